@@ -1,0 +1,42 @@
+#pragma once
+
+#include "exlschema/runner/task_result.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The data of a run's report: filled by the runner and the modes, rendered by src/report (console
+// table, JSON) and src/notify (Feishu card). Plain data, no behaviour.
+namespace exl::report {
+
+struct TableReport {
+  std::string table; // `db.table`
+  std::string mode;  // e.g. `v2`
+  runner::TaskStatus status = runner::TaskStatus::Pending;
+  std::optional<std::int64_t> source_rows;
+  std::optional<std::int64_t> target_rows;
+  int partitions_audited = 0;
+  int partitions_rewritten = 0;
+  std::chrono::milliseconds elapsed{0};
+  std::string error;            // redacted reason when failed
+  std::string recommended_mode; // e.g. `v4` when the audit says so; empty otherwise
+};
+
+struct RunReport {
+  static constexpr int k_schema_version = 1;
+  std::string run_id;
+  std::string mode;
+  std::string source; // alias
+  std::string target; // alias
+  bool dry_run = true;
+  std::chrono::system_clock::time_point start{};
+  std::chrono::system_clock::time_point end{};
+  std::vector<TableReport> tables;
+  std::vector<runner::TaskResult> tasks;
+  int exit_code = 0;
+};
+
+} // namespace exl::report

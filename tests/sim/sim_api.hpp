@@ -1,0 +1,121 @@
+#pragma once
+
+// The contract between srsim's two halves:
+//  - the front (tests/sim/server/): MySQL wire protocol, connections, authentication, users and
+//    privileges, session variables, system statements, fault injection, the query log, main();
+//  - the engine (tests/sim/engine/): every statement that touches stored data or table
+//    metadata, executed on the cluster's MariaDB server.
+// The front parses nothing the engine owns: each COM_QUERY it does not answer itself goes to
+// Engine::execute. srsim is independent of exlSchema's src/starrocks on purpose (SANDBOX.md).
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace srsim {
+
+// ---- replies -------------------------------------------------------------------------------
+struct OkReply {
+  std::uint64_t affected_rows = 0;
+  std::uint64_t last_insert_id = 0;
+  std::uint16_t warnings = 0;
+  std::string info; // e.g. {'label':'l1', 'status':'VISIBLE', 'txnId':'1008'} after an INSERT
+};
+
+// Every value is text (StarRocks sends SHOW results as strings); nullopt is SQL NULL.
+struct ResultSet {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+struct ErrorReply {
+  std::uint16_t code = 1064;
+  std::string sqlstate = "HY000";
+  std::string message;
+};
+
+using Reply = std::variant<OkReply, ResultSet, ErrorReply>;
+
+// StarRocks's analyzer error shape: 1064 / HY000 / "Getting analyzing error. Detail message: ...".
+inline ErrorReply analyzing_error(const std::string& detail) {
+  return ErrorReply{1064, "HY000", "Getting analyzing error. Detail message: " + detail + "."};
+}
+
+// ---- version -------------------------------------------------------------------------------
+struct Version {
+  int major = 3;
+  int minor = 3;
+  int patch = 5;
+  std::string text() const {
+    return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+  }
+  bool at_least(int ma, int mi) const { return major > ma || (major == ma && minor >= mi); }
+};
+
+// ---- cluster configuration -----------------------------------------------------------------
+struct StorageConfig { // the cluster's MariaDB server
+  std::string host = "127.0.0.1";
+  int port = 0;
+  std::string socket;
+  std::string user = "root";
+  std::string password;
+};
+
+struct ClusterConfig {
+  std::string name = "sim";
+  Version version;
+  int query_port = 0;
+  int http_port = 0;
+  int rpc_port = 0;
+  StorageConfig storage;
+  int stats_interval_s = 300;        // SHOW PARTITIONS RowCount/DataSize refresh period
+  int olap_external_delay_s = 10;    // OLAP external table metadata delay
+  bool shared_data = false;          // shared-data (cloud-native) cluster
+  std::string data_dir;              // srsim's own files (query log, ...)
+};
+
+// ---- a session -----------------------------------------------------------------------------
+// One per client connection; owned by the front, passed to the engine on every call.
+struct SessionContext {
+  std::uint32_t connection_id = 0;
+  std::string user;
+  std::string current_db;
+  // Session variables as set by SET (lower-case names): query_timeout, insert_timeout,
+  // dynamic_overwrite, enable_insert_strict, ... The front fills the defaults.
+  std::map<std::string, std::string> variables;
+  // Coarse privilege check answered by the front: `privilege` is one of SELECT, INSERT, ALTER,
+  // CREATE, DROP, ADMIN; `db` may be empty for global operations.
+  std::function<bool(const std::string& privilege, const std::string& db)> allowed;
+  // Set by KILL; a running engine statement should stop and answer the StarRocks error.
+  std::atomic<bool> kill_query{false};
+};
+
+// ---- the engine ----------------------------------------------------------------------------
+class Engine {
+ public:
+  virtual ~Engine() = default;
+
+  // Executes one statement (no trailing `;`) for `session`.
+  virtual Reply execute(SessionContext& session, const std::string& sql) = 0;
+
+  // COM_INIT_DB / USE: checks that `db` exists; answers OK or the StarRocks error.
+  virtual Reply use_database(SessionContext& session, const std::string& db) = 0;
+
+  // Called by the front when a session ends (drop per-session backend connections).
+  virtual void close_session(SessionContext& session) = 0;
+
+  // KILL QUERY n: interrupts the statement running for `connection_id` (if any).
+  virtual void kill_query(std::uint32_t connection_id) = 0;
+};
+
+// Creates the engine for one cluster; connects to its MariaDB server. Throws std::runtime_error
+// when the storage cannot be reached.
+std::unique_ptr<Engine> make_engine(const ClusterConfig& config);
+
+} // namespace srsim

@@ -1,0 +1,153 @@
+#include "exlschema/starrocks/names.hpp"
+
+#include <cstdint>
+
+namespace exl::starrocks {
+namespace {
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_word_char(char c) {
+  return is_ascii_letter(c) || is_ascii_digit(c) || c == '_';
+}
+
+std::string describe_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u >= 0x80) {
+    return "a non-ASCII character";
+  }
+  if (u < 0x20 || u == 0x7f) {
+    return "a control character";
+  }
+  if (c == ' ') {
+    return "a space";
+  }
+  return std::string("'") + c + "'";
+}
+
+// The shared rule of FeNameFormat: `^[a-zA-Z]\w{0,max-1}$|^_[a-zA-Z0-9]\w{0,max-2}$`.
+std::optional<std::string> validate_word_name(std::string_view name, std::string_view what,
+                                              std::size_t max_len) {
+  std::string kind(what);
+  if (name.empty()) {
+    return "empty " + kind;
+  }
+  if (name.size() > max_len) {
+    return kind + " is " + std::to_string(name.size()) + " characters long; StarRocks allows " +
+           std::to_string(max_len);
+  }
+  for (char c : name) {
+    if (!is_word_char(c)) {
+      return "contains " + describe_char(c) + " which StarRocks does not allow in a " + kind;
+    }
+  }
+  if (is_ascii_digit(name.front())) {
+    return kind + " starts with a digit; StarRocks requires a letter or '_'";
+  }
+  if (name.front() == '_' && (name.size() == 1 || name[1] == '_')) {
+    return kind + " must continue with a letter or digit after a leading '_'";
+  }
+  return std::nullopt;
+}
+
+std::string sanitize_label_part(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += (is_word_char(c) || c == '-') ? c : '_';
+  }
+  return out;
+}
+
+// Cuts `text` to `max_len`, replacing the tail with `_<hash of full text>` when it is too long.
+std::string fit_with_hash(const std::string& text, std::size_t max_len) {
+  if (text.size() <= max_len) {
+    return text;
+  }
+  std::string hash = stable_hash_hex(text);
+  return text.substr(0, max_len - hash.size() - 1) + "_" + hash;
+}
+
+} // namespace
+
+std::optional<std::string> validate_database_name(std::string_view name) {
+  return validate_word_name(name, "database name", k_max_database_name);
+}
+
+std::optional<std::string> validate_table_name(std::string_view name) {
+  return validate_word_name(name, "table name", k_max_table_name);
+}
+
+std::optional<std::string> validate_common_name(std::string_view name, std::string_view what) {
+  return validate_word_name(name, what, k_max_common_name);
+}
+
+std::optional<std::string> validate_label(std::string_view label) {
+  if (label.empty() || label.size() > k_max_label) {
+    return "a label must be 1.." + std::to_string(k_max_label) + " characters long";
+  }
+  for (char c : label) {
+    if (!is_word_char(c) && c != '-') {
+      return "label contains " + describe_char(c);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string stable_hash_hex(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = k_hex[h & 0xf];
+    h >>= 4;
+  }
+  return out;
+}
+
+std::string make_label(std::string_view run_id, std::string_view table, std::string_view partition,
+                       int attempt) {
+  std::string raw = "exl_" + std::string(run_id) + "_" + std::string(table);
+  if (!partition.empty()) {
+    raw += "_" + std::string(partition);
+  }
+  if (attempt > 0) {
+    raw += "_a" + std::to_string(attempt);
+  }
+  std::string clean = sanitize_label_part(raw);
+  // Sanitising can map two inputs to the same text (a.b and a_b); the hash keeps them apart.
+  if (clean != raw) {
+    clean += "_" + stable_hash_hex(raw).substr(0, 8);
+  }
+  return fit_with_hash(clean, k_max_label);
+}
+
+std::string temp_name_prefix(std::string_view run_id) {
+  if (run_id.empty()) {
+    return "exl_tmp_";
+  }
+  return "exl_tmp_" + sanitize_label_part(run_id) + "_";
+}
+
+std::string make_temp_name(std::string_view run_id, std::string_view name) {
+  std::string raw = temp_name_prefix(run_id) + std::string(name);
+  std::string clean;
+  clean.reserve(raw.size());
+  for (char c : raw) {
+    clean += is_word_char(c) ? c : '_';
+  }
+  if (clean != raw) {
+    clean += "_" + stable_hash_hex(raw).substr(0, 8);
+  }
+  return fit_with_hash(clean, k_max_common_name);
+}
+
+} // namespace exl::starrocks

@@ -67,6 +67,15 @@ struct StorageConfig { // the cluster's MariaDB server
   std::string password;
 };
 
+// Values the front changes while the cluster runs (ADMIN SET SIM OLAP EXTERNAL DELAY / STATS
+// INTERVAL). Every copy of a ClusterConfig shares one LiveSettings, so the engine reads the current
+// value through its own copy (config.live->olap_external_delay_s.load()). The front initialises
+// them from the fields below at start-up.
+struct LiveSettings {
+  std::atomic<int> olap_external_delay_s{10};
+  std::atomic<int> stats_interval_s{300};
+};
+
 struct ClusterConfig {
   std::string name = "sim";
   Version version;
@@ -78,6 +87,7 @@ struct ClusterConfig {
   int olap_external_delay_s = 10;    // OLAP external table metadata delay
   bool shared_data = false;          // shared-data (cloud-native) cluster
   std::string data_dir;              // srsim's own files (query log, ...)
+  std::shared_ptr<LiveSettings> live = std::make_shared<LiveSettings>(); // never null
 };
 
 // ---- a session -----------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "exlschema/runner/cancel_token.hpp"
+#include "exlschema/runner/retry.hpp"
+#include "exlschema/runner/retry_policy.hpp"
+#include "exlschema/runner/task_result.hpp"
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+// Runs a list of tasks on at most `max_concurrency` threads. Each task yields one TaskResult; a
+// task that throws becomes Failed with the (redacted) reason and the others go on; tasks not yet
+// started when the cancel token is set become Skipped.
+namespace exl::runner {
+
+struct Task {
+  std::string id;   // shown as the task id on log lines; defaults to the 1-based position
+  std::string name; // e.g. `db.table#p20240101`
+  // The work. Returns its result (status Pending is read as Succeeded) or throws.
+  std::function<TaskResult()> run;
+  // When set, an exception it accepts makes the runner run the whole task again under the
+  // runner's retry policy (only for tasks that are idempotent as a whole).
+  RetryClassifier retry_on;
+};
+
+struct RunnerOptions {
+  int max_concurrency = 3;
+  const CancelToken* cancel = nullptr; // may be null: never cancelled
+  RetryPolicy retry;
+  // Called on the worker thread just before a task starts / just after it ends. Must not throw.
+  std::function<void(const Task&)> on_start;
+  std::function<void(const TaskResult&)> on_finish;
+};
+
+// A consistent-enough snapshot for progress messages (read while `run` is busy).
+struct RunnerProgress {
+  int total = 0;
+  int done = 0; // finished in any status, skipped included
+  int running = 0;
+  int failed = 0;
+};
+
+class TaskRunner {
+public:
+  explicit TaskRunner(RunnerOptions options);
+
+  // Runs `tasks` and returns their results in submission order. Blocks until every task has
+  // finished or been skipped. Not re-entrant: one `run` at a time per TaskRunner.
+  std::vector<TaskResult> run(const std::vector<Task>& tasks);
+
+  // Safe to call from any thread, also while `run` is busy.
+  RunnerProgress progress() const;
+
+private:
+  void work(const std::vector<Task>& tasks, std::vector<TaskResult>& results);
+  TaskResult run_one(const Task& task, std::size_t index);
+  TaskResult attempt(const Task& task, int& attempts);
+  bool cancelled() const { return m_options.cancel != nullptr && m_options.cancel->is_cancelled(); }
+
+  RunnerOptions m_options;
+  std::atomic<std::size_t> m_next{0};
+  std::atomic<int> m_total{0};
+  std::atomic<int> m_done{0};
+  std::atomic<int> m_running{0};
+  std::atomic<int> m_failed{0};
+};
+
+} // namespace exl::runner

@@ -1,0 +1,143 @@
+#include "exlschema/runner/task_runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+using exl::runner::CancelToken;
+using exl::runner::Task;
+using exl::runner::TaskResult;
+using exl::runner::TaskRunner;
+using exl::runner::TaskStatus;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Counts how many tasks are inside `run` at once.
+struct ConcurrencyProbe {
+  std::atomic<int> now{0};
+  std::atomic<int> max{0};
+  void enter() {
+    const int n = ++now;
+    int m = max.load();
+    while (n > m && !max.compare_exchange_weak(m, n)) {
+    }
+  }
+  void leave() { --now; }
+};
+
+Task make_task(const std::string& name, std::function<TaskResult()> fn) {
+  Task t;
+  t.name = name;
+  t.run = std::move(fn);
+  return t;
+}
+
+exl::runner::RunnerOptions options(int threads, const CancelToken* cancel = nullptr) {
+  exl::runner::RunnerOptions o;
+  o.max_concurrency = threads;
+  o.cancel = cancel;
+  return o;
+}
+
+} // namespace
+
+TEST(TaskRunnerTest, NeverRunsMoreThanMaxConcurrencyAndKeepsSubmissionOrder) {
+  ConcurrencyProbe probe;
+  std::vector<Task> tasks;
+  for (int i = 0; i < 12; ++i) {
+    tasks.push_back(make_task("t" + std::to_string(i), [&probe, i] {
+      probe.enter();
+      // Long enough for the workers to overlap, so that a missing limit would show.
+      std::this_thread::sleep_for(20ms);
+      probe.leave();
+      TaskResult r;
+      r.rows_moved = i;
+      return r;
+    }));
+  }
+  TaskRunner runner(options(3));
+  const auto results = runner.run(tasks);
+  ASSERT_EQ(results.size(), 12U);
+  EXPECT_EQ(probe.max.load(), 3);
+  for (int i = 0; i < 12; ++i) {
+    EXPECT_EQ(results[i].name, "t" + std::to_string(i));
+    EXPECT_EQ(results[i].status, TaskStatus::Succeeded);
+    EXPECT_EQ(results[i].rows_moved, i);
+    EXPECT_EQ(results[i].attempts, 1);
+    EXPECT_LE(results[i].start, results[i].end);
+  }
+  EXPECT_EQ(runner.progress().done, 12);
+}
+
+TEST(TaskRunnerTest, AThrowingTaskFailsAloneAndTheOthersGoOn) {
+  std::vector<Task> tasks;
+  tasks.push_back(make_task("ok1", [] { return TaskResult{}; }));
+  tasks.push_back(make_task("bad", []() -> TaskResult {
+    throw std::runtime_error("INSERT failed: \"password\"=\"hunter2\"");
+  }));
+  tasks.push_back(make_task("ok2", [] { return TaskResult{}; }));
+  TaskRunner runner(options(1));
+  const auto results = runner.run(tasks);
+  EXPECT_EQ(results[0].status, TaskStatus::Succeeded);
+  EXPECT_EQ(results[1].status, TaskStatus::Failed);
+  EXPECT_NE(results[1].error.find("INSERT failed"), std::string::npos);
+  EXPECT_EQ(results[1].error.find("hunter2"), std::string::npos); // redacted
+  EXPECT_EQ(results[2].status, TaskStatus::Succeeded);
+  EXPECT_EQ(runner.progress().failed, 1);
+}
+
+TEST(TaskRunnerTest, RetryableTaskIsRunAgainAndCountsAttempts) {
+  int calls = 0;
+  Task t = make_task("flaky", [&]() -> TaskResult {
+    if (++calls < 3) {
+      throw std::runtime_error("lost connection");
+    }
+    return TaskResult{};
+  });
+  t.retry_on = [](const std::exception&) { return true; };
+  exl::runner::RetryPolicy policy;
+  policy.initial_backoff = 1ms;
+  policy.max_backoff = 2ms;
+  auto opts = options(2);
+  opts.retry = policy;
+  TaskRunner runner(opts);
+  const auto results = runner.run({t});
+  EXPECT_EQ(results[0].status, TaskStatus::Succeeded);
+  EXPECT_EQ(results[0].attempts, 3);
+}
+
+TEST(TaskRunnerTest, QueuedTasksAreSkippedOnceCancelled) {
+  CancelToken token;
+  std::vector<Task> tasks;
+  // The first task cancels the run while it is running; it finishes its work normally.
+  tasks.push_back(make_task("running", [&] {
+    token.cancel(2);
+    return TaskResult{};
+  }));
+  for (int i = 0; i < 5; ++i) {
+    tasks.push_back(make_task("queued" + std::to_string(i), [] { return TaskResult{}; }));
+  }
+  TaskRunner runner(options(1, &token));
+  const auto results = runner.run(tasks);
+  EXPECT_EQ(results[0].status, TaskStatus::Succeeded);
+  for (int i = 1; i < 6; ++i) {
+    EXPECT_EQ(results[i].status, TaskStatus::Skipped) << results[i].name;
+    EXPECT_FALSE(results[i].error.empty());
+  }
+}
+
+TEST(TaskRunnerTest, CallbacksSeeEveryTask) {
+  std::atomic<int> started{0};
+  std::atomic<int> finished{0};
+  std::vector<Task> tasks(4, make_task("t", [] { return TaskResult{}; }));
+  auto opts = options(2);
+  opts.on_start = [&](const Task&) { ++started; };
+  opts.on_finish = [&](const TaskResult&) { ++finished; };
+  TaskRunner runner(opts);
+  runner.run(tasks);
+  EXPECT_EQ(started.load(), 4);
+  EXPECT_EQ(finished.load(), 4);
+}

@@ -1,0 +1,66 @@
+#include "cli/flag_table.hpp"
+#include "exlschema/cli/command_line.hpp"
+
+#include <sstream>
+
+namespace exl::cli {
+namespace {
+
+constexpr std::size_t k_flag_column = 30;
+
+// "-thread, --thread N", "-t LIST", "-q, --quiet".
+std::string spellings(const FlagSpec& spec) {
+  std::string text = "-" + std::string(spec.name);
+  if (!spec.is_short()) {
+    text += ", --" + std::string(spec.name);
+  }
+  if (!spec.alias.empty()) {
+    text += ", --" + std::string(spec.alias);
+  }
+  if (spec.takes_value()) {
+    text += " " + std::string(spec.value_name);
+  }
+  return text;
+}
+
+void write_flag(std::ostringstream& out, const FlagSpec& spec) {
+  std::string left = "  " + spellings(spec);
+  left.resize(std::max(left.size() + 1, k_flag_column), ' ');
+  out << left << spec.meaning;
+  if (!spec.default_text.empty()) {
+    out << " [default: " << spec.default_text << "]";
+  }
+  out << "\n";
+}
+
+void write_modes(std::ostringstream& out, std::span<const ModeChoice> modes) {
+  out << "\nModes (-o):\n";
+  for (const auto& mode : modes) {
+    std::string left = "  " + std::string(mode.name);
+    left.resize(std::max(left.size() + 1, std::size_t{14}), ' ');
+    out << left << mode.summary << "\n";
+  }
+}
+
+} // namespace
+
+std::string help_text(std::span<const ModeChoice> modes) {
+  std::ostringstream out;
+  out << "exlSchema: copy table structures and data between StarRocks clusters\n\n"
+      << "Usage:\n"
+      << "  exlSchema -source ALIAS -target ALIAS -t LIST -o MODE [flags]\n"
+      << "  exlSchema check -source ALIAS [-target ALIAS]\n"
+      << "  exlSchema clean -target ALIAS\n\n"
+      << "Every long flag may be written with one or two dashes: -thread 5, --thread 5,\n"
+      << "--thread=5. Passwords are never given on the command line (see the configuration).\n\n"
+      << "Flags:\n";
+  for (const FlagSpec& spec : flag_table()) {
+    write_flag(out, spec);
+  }
+  write_modes(out, modes);
+  out << "\nExit codes: 0 done (or plan printed), 1 a table failed, 2 bad usage or configuration,\n"
+      << "3 audit inconsistent, 130/143 interrupted by SIGINT/SIGTERM.\n";
+  return out.str();
+}
+
+} // namespace exl::cli

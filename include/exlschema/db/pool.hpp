@@ -1,0 +1,89 @@
+#pragma once
+
+#include "exlschema/db/connection.hpp"
+#include "exlschema/db/connection_params.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+// A pool of connections to one cluster, at most `size` open at once (sized from -thread, plus
+// what the mode needs for its own reads). Connections are opened lazily and handed out as
+// leases; a lease returns its connection on destruction, or discards it when marked broken.
+// The pool must outlive its leases.
+namespace exl::db {
+
+class Pool {
+public:
+  class Lease {
+  public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+
+    Connection& operator*() const noexcept { return *m_connection; }
+    Connection* operator->() const noexcept { return m_connection.get(); }
+    Connection& connection() const noexcept { return *m_connection; }
+
+    // The connection will be closed instead of returned (after a lost connection, a timeout in
+    // the middle of a result, or any state the next user must not inherit).
+    void mark_broken() noexcept { m_broken = true; }
+
+  private:
+    friend class Pool;
+    Lease(Pool* pool, std::unique_ptr<Connection> connection);
+    void give_back() noexcept;
+
+    Pool* m_pool;
+    std::unique_ptr<Connection> m_connection;
+    bool m_broken = false;
+  };
+
+  // `name` (the cluster alias) only appears in log lines.
+  Pool(ConnectionParams params, int size, std::string name);
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+  ~Pool();
+
+  // Waits for a free slot, then returns an idle connection or opens a new one. Throws SqlError
+  // when opening fails (the slot is freed again).
+  Lease lease();
+
+  // As lease(), but gives up after `timeout` (nullopt).
+  std::optional<Lease> try_lease(std::chrono::milliseconds timeout);
+
+  int size() const noexcept { return m_size; }
+  int in_use() const;
+  int max_in_use() const; // the most leases ever out at once (for tests and the report)
+  int opened() const;     // connections opened so far (reconnects included)
+  const ConnectionParams& params() const noexcept { return m_params; }
+  const std::string& name() const noexcept { return m_name; }
+
+private:
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    std::chrono::steady_clock::time_point since;
+  };
+
+  Lease take_slot_and_connect(std::unique_lock<std::mutex>& lock);
+  std::unique_ptr<Connection> reuse_or_open(std::optional<Idle> idle);
+  void release(std::unique_ptr<Connection> connection, bool broken) noexcept;
+
+  const ConnectionParams m_params;
+  const int m_size;
+  const std::string m_name;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_cv;
+  std::vector<Idle> m_idle; // used as a stack: the most recently returned connection first
+  int m_in_use = 0;
+  int m_max_in_use = 0;
+  int m_opened = 0;
+};
+
+} // namespace exl::db

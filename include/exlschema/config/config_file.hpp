@@ -1,0 +1,76 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+// `.exlSchema.yaml` as read from disk (PRODUCT.md §3), before any secret is resolved: passwords
+// stay "sources" (an env var name, a ciphertext) until a run needs that cluster, so that an unset
+// variable of an unused cluster does not stop a run. Every entry remembers where it was written
+// (`file:line`) for error messages.
+namespace exl::config {
+
+struct PasswordSource {
+  enum class Kind { None, Plain, Env, Encrypted };
+  Kind kind = Kind::None;
+  std::string value;   // the password (Plain), the variable name (Env), base64 (Encrypted)
+  std::string key_env; // Encrypted: the variable holding the AES key
+  std::string where;   // "file:line: clusters.a.password_env"
+};
+
+struct ClusterEntry {
+  std::string alias;
+  std::string host;
+  int port = 9030;
+  int http_port = 8030;
+  int rpc_port = 9020;
+  std::string user;
+  PasswordSource password;
+  std::string where; // "file:line: clusters.a"
+};
+
+// `registry:`: a table of cluster login info (alias, host, port, http_port, rpc_port, user,
+// password) on a cluster named by alias or given inline.
+struct RegistrySettings {
+  std::string cluster;                // an alias of `clusters:`; empty when `server` is set
+  std::optional<ClusterEntry> server; // inline host/port/user/password
+  std::string database;               // from `table: db.tbl`
+  std::string table;
+  // `password_column_key_env`: when set, the password column holds password_enc values
+  // (TO_BASE64(AES_ENCRYPT(pw, key))) and this variable holds the key.
+  std::string column_key_env;
+  std::string where;
+};
+
+struct FeishuEntry {
+  std::string webhook; // full URL, or
+  std::string key;     // just the hook key
+  std::string secret_env;
+  std::string proxy;
+  int progress_interval_s = 300;
+  std::string where;
+};
+
+struct Defaults {
+  int thread = 3;
+  double speed_gb = 1.0;
+  int query_timeout_s = 3600;
+};
+
+struct ConfigFile {
+  std::string path;
+  std::map<std::string, ClusterEntry> clusters;
+  std::optional<RegistrySettings> registry;
+  std::optional<FeishuEntry> feishu;
+  std::string scs_home;
+  Defaults defaults;
+};
+
+// Reads and checks `path`. Throws exl::ConfigError naming the file, the line and the key for a
+// missing file, malformed YAML, a missing key, an unknown key or a wrong type.
+ConfigFile load_config_file(const std::string& path);
+
+// The same on `text`, reported as `path` (for tests and for `-config -`-like uses).
+ConfigFile parse_config_text(const std::string& text, const std::string& path);
+
+} // namespace exl::config

@@ -1,0 +1,78 @@
+#include "exlschema/config/config_file.hpp"
+
+#include "config/config_sections.hpp"
+#include "exlschema/util/errors.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace exl::config {
+namespace {
+
+YAML::Node parse_yaml(const std::string& text, const std::string& path) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw ConfigError("exlSchema: " + path + ":" + std::to_string(e.mark.line + 1) +
+                      ": malformed YAML: " + e.msg);
+  }
+}
+
+void read_clusters(const YamlScope& root, ConfigFile& config) {
+  if (!root.has("clusters")) {
+    if (!root.has("registry")) {
+      root.fail({}, "missing key 'clusters' (and no 'registry'): no cluster is configured");
+    }
+    return;
+  }
+  const YamlScope clusters = root.child("clusters");
+  for (const auto& entry : clusters.node()) {
+    const std::string alias = entry.first.Scalar();
+    config.clusters.emplace(alias, read_cluster(clusters.child(alias), alias));
+  }
+}
+
+ConfigFile read_document(const YAML::Node& document, const std::string& path) {
+  const YamlScope root(document, "", path);
+  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults"});
+  ConfigFile config;
+  config.path = path;
+  read_clusters(root, config);
+  if (root.has("registry")) {
+    config.registry = read_registry(root.child("registry"));
+  }
+  if (root.has("feishu")) {
+    config.feishu = read_feishu(root.child("feishu"));
+  }
+  if (root.has("scs")) {
+    const YamlScope scs = root.child("scs");
+    scs.allow_only({"home"});
+    config.scs_home = scs.require_string("home");
+  }
+  if (root.has("defaults")) {
+    config.defaults = read_defaults(root.child("defaults"));
+  }
+  return config;
+}
+
+} // namespace
+
+ConfigFile parse_config_text(const std::string& text, const std::string& path) {
+  const YAML::Node document = parse_yaml(text, path);
+  if (document.IsNull()) {
+    throw ConfigError("exlSchema: " + path + ":1: the file is empty (expected clusters: ...)");
+  }
+  return read_document(document, path);
+}
+
+ConfigFile load_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    throw ConfigError("exlSchema: cannot read configuration file " + path);
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config_text(text.str(), path);
+}
+
+} // namespace exl::config

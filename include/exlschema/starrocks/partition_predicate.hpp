@@ -1,0 +1,66 @@
+#pragma once
+
+#include "exlschema/starrocks/partition_info.hpp"
+#include "exlschema/starrocks/table_model.hpp"
+#include "exlschema/starrocks/table_ref.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The WHERE predicate that selects exactly one partition's rows, and the auditor's per-partition
+// count query built from those predicates. Pure string building; see docs/starrocks-layer.md.
+//
+// Semantics encoded (reference §3: ranges are left-closed, right-open):
+// - Range [lower, upper) on columns (c1..cn) is a lexicographic tuple comparison, expanded into
+//   AND/OR of per-column comparisons (no row-value syntax, which StarRocks does not document):
+//   (c) >= (x) is c1 > x1 OR (c1 = x1 AND (c2..) >= (x2..)), the last column c_n >= x_n.
+// - MAXVALUE: c < MAXVALUE is always true, c >= / > / = MAXVALUE never; so a MAXVALUE upper bound
+//   means "no upper bound".
+// - NULL in a range column sorts as the type minimum (StarRocks keeps NULL keys in the partition
+//   that starts at the minimum; Doris lineage, not stated in the reference: treated as such and
+//   tested here). So a lower bound at the type minimum (0000-01-01, -2147483648, ...) adds no
+//   condition and keeps NULLs; any other upper bound `c < x` is `(c < x OR c IS NULL)`.
+// - List: c IN (...) per column tuple; NULL only when NULL is listed (`c IS NULL`).
+// - Values are literals: numbers bare for numeric columns, everything else through quote_string
+//   (dates and datetimes as strings), so the SQL is valid on StarRocks and on MariaDB.
+namespace exl::starrocks {
+
+struct PartitionColumn {
+  std::string name;
+  std::optional<ColumnType> type; // unknown: literals are quoted, every known minimum is accepted
+  bool nullable = true;
+};
+
+// The partition columns of `table` (range/list columns, the column of a date_trunc/time_slice
+// expression, or a column-expression list), with their types.
+std::vector<PartitionColumn> partition_columns(const TableModel& table);
+
+// True when `literal` is the minimum value StarRocks uses as the lower bound of a first range
+// partition written with LESS THAN, for `type` (or for any type when unknown).
+bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type);
+
+// A boolean SQL expression true exactly for the rows of a partition with `bounds`;
+// "TRUE" for an unpartitioned table (Kind::None) and "FALSE" for an empty range.
+std::string partition_predicate(const std::vector<PartitionColumn>& columns,
+                                const PartitionBounds& bounds);
+
+struct NamedBounds {
+  std::string name;
+  PartitionBounds bounds;
+};
+
+std::vector<NamedBounds> named_bounds(const std::vector<PartitionInfo>& partitions);
+
+// Row counts per partition in one statement per `max_partitions_per_query` partitions (one
+// statement for every table up to that size). Each returns columns (exl_partition, exl_rows);
+// rows that match none of the statement's partitions come back under exl_partition NULL.
+// `extra_where`, when not empty, is ANDed in (the operator's -where filter).
+std::vector<std::string> build_partition_count_queries(const TableRef& table,
+                                                       const std::vector<PartitionColumn>& columns,
+                                                       const std::vector<NamedBounds>& partitions,
+                                                       std::string_view extra_where = {},
+                                                       std::size_t max_partitions_per_query = 1000);
+
+} // namespace exl::starrocks

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# A two-cluster StarRocks sandbox: clusters `src` and `dst`, each one MariaDB server
+# (tests/support/mariadb.sh) plus one srsim on free loopback ports. Everything lives in DIR.
+#   sandbox.sh up DIR [--version V] [--src-version V] [--dst-version V]
+#       starts both clusters, waits until they answer, writes DIR/sandbox.env (shell-sourceable:
+#       SRC_PORT, SRC_HTTP_PORT, SRC_RPC_PORT, SRC_MARIADB_SOCKET, SRC_USER, SRC_PASSWORD, the
+#       same for DST, EXL_SRC_PASSWORD/EXL_DST_PASSWORD exported) and DIR/exlSchema.yaml (both 600).
+#   sandbox.sh down DIR      stops what `up` started (by pid files); removes nothing.
+#   sandbox.sh status DIR    says what runs.
+# srsim binary: $SRSIM_BIN, else build/tests/sim/srsim in this repository.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+mariadb_sh="$repo/tests/support/mariadb.sh"
+clusters=(src dst)
+
+die() { echo "sandbox.sh: $*" >&2; exit 1; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+random_password() { echo "sr$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
+
+# Waits until srsim in $1 wrote its ready file (it does so once all ports listen).
+wait_ready() {
+  local dir=$1 pidfile=$2
+  for _ in $(seq 1 200); do
+    [ -f "$dir/srsim.ready" ] && return 0
+    alive "$pidfile" || die "srsim exited, see $dir/srsim.log and ${dir%/srsim}/srsim.out"
+    sleep 0.05
+  done
+  die "srsim did not become ready, see $dir/srsim.log"
+}
+
+start_srsim() {
+  local c=$1 version=$2 cdir="$DIR/$1"
+  local bin=${SRSIM_BIN:-$repo/build/tests/sim/srsim}
+  [ -x "$bin" ] || die "srsim binary not found: $bin (build it or set SRSIM_BIN)"
+  umask 077
+  [ -f "$cdir/root.password" ] || random_password >"$cdir/root.password"
+  (. "$cdir/mariadb/mariadb.env"; printf '%s\n' "$MARIADB_PASSWORD") >"$cdir/storage.password"
+  local m_port m_socket
+  m_port=$(. "$cdir/mariadb/mariadb.env"; echo "$MARIADB_PORT")
+  m_socket=$(. "$cdir/mariadb/mariadb.env"; echo "$MARIADB_SOCKET")
+  mkdir -p "$cdir/srsim"
+  rm -f "$cdir/srsim/srsim.ready"
+  setsid "$bin" --name "$c" --version "$version" --data-dir "$cdir/srsim" \
+    --storage-host 127.0.0.1 --storage-port "$m_port" --storage-socket "$m_socket" \
+    --storage-user root --storage-password-file "$cdir/storage.password" \
+    --root-password-file "$cdir/root.password" </dev/null >"$cdir/srsim.out" 2>&1 &
+  echo $! >"$cdir/srsim.pid"
+}
+
+# Proves the cluster answers a real login (COM_PING through the stock client).
+check_answers() {
+  local c=$1 port=$2 cdir="$DIR/$1"
+  MYSQL_PWD=$(cat "$cdir/root.password") mariadb-admin --no-defaults -h127.0.0.1 -P"$port" \
+    -uroot ping >/dev/null 2>&1 || die "$c does not answer on port $port"
+}
+
+write_env() {
+  umask 077
+  {
+    echo "# written by tests/sim/sandbox.sh up; source it"
+    for c in "${clusters[@]}"; do
+      local C; C=$(echo "$c" | tr a-z A-Z)
+      local cdir="$DIR/$c" pw; pw=$(cat "$cdir/root.password")
+      (
+        . "$cdir/srsim/srsim.ready"
+        . "$cdir/mariadb/mariadb.env"
+        echo "export ${C}_PORT=$PORT ${C}_HTTP_PORT=$HTTP_PORT ${C}_RPC_PORT=$RPC_PORT"
+        echo "export ${C}_USER=root ${C}_PASSWORD=$pw EXL_${C}_PASSWORD=$pw"
+        echo "export ${C}_MARIADB_SOCKET=$MARIADB_SOCKET ${C}_MARIADB_PORT=$MARIADB_PORT"
+        echo "export ${C}_MARIADB_USER=$MARIADB_USER ${C}_MARIADB_PASSWORD=$MARIADB_PASSWORD"
+        echo "export ${C}_DATA_DIR=$cdir/srsim ${C}_VERSION=$(cat "$cdir/version")"
+      )
+    done
+  } >"$DIR/sandbox.env"
+  chmod 600 "$DIR/sandbox.env"
+}
+
+write_yaml() {
+  umask 077
+  {
+    echo "# written by tests/sim/sandbox.sh up; passwords come from sandbox.env"
+    echo "clusters:"
+    for c in "${clusters[@]}"; do
+      local C; C=$(echo "$c" | tr a-z A-Z)
+      (
+        . "$DIR/$c/srsim/srsim.ready"
+        printf '  %s:\n    host: 127.0.0.1\n    port: %s\n    http_port: %s\n    rpc_port: %s\n' \
+          "$c" "$PORT" "$HTTP_PORT" "$RPC_PORT"
+        printf '    user: root\n    password_env: EXL_%s_PASSWORD\n' "$C"
+      )
+    done
+  } >"$DIR/exlSchema.yaml"
+  chmod 600 "$DIR/exlSchema.yaml"
+}
+
+up() {
+  local version=3.3.5 src_version="" dst_version=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --version) version=$2; shift 2 ;;
+      --src-version) src_version=$2; shift 2 ;;
+      --dst-version) dst_version=$2; shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  mkdir -p "$DIR"
+  for c in "${clusters[@]}"; do
+    alive "$DIR/$c/srsim.pid" && die "a sandbox already runs in $DIR (sandbox.sh down $DIR)"
+    mkdir -p "$DIR/$c"
+  done
+  echo "${src_version:-$version}" >"$DIR/src/version"
+  echo "${dst_version:-$version}" >"$DIR/dst/version"
+  # Both MariaDB servers start in parallel: that is most of the start-up time.
+  local pids=()
+  for c in "${clusters[@]}"; do
+    # A private TMPDIR: concurrent mariadb-install-db runs collide in a shared /tmp.
+    mkdir -p "$DIR/$c/tmp"
+    TMPDIR="$DIR/$c/tmp" "$mariadb_sh" start "$DIR/$c/mariadb" & pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || die "a MariaDB server did not start (see $DIR/*/mariadb)"; done
+  for c in "${clusters[@]}"; do start_srsim "$c" "$(cat "$DIR/$c/version")"; done
+  for c in "${clusters[@]}"; do
+    wait_ready "$DIR/$c/srsim" "$DIR/$c/srsim.pid"
+    check_answers "$c" "$(. "$DIR/$c/srsim/srsim.ready"; echo "$PORT")"
+  done
+  write_env
+  write_yaml
+  summary
+}
+
+summary() {
+  for c in "${clusters[@]}"; do
+    if alive "$DIR/$c/srsim.pid" && [ -f "$DIR/$c/srsim/srsim.ready" ]; then
+      (. "$DIR/$c/srsim/srsim.ready"
+       echo "$c: StarRocks $(cat "$DIR/$c/version") (srsim pid $PID) port $PORT http $HTTP_PORT rpc $RPC_PORT")
+    else
+      echo "$c: not running"
+    fi
+  done
+  echo "env: source $DIR/sandbox.env; config: $DIR/exlSchema.yaml"
+}
+
+stop_pid() {
+  local pidfile=$1
+  alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+down() {
+  for c in "${clusters[@]}"; do
+    [ -d "$DIR/$c" ] || continue
+    stop_pid "$DIR/$c/srsim.pid"
+    "$mariadb_sh" stop "$DIR/$c/mariadb"
+  done
+}
+
+status() {
+  local rc=0
+  for c in "${clusters[@]}"; do
+    alive "$DIR/$c/srsim.pid" || rc=1
+    alive "$DIR/$c/mariadb/mariadbd.pid" || rc=1
+  done
+  summary
+  return $rc
+}
+
+[ $# -ge 2 ] || die "usage: sandbox.sh up|down|status DIR [--version V]"
+cmd=$1
+DIR=$(mkdir -p "$2" && cd "$2" && pwd)
+shift 2
+case "$cmd" in
+  up) up "$@" ;;
+  down) down ;;
+  status) status ;;
+  *) die "usage: sandbox.sh up|down|status DIR [--version V]" ;;
+esac

@@ -1,0 +1,174 @@
+#include "server/server.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <stdexcept>
+
+#include "server/connection.hpp"
+#include "server/front.hpp"
+
+namespace srsim {
+namespace {
+
+int listen_on(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    throw std::runtime_error("socket: " + std::string(std::strerror(errno)));
+  }
+  int one = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 128) != 0) {
+    std::string why = std::strerror(errno);
+    ::close(fd);
+    throw std::runtime_error("cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + why);
+  }
+  return fd;
+}
+
+int bound_port(int fd) {
+  sockaddr_in addr{};
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  return ntohs(addr.sin_port);
+}
+
+std::string peer_host(const sockaddr_in& addr) {
+  char buf[INET_ADDRSTRLEN] = {};
+  ::inet_ntop(AF_INET, &addr.sin_addr, buf, sizeof buf);
+  return buf;
+}
+
+// The FE's RestBaseResult error shape (starrocks-surface.md §9).
+std::string http_error_response() {
+  std::string msg = "srsim: Stream Load not supported yet";
+  std::string body =
+      R"({"status":"FAILED","code":"1","msg":")" + msg + R"(","message":")" + msg + R"("})";
+  return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+} // namespace
+
+Server::~Server() {
+  stop();
+}
+
+Ports Server::bind(const Ports& requested) {
+  if (::pipe2(m_wake, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  for (int port : {requested.query, requested.http, requested.rpc}) {
+    m_listen_fds.push_back(listen_on(port));
+  }
+  return Ports{bound_port(m_listen_fds[0]), bound_port(m_listen_fds[1]),
+               bound_port(m_listen_fds[2])};
+}
+
+void Server::start(Front& front) {
+  m_front = &front;
+  for (std::size_t i = 0; i < m_listen_fds.size(); ++i) {
+    m_acceptors.emplace_back([this, i] { accept_loop(m_listen_fds[i], i == 1); });
+  }
+}
+
+void Server::accept_loop(int listen_fd, bool http) {
+  while (!m_stopping) {
+    pollfd fds[2] = {{listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN)) {
+      if (errno == EINTR && !m_stopping) {
+        continue;
+      }
+      return;
+    }
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&addr), &len, SOCK_CLOEXEC);
+    if (fd < 0) {
+      continue;
+    }
+    if (!http && m_front->control().refuse_connections()) {
+      ::close(fd); // REFUSE CONNECTIONS: the client sees the connection drop before a handshake
+      continue;
+    }
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    spawn(fd, http, peer_host(addr));
+  }
+}
+
+void Server::spawn(int fd, bool http, std::string host) {
+  {
+    std::lock_guard lock(m_mutex);
+    ++m_active;
+  }
+  std::uint32_t id = http ? 0 : m_next_id++;
+  std::thread([this, fd, http, id, host = std::move(host)] {
+    try {
+      if (http) {
+        serve_http(fd);
+      } else {
+        Connection(*m_front, fd, id, host, m_stopping).run();
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("connection {}: {}", id, e.what());
+    }
+    std::lock_guard lock(m_mutex);
+    if (--m_active == 0) {
+      m_idle.notify_all();
+    }
+  }).detach();
+}
+
+void Server::serve_http(int fd) {
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string request;
+  char buf[4096];
+  while (request.find("\r\n\r\n") == std::string::npos && request.size() < 65536) {
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      break;
+    }
+    request.append(buf, static_cast<std::size_t>(n));
+  }
+  std::string response = http_error_response();
+  ::send(fd, response.data(), response.size(), MSG_NOSIGNAL);
+  ::shutdown(fd, SHUT_WR);
+  ::close(fd);
+}
+
+void Server::stop() {
+  if (m_stopping.exchange(true)) {
+    return;
+  }
+  if (m_wake[1] >= 0) {
+    char c = 'x';
+    [[maybe_unused]] ssize_t ignored = ::write(m_wake[1], &c, 1);
+  }
+  for (auto& t : m_acceptors) {
+    t.join();
+  }
+  for (int fd : m_listen_fds) {
+    ::close(fd);
+  }
+  if (m_front != nullptr) {
+    m_front->connections().shutdown_all();
+  }
+  std::unique_lock lock(m_mutex);
+  m_idle.wait_for(lock, std::chrono::seconds(5), [this] { return m_active == 0; });
+}
+
+} // namespace srsim

@@ -1,0 +1,56 @@
+#pragma once
+
+// The listening sockets of one simulated cluster (loopback only): the query port and the rpc port
+// speak the MySQL protocol (OLAP external tables of another cluster connect to the rpc port);
+// the http port answers every request with StarRocks's JSON error shape until Stream Load exists.
+// One thread per listener and per connection.
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace srsim {
+
+class Front;
+
+struct Ports {
+  int query = 0;
+  int http = 0;
+  int rpc = 0;
+};
+
+class Server {
+public:
+  Server() = default;
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds 127.0.0.1 on the requested ports (0 = any free port); throws std::runtime_error.
+  Ports bind(const Ports& requested);
+  // Starts accepting; `front` must outlive stop().
+  void start(Front& front);
+  // Closes the listeners and every connection; waits (bounded) for their threads.
+  void stop();
+
+private:
+  void accept_loop(int listen_fd, bool http);
+  void spawn(int fd, bool http, std::string host);
+  void serve_http(int fd);
+
+  Front* m_front = nullptr;
+  std::vector<int> m_listen_fds; // query, http, rpc
+  int m_wake[2] = {-1, -1};
+  std::vector<std::thread> m_acceptors;
+  std::atomic<bool> m_stopping{false};
+  std::atomic<std::uint32_t> m_next_id{1};
+  std::mutex m_mutex;
+  std::condition_variable m_idle;
+  int m_active = 0;
+};
+
+} // namespace srsim

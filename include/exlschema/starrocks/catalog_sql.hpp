@@ -1,0 +1,41 @@
+#pragma once
+
+#include "exlschema/starrocks/result.hpp"
+#include "exlschema/starrocks/table_model.hpp"
+
+#include <string>
+#include <string_view>
+
+// JDBC external catalogs (reference §6, v3.0+): the target reads the source FE through the MySQL
+// driver, `jdbc_uri` = jdbc:mysql://<source fe>:<query port>.
+namespace exl::starrocks {
+
+struct JdbcCatalogSpec {
+  std::string name;
+  std::string host;
+  int port = 9030;
+  std::string user;
+  std::string password;
+  std::string driver_url;
+  std::string driver_class = "com.mysql.cj.jdbc.Driver";
+  std::string comment; // e.g. which source alias it reads, for reuse checks and `clean`
+};
+
+std::string jdbc_uri(std::string_view host, int port); // jdbc:mysql://host:port
+
+// CREATE EXTERNAL CATALOG `name` [COMMENT "c"] PROPERTIES ("type" = "jdbc", ...). The statement
+// holds the password: callers register it with util::register_secret before logging.
+std::string build_create_jdbc_catalog(const JdbcCatalogSpec& spec);
+
+// DROP CATALOG IF EXISTS `name`
+std::string build_drop_catalog(std::string_view name);
+
+// SHOW CREATE CATALOG `name` / SHOW CATALOGS [LIKE "prefix%"]
+std::string build_show_create_catalog(std::string_view name);
+std::string build_show_catalogs(std::string_view name_prefix = {});
+
+// The PROPERTIES of a SHOW CREATE CATALOG text, to check whether an existing catalog already
+// points at the same source (same jdbc_uri and user).
+Result<Properties> parse_catalog_properties(std::string_view show_create_catalog);
+
+} // namespace exl::starrocks

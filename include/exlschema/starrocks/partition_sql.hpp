@@ -1,0 +1,45 @@
+#pragma once
+
+#include "exlschema/starrocks/table_model.hpp"
+#include "exlschema/starrocks/table_ref.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// DDL builders for databases, tables and partitions (reference §3). No trailing ';'.
+namespace exl::starrocks {
+
+// CREATE DATABASE IF NOT EXISTS `db`
+std::string build_create_database(std::string_view database);
+
+// CREATE TABLE [IF NOT EXISTS] `db`.`name` (...) from the (already rewritten) model.
+std::string build_create_table(const TableModel& table, std::string_view database,
+                               bool if_not_exists = false);
+
+// DROP TABLE [IF EXISTS] `db`.`t` [FORCE]
+std::string build_drop_table(const TableRef& table, bool if_exists = true, bool force = false);
+
+// ALTER TABLE `db`.`t` ADD PARTITION IF NOT EXISTS `p` VALUES [(..), (..)) | VALUES IN (..)
+// from a source partition's `bounds` (LESS THAN when the lower bound is the implicit minimum).
+std::string build_add_partition(const TableRef& table, std::string_view partition,
+                                const PartitionBounds& bounds);
+
+// TRUNCATE TABLE `db`.`t` [PARTITION (`p1`, `p2`)]
+std::string build_truncate(const TableRef& table, const std::vector<std::string>& partitions = {});
+
+// Read-only metadata statements.
+std::string build_current_version();                        // SELECT current_version()
+std::string build_show_create_table(const TableRef& table); // SHOW CREATE TABLE ..
+std::string build_show_create_view(const TableRef& view);   // SHOW CREATE VIEW ..
+std::string build_show_create_materialized_view(const TableRef& mv);
+std::string build_show_partitions(const TableRef& table); // SHOW PARTITIONS FROM ..
+std::string build_partitions_meta_query(std::string_view database, std::string_view table);
+std::string build_show_full_tables(std::string_view database); // SHOW FULL TABLES FROM `db`
+std::string build_show_databases();
+
+// A LIKE pattern matching names that start with `prefix` literally (`_`, `%`, `\` escaped),
+// as a string literal: prefix "exl_tmp_" -> "exl\\_tmp\\_%".
+std::string like_prefix_literal(std::string_view prefix);
+
+} // namespace exl::starrocks

@@ -1,0 +1,88 @@
+#include "exlschema/starrocks/insert_sql.hpp"
+
+#include "exlschema/starrocks/quote.hpp"
+
+namespace exl::starrocks {
+namespace {
+
+bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Variable names keep only identifier characters; a value that is a bare word or number is
+// written bare (set_var(dynamic_overwrite = true), as documented), anything else as a literal.
+std::string hint_assignment(const std::string& name, const std::string& value) {
+  std::string clean_name;
+  for (char c : name) {
+    if (is_word(c)) {
+      clean_name += c;
+    }
+  }
+  bool bare = !value.empty();
+  for (char c : value) {
+    bare = bare && (is_word(c) || c == '.' || c == '-');
+  }
+  return clean_name + " = " + (bare ? value : quote_string(value));
+}
+
+std::string hint(const Properties& set_vars) {
+  if (set_vars.empty()) {
+    return "";
+  }
+  std::string out = " /*+set_var(";
+  for (std::size_t i = 0; i < set_vars.size(); ++i) {
+    out += (i ? ", " : "") + hint_assignment(set_vars[i].first, set_vars[i].second);
+  }
+  return out + ")*/";
+}
+
+std::string names(const std::vector<std::string>& list) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    out += (i ? ", " : "") + quote_identifier(list[i]);
+  }
+  return out + ")";
+}
+
+} // namespace
+
+std::string build_insert(const InsertSpec& spec) {
+  std::string out = spec.overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
+  out += hint(spec.set_vars) + " " + spec.target.sql();
+  if (!spec.partitions.empty()) {
+    out += " PARTITION " + names(spec.partitions);
+  }
+  if (!spec.label.empty()) {
+    out += " WITH LABEL " + quote_identifier(spec.label);
+  }
+  if (!spec.columns.empty()) {
+    out += " " + names(spec.columns);
+  }
+  if (!spec.properties.empty()) {
+    out += " PROPERTIES (";
+    for (std::size_t i = 0; i < spec.properties.size(); ++i) {
+      out += (i ? ", " : "") + quote_string(spec.properties[i].first) + " = " +
+             quote_string(spec.properties[i].second);
+    }
+    out += ")";
+  }
+  return out + " " + spec.query;
+}
+
+std::string and_predicates(const std::vector<std::string>& predicates) {
+  std::string out;
+  for (const std::string& predicate : predicates) {
+    if (predicate.empty() || predicate == "TRUE") {
+      continue;
+    }
+    out += (out.empty() ? "(" : " AND (") + predicate + ")";
+  }
+  return out;
+}
+
+std::string build_select_rows(const TableRef& source, const std::vector<std::string>& predicates) {
+  std::string where = and_predicates(predicates);
+  return "SELECT * FROM " + source.sql() + (where.empty() ? "" : " WHERE " + where);
+}
+
+} // namespace exl::starrocks

@@ -1,20 +1,147 @@
 #include "app/app.hpp"
 
-#include "exlschema/build_info.hpp"
+#include "app/exit_codes.hpp"
+#include "app/options_builder.hpp"
+#include "app/run_id.hpp"
+#include "app/version_text.hpp"
+#include "exlschema/cli/command_line.hpp"
+#include "exlschema/config/config_locator.hpp"
+#include "exlschema/modes/mode_registry.hpp"
+#include "exlschema/runner/cancel_token.hpp"
+#include "exlschema/util/errors.hpp"
+#include "exlschema/util/log.hpp"
+#include "exlschema/util/redact.hpp"
 
 #include <cstdio>
-#include <string_view>
+#include <string>
+#include <vector>
 
 namespace exl::app {
+namespace {
 
-// Placeholder until the CLI lands: only --version answers.
-int run(int argc, char** argv) {
-  if (argc > 1 && std::string_view(argv[1]) == "--version") {
-    std::printf("exlSchema %s\n", build::k_version);
-    return 0;
+// What a run needs besides its options, alive for the whole run.
+struct Session {
+  std::string run_id;
+  runner::CancelToken cancel;
+};
+
+// Installs the SIGINT/SIGTERM handlers for the lifetime of a run.
+class SignalScope {
+public:
+  explicit SignalScope(runner::CancelToken& token) { runner::install_signal_handlers(token); }
+  ~SignalScope() { runner::uninstall_signal_handlers(); }
+  SignalScope(const SignalScope&) = delete;
+  SignalScope& operator=(const SignalScope&) = delete;
+};
+
+std::vector<cli::ModeChoice> mode_choices() {
+  std::vector<cli::ModeChoice> choices;
+  for (const auto& mode : modes::mode_table()) {
+    choices.push_back({mode.name, mode.summary});
   }
-  std::fprintf(stderr, "exlSchema: not implemented yet\n");
-  return 2;
+  return choices;
+}
+
+spdlog::level::level_enum console_level(cli::Verbosity verbosity) {
+  switch (verbosity) {
+  case cli::Verbosity::Quiet:
+    return spdlog::level::warn;
+  case cli::Verbosity::Verbose:
+    return spdlog::level::debug;
+  case cli::Verbosity::Normal:
+    break;
+  }
+  return spdlog::level::info;
+}
+
+void start_logging(const cli::CliArgs& args, const std::string& run_id) {
+  try {
+    util::init_logging({console_level(args.verbosity), args.log_path, run_id});
+  } catch (const spdlog::spdlog_ex& e) {
+    throw UsageError("exlSchema: cannot open the -log file " + args.log_path + ": " + e.what());
+  }
+}
+
+config::ConfigFile load_configuration(const cli::CliArgs& args) {
+  const std::string path =
+      config::find_config_file(config::ConfigSearch::from_process(args.config_path));
+  if (const auto warning = config::permission_warning(path)) {
+    util::log().warn("{}", *warning);
+  }
+  return config::load_config_file(path);
+}
+
+// Sub-commands parse and resolve their aliases (so a typo is still reported) but do nothing yet.
+int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory) {
+  for (const auto& [alias, flag] : {std::pair{args.source, "-source"}, {args.target, "-target"}}) {
+    if (!alias.empty()) {
+      directory.resolve(alias, flag);
+    }
+  }
+  const char* name = args.command == cli::Command::Check ? "check" : "clean";
+  throw UsageError(std::string("exlSchema: '") + name + "' is not implemented in this build yet");
+}
+
+int run_mode(const config::RunOptions& options, Session& session) {
+  const modes::ModeInfo* mode = modes::find_mode(options.mode);
+  if (mode == nullptr || !mode->implemented) {
+    // Honest until the mode lands (issue #2 lays the foundation): nothing was connected to.
+    throw UsageError("exlSchema: mode '" + options.mode + "' is not implemented in this build yet");
+  }
+  if (session.cancel.is_cancelled()) {
+    return runner::exit_code_for_signal(session.cancel.signal_number());
+  }
+  return k_exit_ok;
+}
+
+int run_command(const cli::CliArgs& args) {
+  Session session{make_run_id(), {}};
+  start_logging(args, session.run_id);
+  const SignalScope signals(session.cancel);
+  const config::ConfigFile file = load_configuration(args);
+  config::ClusterDirectory directory(file, db::fetch_all);
+  if (args.command == cli::Command::Check || args.command == cli::Command::Clean) {
+    return run_subcommand(args, directory);
+  }
+  const config::RunOptions options = build_run_options(args, file, directory, session.run_id);
+  return run_mode(options, session);
+}
+
+int run_args(const std::vector<std::string>& argv) {
+  const auto modes = mode_choices();
+  const cli::CliArgs args = cli::parse_command_line(argv, modes);
+  if (args.command == cli::Command::Help) {
+    std::fputs(cli::help_text(modes).c_str(), stdout);
+    return k_exit_ok;
+  }
+  if (args.command == cli::Command::Version) {
+    std::fputs(version_text().c_str(), stdout);
+    return k_exit_ok;
+  }
+  return run_command(args);
+}
+
+// One line on stderr, redacted: a message may quote a value the user typed.
+int report_error(const std::exception& e, int code) {
+  std::fprintf(stderr, "%s\n", util::redact(e.what()).c_str());
+  return code;
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    return run_args(args);
+  } catch (const UsageError& e) {
+    return report_error(e, k_exit_usage);
+  } catch (const ConfigError& e) {
+    return report_error(e, k_exit_usage);
+  } catch (const FatalError& e) {
+    return report_error(e, k_exit_failed);
+  } catch (const std::exception& e) {
+    return report_error(e, k_exit_failed);
+  }
 }
 
 } // namespace exl::app

@@ -79,7 +79,7 @@ private:
     }
     const std::string value = take_value(*spec, flag);
     if (value.empty()) {
-      fail(shown + " needs a value (" + std::string(spec->value_name) + "), got an empty one");
+      fail(shown + " is empty (expected " + std::string(spec->value_name) + ")");
     }
     m_out.tokens.push_back(canonical + "=" + value);
   }

@@ -6,7 +6,7 @@
 namespace exl::cli {
 namespace {
 
-constexpr std::size_t k_flag_column = 30;
+constexpr std::size_t k_flag_column = 32;
 
 // "-thread, --thread N", "-t LIST", "-q, --quiet".
 std::string spellings(const FlagSpec& spec) {

@@ -87,7 +87,10 @@ std::optional<std::string> compare_layout(const TableModel& s, const TableModel&
   const Partitioning& tp = t.partitioning;
   if (sp.kind != tp.kind || !same_names(sp.columns, tp.columns) || sp.expression != tp.expression) {
     auto describe = [](const Partitioning& p) {
+      // The clause without its partition list, so the message stays on one line.
       std::string text = print_partitioning(Partitioning{p.kind, p.columns, p.expression, {}});
+      std::size_t list = text.find('\n');
+      text = text.substr(0, list);
       return text.empty() ? std::string("no partitioning") : text;
     };
     return differ("partitioning", describe(sp), describe(tp));

@@ -1,0 +1,114 @@
+#include "ddl_samples.hpp"
+#include "exlschema/starrocks/ddl_parser.hpp"
+#include "exlschema/starrocks/ddl_rewrite.hpp"
+#include "exlschema/starrocks/model_compare.hpp"
+
+#include <gtest/gtest.h>
+
+namespace exl::starrocks {
+namespace {
+
+TableModel sample(std::string_view text) {
+  Result<TableModel> t = parse_create_table(text);
+  EXPECT_TRUE(t.ok());
+  return t.ok() ? t.value() : TableModel{};
+}
+
+TEST(DdlRewriteTest, OverridesReplicationAndDropsClusterLocalProperties) {
+  RewriteResult r = rewrite_for_target(sample(test::k_dynamic), {2, false});
+  const Properties& p = r.table.properties;
+  EXPECT_EQ(*find_property(p, "replication_num"), "2");
+  EXPECT_EQ(find_property(p, "colocate_with"), nullptr);
+  EXPECT_EQ(find_property(p, "dynamic_partition.start"), nullptr);
+  EXPECT_EQ(*find_property(p, "dynamic_partition.end"), "3");
+  EXPECT_EQ(r.table.partitioning, sample(test::k_dynamic).partitioning);
+  ASSERT_EQ(r.warnings.size(), 3U);
+  EXPECT_NE(r.warnings[0].find("colocate_with"), std::string::npos);
+  EXPECT_NE(r.warnings[1].find("replication_num set to 2 (source: 3)"), std::string::npos);
+  EXPECT_NE(r.warnings[2].find("dynamic_partition.start"), std::string::npos);
+}
+
+TEST(DdlRewriteTest, KeepsEverythingWithoutOverrides) {
+  TableModel source = sample(test::k_aggregate_range);
+  RewriteResult r = rewrite_for_target(source, {});
+  EXPECT_EQ(r.table, source);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(DdlRewriteTest, PerPartitionReplicationFollowsTheOverride) {
+  RewriteResult r = rewrite_for_target(sample(test::k_multi_range_maxvalue), {1, false});
+  EXPECT_EQ(*find_property(r.table.partitioning.partitions[1].properties, "replication_num"), "1");
+  EXPECT_EQ(*find_property(r.table.properties, "replication_num"), "1");
+}
+
+TEST(DdlRewriteTest, StorageVolumeOnlyForSharedDataTargets) {
+  RewriteResult nothing = rewrite_for_target(sample(test::k_shared_data), {3, false});
+  EXPECT_EQ(find_property(nothing.table.properties, "storage_volume"), nullptr);
+  EXPECT_EQ(find_property(nothing.table.properties, "datacache.enable"), nullptr);
+  EXPECT_EQ(find_property(nothing.table.properties, "enable_async_write_back"), nullptr);
+  EXPECT_EQ(*find_property(nothing.table.properties, "compression"), "LZ4");
+  RewriteResult shared = rewrite_for_target(sample(test::k_shared_data), {3, true});
+  EXPECT_EQ(*find_property(shared.table.properties, "storage_volume"), "builtin_storage_volume");
+  EXPECT_EQ(find_property(shared.table.properties, "replication_num"), nullptr);
+}
+
+TEST(DdlRewriteTest, NeverDropStartIsKept) {
+  TableModel t = sample(test::k_dynamic);
+  set_property(t.properties, "dynamic_partition.start", "-2147483648");
+  RewriteResult r = rewrite_for_target(t, {});
+  EXPECT_EQ(*find_property(r.table.properties, "dynamic_partition.start"), "-2147483648");
+}
+
+TEST(ModelCompareTest, SameStructureDespiteCosmeticDifferences) {
+  TableModel a = sample(test::k_dynamic);
+  TableModel b = rewrite_for_target(a, {1, false}).table;
+  b.distribution.buckets = 16;
+  b.comment = "other comment";
+  b.partitioning.partitions.pop_back();
+  std::reverse(b.properties.begin(), b.properties.end());
+  b.columns[0].name = "DT";
+  EXPECT_EQ(compare_tables(a, b), std::nullopt);
+  EXPECT_EQ(compare_tables(a, a), std::nullopt);
+}
+
+struct Mutation {
+  const char* what;
+  void (*apply)(TableModel&);
+  const char* expected;
+};
+
+TEST(ModelCompareTest, NamesTheFirstDifference) {
+  const Mutation mutations[] = {
+      {"type",
+       [](TableModel& t) {
+         t.columns[1].type = ColumnType{"bigint", {20}, {}, {}};
+       },
+       "column `v1` type: int(11) on the source, bigint(20) on the target"},
+      {"nullability", [](TableModel& t) { t.columns[0].nullable = false; },
+       "column `k1`: NULL on the source, NOT NULL on the target"},
+      {"aggregate", [](TableModel& t) { t.columns[1].aggregate = "MAX"; },
+       "column `v1` aggregate: SUM on the source, MAX on the target"},
+      {"extra column", [](TableModel& t) { t.columns.push_back(t.columns[1]); },
+       "column count: 2 on the source, 3 on the target"},
+      {"key", [](TableModel& t) { t.key_type = KeyType::Duplicate; },
+       "key: AGGREGATE KEY(k1) on the source, DUPLICATE KEY(k1) on the target"},
+      {"partitioning", [](TableModel& t) { t.partitioning = {}; },
+       "partitioning: PARTITION BY RANGE(`k1`) on the source, no partitioning on the target"},
+      {"distribution", [](TableModel& t) { t.distribution.kind = Distribution::Kind::Random; },
+       "distribution: DISTRIBUTED BY HASH(`k1`) on the source, DISTRIBUTED BY RANDOM on the "
+       "target"},
+      {"order", [](TableModel& t) { t.order_by = {"v1"}; },
+       "ORDER BY: () on the source, (v1) on the target"},
+      {"property", [](TableModel& t) { set_property(t.properties, "partition_live_number", "3"); },
+       "property \"partition_live_number\": unset on the source, \"3\" on the target"},
+  };
+  TableModel source = sample(test::k_aggregate_range);
+  for (const Mutation& m : mutations) {
+    TableModel target = source;
+    m.apply(target);
+    EXPECT_EQ(compare_tables(source, target).value_or("(equal)"), m.expected) << m.what;
+  }
+}
+
+} // namespace
+} // namespace exl::starrocks

@@ -1,0 +1,150 @@
+// ALTER TABLE ... ADD/DROP PARTITION(S) (starrocks-surface.md §3) and a few property changes.
+// The model changes first (with StarRocks's checks), then the MariaDB layout follows it.
+
+#include "create_table_parser.hpp"
+#include "ddl_translate.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "partitions.hpp"
+
+#include <algorithm>
+
+namespace srsim {
+
+namespace {
+
+void skip_partition_options(Cursor& cur) {
+  if (cur.accept_kw("DISTRIBUTED")) {
+    cur.expect_kw("BY");
+    if (cur.accept_kw("HASH")) {
+      cur.skip_group();
+    } else {
+      cur.expect_kw("RANDOM");
+    }
+    if (cur.accept_kw("BUCKETS")) {
+      cur.literal_text();
+    }
+  }
+  if (cur.accept_kw("PROPERTIES")) {
+    parse_properties(cur);
+  }
+}
+
+Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
+  bool plural = cur.accept_kw("PARTITIONS");
+  if (!plural) {
+    cur.expect_kw("PARTITION");
+  }
+  bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  PartitionDesc desc = parse_partition_desc(cur);
+  skip_partition_options(cur);
+  if (!cur.at_end()) {
+    cur.syntax_error();
+  }
+  if (m.partition.type == "NONE") {
+    fail_analyzing("Table [" + m.name + "] is not a partitioned table, can not add partition");
+  }
+  auto ids = [&] { return ctx.state.store.next_id(); };
+  add_partitions(m, desc, if_not_exists, ids, ctx.now());
+  sync_layout(ctx.conn, m);
+  ctx.state.store.save(ctx.conn, m);
+  return OkReply{};
+}
+
+std::vector<std::string> drop_names(Cursor& cur, bool& if_exists) {
+  std::vector<std::string> names;
+  if (cur.accept_kw("PARTITIONS")) {
+    if_exists = cur.accept_kws({"IF", "EXISTS"});
+    names = cur.ident_list();
+  } else {
+    cur.expect_kw("PARTITION");
+    if_exists = cur.accept_kws({"IF", "EXISTS"});
+    names.push_back(cur.identifier());
+  }
+  cur.accept_kw("FORCE");
+  if (!cur.at_end()) {
+    cur.syntax_error();
+  }
+  return names;
+}
+
+Reply drop_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
+  bool if_exists = false;
+  std::vector<std::string> names = drop_names(cur, if_exists);
+  std::vector<std::string> victims;
+  for (const std::string& n : names) {
+    if (m.partition.type == "NONE" || !find_partition(m, n)) {
+      if (if_exists) {
+        continue;
+      }
+      fail_analyzing("Partition '" + n + "' doesn't exist");
+    }
+    victims.push_back(find_partition(m, n)->name);
+  }
+  if (victims.empty()) {
+    return OkReply{};
+  }
+  if (victims.size() >= m.partition.partitions.size()) {
+    fail_plain(1508, "Cannot remove all partitions, use DROP TABLE instead");
+  }
+  if (m.partition.type != "LIST") {
+    // The dropped range becomes an empty gap partition in MariaDB, so the rows go first.
+    ctx.conn.exec("ALTER TABLE " + table_ref(m.db, m.name) + " TRUNCATE PARTITION " +
+                  partition_list_sql(victims));
+  }
+  auto& parts = m.partition.partitions;
+  parts.erase(std::remove_if(parts.begin(), parts.end(),
+                             [&](const PartitionDef& p) {
+                               return std::find(victims.begin(), victims.end(), p.name) !=
+                                      victims.end();
+                             }),
+              parts.end());
+  sync_layout(ctx.conn, m);
+  ctx.state.store.save(ctx.conn, m);
+  return OkReply{};
+}
+
+Reply set_properties(Ctx& ctx, Cursor& cur, TableModel& m) {
+  Properties props = parse_properties(cur);
+  for (const auto& [k, v] : props) {
+    bool found = false;
+    for (auto& kv : m.properties) {
+      if (kv.first == k) {
+        kv.second = v;
+        found = true;
+      }
+    }
+    if (!found) {
+      m.properties.emplace_back(k, v);
+    }
+  }
+  ctx.state.store.save(ctx.conn, m);
+  return OkReply{};
+}
+
+} // namespace
+
+Reply alter_table(Ctx& ctx, Cursor& cur) {
+  QualifiedName q = cur.qualified_name();
+  std::string db = ctx.db_or_current(q.db);
+  ctx.require("ALTER", db);
+  std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+  TableModel m = load_table(ctx, db, q.name);
+  if (m.kind != "OLAP") {
+    fail_analyzing("Do not support alter non-OLAP table[" + m.name + "]");
+  }
+  std::size_t after_name = cur.position();
+  if (cur.accept_kw("ADD") && (cur.is_kw("PARTITION") || cur.is_kw("PARTITIONS"))) {
+    return add_partition(ctx, cur, m);
+  }
+  cur.seek(after_name);
+  if (cur.accept_kw("DROP") && (cur.is_kw("PARTITION") || cur.is_kw("PARTITIONS"))) {
+    return drop_partition(ctx, cur, m);
+  }
+  if (cur.accept_kw("SET")) {
+    return set_properties(ctx, cur, m);
+  }
+  fail_unsupported("ALTER TABLE " + cur.rest_from(cur.position()));
+}
+
+} // namespace srsim

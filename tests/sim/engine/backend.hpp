@@ -1,0 +1,60 @@
+#pragma once
+
+// One libmariadb connection to the cluster's storage server, with the few calls the engine needs.
+// Errors surface as BackendError carrying MariaDB's errno so callers can translate them into
+// StarRocks texts.
+
+#include "sim_api.hpp"
+
+#include <mysql.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace srsim {
+
+class BackendError : public std::runtime_error {
+public:
+  BackendError(unsigned code, const std::string& message)
+      : std::runtime_error(message), m_code(code) {}
+  unsigned code() const { return m_code; }
+
+private:
+  unsigned m_code;
+};
+
+using Row = std::vector<std::optional<std::string>>;
+
+class Backend {
+public:
+  // Connects to `storage`; `database` may be empty. Throws BackendError.
+  Backend(const StorageConfig& storage, const std::string& database = "");
+
+  // Runs a statement that returns no rows; answers the affected row count.
+  std::uint64_t exec(const std::string& sql);
+  // Runs a query and returns all rows (values as text).
+  ResultSet query(const std::string& sql);
+  // First column of the first row, or nullopt.
+  std::optional<std::string> scalar(const std::string& sql);
+  unsigned long thread_id() const;
+  // Quotes a literal with this connection's escaping rules: 'text'.
+  std::string quote(const std::string& text) const;
+
+private:
+  struct Closer {
+    void operator()(MYSQL* handle) const { mysql_close(handle); }
+  };
+  [[noreturn]] void fail(const std::string& sql) const;
+  std::unique_ptr<MYSQL, Closer> m_handle;
+};
+
+// Backquotes an identifier (embedded backquotes doubled).
+std::string quote_ident(const std::string& name);
+// Single-quoted SQL literal with backslash and quote escaping, independent of a connection.
+std::string quote_literal(const std::string& text);
+
+} // namespace srsim

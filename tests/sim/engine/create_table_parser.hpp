@@ -1,0 +1,29 @@
+#pragma once
+
+// Parses StarRocks CREATE TABLE statements into a TableModel (keys, partitioning, distribution,
+// properties), as written by users and by SHOW CREATE TABLE.
+
+#include "model.hpp"
+#include "partitions.hpp"
+#include "sql_cursor.hpp"
+
+#include <string>
+#include <vector>
+
+namespace srsim {
+
+struct CreateTableStmt {
+  TableModel model;
+  bool if_not_exists = false;
+  bool external = false;
+  std::string engine = "OLAP";
+  std::vector<PartitionDesc> partitions; // to add after the spec is known
+  QualifiedName like;                    // CREATE TABLE t LIKE src
+  std::string as_select;                 // CTAS body
+};
+
+// The cursor stands after CREATE [EXTERNAL] TABLE.
+CreateTableStmt parse_create_table(Cursor& cur, bool external);
+Properties parse_properties(Cursor& cur); // ( "k" = "v", ... )
+
+} // namespace srsim

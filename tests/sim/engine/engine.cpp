@@ -1,0 +1,189 @@
+// The Engine of one simulated cluster: per-session MariaDB connections and the dispatch of
+// each statement to its handler by its leading keywords.
+
+#include "backend_errors.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "tasks.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace srsim {
+
+namespace {
+
+class EngineImpl : public Engine {
+public:
+  explicit EngineImpl(const ClusterConfig& config) : m_state(config) {
+    m_state.store.bootstrap();
+    drop_leftover_stages();
+    m_state.tasks = std::make_unique<TaskRunner>(m_state);
+  }
+  ~EngineImpl() override { m_state.tasks.reset(); }
+
+  Reply execute(SessionContext& session, const std::string& sql) override {
+    try {
+      Backend& conn = connection(session);
+      Ctx ctx{m_state, session, conn};
+      return dispatch(ctx, sql);
+    } catch (const EngineError& e) {
+      return e.reply();
+    } catch (const BackendError& e) {
+      return translate_backend_error(e, m_state.config.version);
+    } catch (const std::exception& e) {
+      spdlog::error("srsim engine: {}", e.what());
+      return ErrorReply{1064, "HY000", std::string("srsim internal error: ") + e.what()};
+    }
+  }
+
+  Reply use_database(SessionContext& session, const std::string& db) override {
+    try {
+      Backend& conn = connection(session);
+      Ctx ctx{m_state, session, conn};
+      return use_db(ctx, db);
+    } catch (const EngineError& e) {
+      return e.reply();
+    } catch (const std::exception& e) {
+      return ErrorReply{1064, "HY000", std::string("srsim internal error: ") + e.what()};
+    }
+  }
+
+  void close_session(SessionContext& session) override {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_conns.erase(session.connection_id);
+  }
+
+  void kill_query(std::uint32_t connection_id) override {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto it = m_sessions.find(connection_id);
+    if (it != m_sessions.end()) {
+      it->second->kill_query = true;
+    }
+  }
+
+private:
+  Backend& connection(SessionContext& session) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_sessions[session.connection_id] = &session;
+    auto& slot = m_conns[session.connection_id];
+    if (!slot) {
+      slot = std::make_unique<Backend>(m_state.config.storage);
+      slot->exec("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
+    }
+    return *slot;
+  }
+
+  void drop_leftover_stages() {
+    Backend& c = m_state.store.meta_conn();
+    ResultSet rs = c.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
+                           "TABLE_SCHEMA = '__srsim' AND TABLE_NAME LIKE 'stage\\_%'");
+    for (const auto& row : rs.rows) {
+      c.exec("DROP TABLE IF EXISTS `__srsim`." + quote_ident(*row[0]));
+    }
+  }
+
+  Reply dispatch(Ctx& ctx, const std::string& sql);
+
+  EngineState m_state;
+  std::mutex m_mutex;
+  std::map<std::uint32_t, std::unique_ptr<Backend>> m_conns;
+  std::map<std::uint32_t, SessionContext*> m_sessions;
+};
+
+Reply EngineImpl::dispatch(Ctx& ctx, const std::string& sql) {
+  Cursor cur(sql);
+  if (!ctx.session.current_db.empty()) {
+    ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));
+  }
+  const Token& first = cur.peek();
+  const std::string& w = first.upper;
+  if (w == "SELECT" || w == "WITH" || (first.kind == TokenKind::Symbol && first.text == "(")) {
+    return select_statement(ctx, sql);
+  }
+  cur.next();
+  if (w == "INSERT") {
+    cur.seek(0);
+    return insert_statement(ctx, cur);
+  }
+  if (w == "USE") {
+    QualifiedName q = cur.qualified_name();
+    if (!q.db.empty() && q.db != "default_catalog") {
+      fail_unsupported("USE " + q.db + "." + q.name);
+    }
+    return use_db(ctx, q.name);
+  }
+  if (w == "CREATE") {
+    if (cur.accept_kw("DATABASE") || cur.accept_kw("SCHEMA"))
+      return create_database(ctx, cur);
+    if (cur.accept_kw("TABLE"))
+      return create_table(ctx, cur, false);
+    if (cur.accept_kws({"EXTERNAL", "TABLE"}))
+      return create_table(ctx, cur, true);
+    if (cur.accept_kws({"EXTERNAL", "CATALOG"}))
+      return create_catalog(ctx, cur);
+    if (cur.accept_kws({"OR", "REPLACE", "VIEW"}))
+      return create_view(ctx, cur, true);
+    if (cur.accept_kw("VIEW"))
+      return create_view(ctx, cur, false);
+    if (cur.accept_kws({"MATERIALIZED", "VIEW"}))
+      return create_mv(ctx, cur);
+  } else if (w == "DROP") {
+    if (cur.accept_kw("DATABASE") || cur.accept_kw("SCHEMA"))
+      return drop_database(ctx, cur);
+    if (cur.accept_kw("TABLE"))
+      return drop_table(ctx, cur);
+    if (cur.accept_kw("VIEW"))
+      return drop_view(ctx, cur);
+    if (cur.accept_kws({"MATERIALIZED", "VIEW"}))
+      return drop_mv(ctx, cur);
+    if (cur.accept_kw("CATALOG"))
+      return drop_catalog(ctx, cur);
+    if (cur.accept_kw("TASK"))
+      return drop_task(ctx, cur);
+  } else if (w == "SHOW") {
+    if (cur.accept_kw("DATABASES") || cur.accept_kw("SCHEMAS"))
+      return show_databases(ctx, cur);
+    if (cur.accept_kw("TABLES"))
+      return show_tables(ctx, cur, false);
+    if (cur.accept_kws({"FULL", "TABLES"}))
+      return show_tables(ctx, cur, true);
+    if (cur.accept_kw("CREATE"))
+      return show_create(ctx, cur);
+    if (cur.is_kw("PARTITIONS") || cur.is_kw("TEMPORARY"))
+      return show_partitions(ctx, cur);
+    if (cur.accept_kw("CATALOGS"))
+      return show_catalogs(ctx, cur);
+    if (cur.accept_kw("DATA"))
+      return show_data(ctx, cur);
+    if (cur.accept_kw("PROC"))
+      return show_proc(ctx, cur);
+  } else if (w == "ALTER" && cur.accept_kw("TABLE")) {
+    return alter_table(ctx, cur);
+  } else if (w == "TRUNCATE") {
+    cur.accept_kw("TABLE");
+    return truncate_table(ctx, cur);
+  } else if (w == "DESC" || w == "DESCRIBE") {
+    return describe_table(ctx, cur);
+  } else if (w == "REFRESH" && cur.accept_kws({"MATERIALIZED", "VIEW"})) {
+    return refresh_mv(ctx, cur);
+  } else if (w == "SUBMIT") {
+    return submit_task(ctx, cur);
+  }
+  std::string head;
+  for (std::size_t i = 0; i < 3 && cur.peek(i).kind != TokenKind::End; ++i) {
+    head += " " + cur.peek(i).text;
+  }
+  fail_unsupported(first.text + head);
+}
+
+} // namespace
+
+std::unique_ptr<Engine> make_engine(const ClusterConfig& config) {
+  try {
+    return std::make_unique<EngineImpl>(config);
+  } catch (const BackendError& e) {
+    throw std::runtime_error(std::string("srsim: cannot use the storage MariaDB: ") + e.what());
+  }
+}
+
+} // namespace srsim

@@ -1,0 +1,85 @@
+#pragma once
+
+// Statement handlers. Each takes the cursor positioned after the statement's leading keywords
+// (named in the comment) and answers a Reply or throws EngineError.
+
+#include "engine_state.hpp"
+#include "model.hpp"
+#include "sql_cursor.hpp"
+
+#include <string>
+
+namespace srsim {
+
+// Shared lookups.
+bool db_exists(Ctx& ctx, const std::string& db);
+void require_db(Ctx& ctx, const std::string& db);
+TableModel load_table(Ctx& ctx, const std::string& db, const std::string& name);
+bool is_system_db(const std::string& db);
+
+// ddl_tables.cpp
+Reply create_database(Ctx& ctx, Cursor& cur);             // CREATE DATABASE
+Reply drop_database(Ctx& ctx, Cursor& cur);               // DROP DATABASE
+Reply create_table(Ctx& ctx, Cursor& cur, bool external); // CREATE [EXTERNAL] TABLE
+Reply drop_table(Ctx& ctx, Cursor& cur);                  // DROP TABLE
+Reply truncate_table(Ctx& ctx, Cursor& cur);              // TRUNCATE TABLE
+Reply use_db(Ctx& ctx, const std::string& db);
+
+// alter_partitions.cpp
+Reply alter_table(Ctx& ctx, Cursor& cur); // ALTER TABLE
+
+// show_meta.cpp
+Reply show_databases(Ctx& ctx, Cursor& cur);         // SHOW DATABASES
+Reply show_tables(Ctx& ctx, Cursor& cur, bool full); // SHOW [FULL] TABLES
+Reply show_create(Ctx& ctx, Cursor& cur);            // SHOW CREATE
+Reply describe_table(Ctx& ctx, Cursor& cur);         // DESC / DESCRIBE
+
+// show_partitions.cpp
+Reply show_partitions(Ctx& ctx, Cursor& cur); // SHOW [TEMPORARY] PARTITIONS
+// information_schema.partitions_meta rows (optionally of one db / table only).
+ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db, const std::string& only_table);
+std::map<std::string, PartitionStats> table_stats(Ctx& ctx, const TableModel& model);
+std::string byte_size_text(std::int64_t bytes);
+
+// show_data.cpp
+Reply show_data(Ctx& ctx, Cursor& cur); // SHOW DATA
+Reply show_proc(Ctx& ctx, Cursor& cur); // SHOW PROC
+
+// insert.cpp
+Reply insert_statement(Ctx& ctx, Cursor& cur); // INSERT (cursor at INSERT)
+
+// select.cpp
+Reply select_statement(Ctx& ctx, const std::string& sql);
+// Rewrites a query for MariaDB: catalog names, murmur_hash3_32, virtual information_schema.
+std::string rewrite_query(Ctx& ctx, const std::string& sql);
+std::chrono::steady_clock::time_point deadline_for(Ctx& ctx, bool is_insert);
+[[noreturn]] void fail_stopped(Ctx& ctx, StopReason reason, bool is_insert);
+
+// views.cpp
+Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace); // CREATE [OR REPLACE] VIEW
+Reply drop_view(Ctx& ctx, Cursor& cur);                    // DROP VIEW
+Reply create_mv(Ctx& ctx, Cursor& cur);                    // CREATE MATERIALIZED VIEW
+Reply drop_mv(Ctx& ctx, Cursor& cur);                      // DROP MATERIALIZED VIEW
+Reply refresh_mv(Ctx& ctx, Cursor& cur);                   // REFRESH MATERIALIZED VIEW
+
+// catalogs.cpp
+Reply create_catalog(Ctx& ctx, Cursor& cur);      // CREATE EXTERNAL CATALOG
+Reply drop_catalog(Ctx& ctx, Cursor& cur);        // DROP CATALOG
+Reply show_catalogs(Ctx& ctx, Cursor& cur);       // SHOW CATALOGS
+Reply show_create_catalog(Ctx& ctx, Cursor& cur); // SHOW CREATE CATALOG
+// The FederatedX table in `__srsim_fed` that reads catalog.db.table; created on demand.
+std::string federated_table(Ctx& ctx, const std::string& catalog, const std::string& db,
+                            const std::string& table);
+
+// external_table.cpp
+Reply create_external_table(Ctx& ctx, TableModel model); // after parsing
+Reply insert_into_olap_external(Ctx& ctx, const TableModel& target, const std::string& columns,
+                                const std::string& source_sql);
+
+// tasks.cpp
+Reply submit_task(Ctx& ctx, Cursor& cur); // SUBMIT
+Reply drop_task(Ctx& ctx, Cursor& cur);   // DROP TASK
+ResultSet tasks_table(Ctx& ctx);
+ResultSet task_runs_table(Ctx& ctx);
+
+} // namespace srsim

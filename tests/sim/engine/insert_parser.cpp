@@ -1,0 +1,66 @@
+#include "insert_parser.hpp"
+
+#include "create_table_parser.hpp"
+#include "errors.hpp"
+
+#include <regex>
+
+namespace srsim {
+
+namespace {
+
+// Hints are comments to the tokenizer; the one INSERT hint srsim honours is read from the text.
+bool has_dynamic_overwrite_hint(const std::string& sql) {
+  static const std::regex k_hint(R"(/\*\+[^*]*dynamic_overwrite\s*=\s*['"]?true)",
+                                 std::regex::icase);
+  return std::regex_search(sql, k_hint);
+}
+
+} // namespace
+
+InsertStmt parse_insert(Cursor& cur) {
+  InsertStmt st;
+  st.dynamic_overwrite_hint = has_dynamic_overwrite_hint(cur.sql());
+  cur.expect_kw("INSERT");
+  if (cur.accept_kw("OVERWRITE")) {
+    st.overwrite = true;
+  } else {
+    cur.expect_kw("INTO");
+  }
+  cur.accept_kw("TABLE");
+  st.target = cur.qualified_name();
+  for (;;) {
+    if (cur.is_kw("TEMPORARY")) {
+      fail_unsupported("INSERT ... TEMPORARY PARTITION");
+    }
+    if (cur.accept_kw("PARTITION") || cur.accept_kw("PARTITIONS")) {
+      cur.expect_sym("(");
+      do {
+        if (cur.is_sym("=", 1)) {
+          fail_unsupported("INSERT ... PARTITION (col = value)");
+        }
+        const Token& t = cur.peek();
+        st.partitions.push_back(t.kind == TokenKind::String ? cur.string_literal()
+                                                            : cur.identifier());
+      } while (cur.accept_sym(","));
+      cur.expect_sym(")");
+    } else if (cur.accept_kws({"WITH", "LABEL"})) {
+      st.label = cur.peek().kind == TokenKind::String ? cur.string_literal() : cur.identifier();
+    } else if (cur.is_sym("(") && !cur.is_kw("SELECT", 1) && !cur.is_kw("WITH", 1)) {
+      st.columns = cur.ident_list();
+    } else if (cur.accept_kws({"BY", "NAME"})) {
+      fail_unsupported("INSERT ... BY NAME");
+    } else if (cur.accept_kw("PROPERTIES")) {
+      st.properties = parse_properties(cur);
+    } else {
+      break;
+    }
+  }
+  if (cur.at_end()) {
+    cur.syntax_error();
+  }
+  st.source = cur.rest_from(cur.position());
+  return st;
+}
+
+} // namespace srsim

@@ -1,0 +1,71 @@
+// Step (2)+(3) of a load (insert.cpp): one InnoDB transaction for data, label and versions.
+
+#include "backend_errors.hpp"
+#include "ddl_translate.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "load_job.hpp"
+
+#include <algorithm>
+
+namespace srsim {
+
+void LoadJob::write_and_commit(const std::set<std::string>& touched) {
+  std::string tref = table_ref(m_model.db, m_model.name);
+  std::vector<std::string> targets;
+  if (m_stmt.overwrite) {
+    targets = overwrite_targets(touched);
+  }
+  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
+                   &m_ctx.session.kill_query);
+  m_ctx.conn.exec("START TRANSACTION");
+  m_in_txn = true;
+  if (m_stmt.overwrite && m_model.partition.type == "NONE") {
+    m_ctx.conn.exec("DELETE FROM " + tref);
+  } else if (m_stmt.overwrite && !targets.empty()) {
+    m_ctx.conn.exec("DELETE FROM " + tref + " PARTITION (" + partition_list_sql(targets) + ")");
+  }
+  if (m_rows > 0) {
+    std::string cols = column_list();
+    std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
+    m_ctx.conn.exec(write_verb() + " INTO " + tref + cols + " SELECT " + select_cols + " FROM " +
+                    m_stage + upsert_tail());
+  }
+  if (StopReason r = guard.finish(); r != StopReason::None) {
+    fail_stopped(m_ctx, r, true);
+  }
+  std::lock_guard<std::mutex> lock(m_ctx.state.store.mutex());
+  auto fresh_opt = m_ctx.state.store.load(m_ctx.conn, m_model.db, m_model.name);
+  if (!fresh_opt) {
+    fail_analyzing("Unknown table '" + m_model.db + "." + m_model.name + "'");
+  }
+  TableModel fresh = *fresh_opt;
+  std::int64_t now = epoch_seconds();
+  for (PartitionDef& p : fresh.partition.partitions) {
+    bool hit = touched.count(p.name) > 0;
+    if (std::find(targets.begin(), targets.end(), p.name) != targets.end()) {
+      // OVERWRITE swaps in new partitions (temp partitions + REPLACE): a new id, version 1,
+      // plus this load's version when it received rows.
+      p.id = m_ctx.state.store.next_id();
+      p.version = hit ? 2 : 1;
+      p.version_time = now;
+    } else if (hit) {
+      p.version += 1;
+      p.version_time = now;
+    }
+  }
+  fresh.update_time = now;
+  try {
+    m_ctx.state.store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
+  } catch (const BackendError& e) {
+    if (e.code() == 1062) {
+      fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");
+    }
+    throw;
+  }
+  m_ctx.state.store.save(m_ctx.conn, fresh);
+  m_ctx.conn.exec("COMMIT");
+  m_in_txn = false;
+}
+
+} // namespace srsim

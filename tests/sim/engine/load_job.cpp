@@ -1,0 +1,288 @@
+#include "load_job.hpp"
+
+#include "backend_errors.hpp"
+#include "ddl_translate.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "partitions.hpp"
+#include "types.hpp"
+
+#include <algorithm>
+#include <random>
+
+namespace srsim {
+
+namespace {
+
+std::string random_label() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[48];
+  std::uint64_t a = rng(), b = rng();
+  std::snprintf(buf, sizeof buf, "insert_%08x-%04x-%04x-%04x-%012llx",
+                static_cast<unsigned>(a >> 32), static_cast<unsigned>(a >> 16) & 0xffff,
+                static_cast<unsigned>(a) & 0xffff, static_cast<unsigned>(b >> 48),
+                static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  return buf;
+}
+
+const char* trunc_format(const std::string& unit) {
+  if (unit == "month")
+    return "%Y-%m-01";
+  if (unit == "year")
+    return "%Y-01-01";
+  if (unit == "hour")
+    return "%Y-%m-%d %H:00:00";
+  return "%Y-%m-%d";
+}
+
+} // namespace
+
+LoadJob::LoadJob(Ctx& ctx, TableModel model, InsertStmt stmt)
+    : m_ctx(ctx), m_model(std::move(model)), m_stmt(std::move(stmt)) {}
+
+LoadJob::~LoadJob() {
+  try {
+    if (m_in_txn) {
+      m_ctx.conn.exec("ROLLBACK");
+    }
+    if (!m_stage.empty()) {
+      m_ctx.conn.exec("DROP TABLE IF EXISTS " + m_stage);
+    }
+  } catch (const std::exception&) {
+    // The connection may be gone; leftover stage tables are dropped at startup.
+  }
+  std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
+  m_ctx.state.running.erase(m_txn_id);
+}
+
+bool LoadJob::dynamic_overwrite() const {
+  return m_ctx.version().at_least(3, 4) &&
+         (m_stmt.dynamic_overwrite_hint || m_ctx.variable("dynamic_overwrite", "false") == "true");
+}
+
+Reply LoadJob::run() {
+  check_partitions();
+  check_label();
+  m_txn_id = m_ctx.state.store.next_id();
+  m_deadline = deadline_for(m_ctx, true);
+  {
+    std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
+    m_ctx.state.running[m_txn_id] =
+        RunningTxn{m_txn_id,
+                   m_model.db,
+                   m_stmt.label,
+                   "FE: 127.0.0.1",
+                   epoch_seconds() * 1000,
+                   std::chrono::duration_cast<std::chrono::milliseconds>(
+                       m_deadline - std::chrono::steady_clock::now())
+                       .count()};
+  }
+  try {
+    fill_stage();
+    if (m_model.partition.type == "EXPR") {
+      create_expression_partitions();
+    }
+    write_and_commit(touched_partitions());
+  } catch (const BackendError& e) {
+    fail_backend(e);
+  }
+  OkReply ok;
+  ok.affected_rows = m_rows;
+  ok.info = "{'label':'" + m_stmt.label + "', 'status':'VISIBLE', 'txnId':'" +
+            std::to_string(m_txn_id) + "'}";
+  return ok;
+}
+
+void LoadJob::check_partitions() {
+  if (m_stmt.partitions.empty()) {
+    return;
+  }
+  if (m_model.partition.type == "NONE") {
+    fail_analyzing("PARTITION clause is not valid for INSERT into unpartitioned table");
+  }
+  for (std::string& p : m_stmt.partitions) {
+    PartitionDef* def = find_partition(m_model, p);
+    if (!def) {
+      fail_analyzing("Unknown partition '" + p + "' in table '" + m_model.name + "'");
+    }
+    p = def->name;
+  }
+}
+
+void LoadJob::check_label() {
+  if (m_stmt.label.empty()) {
+    m_stmt.label = random_label();
+    return;
+  }
+  if (m_ctx.state.store.label_exists(m_ctx.conn, m_model.db, m_stmt.label)) {
+    fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");
+  }
+}
+
+std::string LoadJob::column_list() const {
+  if (m_stmt.columns.empty()) {
+    return "";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < m_stmt.columns.size(); ++i) {
+    if (!find_column(m_model, m_stmt.columns[i])) {
+      fail_analyzing("Unknown column '" + m_stmt.columns[i] + "' in '" + m_model.name + "'");
+    }
+    out += (i ? ", " : "") + quote_ident(m_stmt.columns[i]);
+  }
+  return " (" + out + ")";
+}
+
+std::string LoadJob::write_verb() const {
+  bool replace =
+      (m_model.key_type == "UNIQUE" || m_model.key_type == "PRIMARY") && upsert_tail().empty();
+  return replace ? "REPLACE" : "INSERT";
+}
+
+std::string LoadJob::upsert_tail() const {
+  std::string out;
+  auto add = [&](const std::string& c, const std::string& expr) {
+    out += (out.empty() ? " ON DUPLICATE KEY UPDATE " : ", ") + quote_ident(c) + " = " + expr;
+  };
+  if (m_model.key_type == "PRIMARY" && !m_stmt.columns.empty()) {
+    // v3.3.1+: a column list on a PRIMARY KEY table is a partial update.
+    for (const std::string& c : m_stmt.columns) {
+      add(c, "VALUES(" + quote_ident(c) + ")");
+    }
+    return out;
+  }
+  if (m_model.key_type != "AGGREGATE") {
+    return out;
+  }
+  for (const ColumnDef& c : m_model.columns) {
+    if (c.agg.empty()) {
+      continue;
+    }
+    std::string o = quote_ident(c.name), n = "VALUES(" + o + ")";
+    std::string merged = c.agg == "SUM"   ? o + " + " + n
+                         : c.agg == "MAX" ? "GREATEST(" + o + ", " + n + ")"
+                         : c.agg == "MIN" ? "LEAST(" + o + ", " + n + ")"
+                                          : n;
+    if (c.agg == "REPLACE_IF_NOT_NULL" || c.agg == "SUM" || c.agg == "MAX" || c.agg == "MIN") {
+      add(c.name, "IF(" + n + " IS NULL, " + o + ", IF(" + o + " IS NULL, " + n + ", " +
+                      (c.agg == "REPLACE_IF_NOT_NULL" ? n : merged) + "))");
+    } else {
+      add(c.name, n);
+    }
+  }
+  return out;
+}
+
+void LoadJob::fill_stage() {
+  m_stage = table_ref(k_meta_db, "stage_" + std::to_string(m_txn_id));
+  m_ctx.conn.exec("CREATE TABLE " + m_stage + " LIKE " + table_ref(m_model.db, m_model.name));
+  std::string target = m_stage;
+  if (m_model.partition.type == "RANGE" || m_model.partition.type == "LIST") {
+    std::vector<std::string> allowed = m_stmt.partitions;
+    if (allowed.empty()) {
+      for (const PartitionDef& p : m_model.partition.partitions) {
+        allowed.push_back(p.name);
+      }
+    }
+    if (allowed.empty()) { // a table without partitions accepts no row
+      allowed.push_back("gap__max");
+    }
+    target += " PARTITION (" + partition_list_sql(allowed) + ")";
+  }
+  std::string sql = write_verb() + " INTO " + target + column_list() + " " +
+                    rewrite_query(m_ctx, m_stmt.source) + upsert_tail();
+  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
+                   &m_ctx.session.kill_query);
+  m_ctx.conn.exec(sql);
+  if (StopReason r = guard.finish(); r != StopReason::None) {
+    fail_stopped(m_ctx, r, true);
+  }
+  m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
+}
+
+void LoadJob::create_expression_partitions() {
+  const std::string& col = m_model.partition.columns[0];
+  const ColumnDef* def = find_column(m_model, col);
+  ResultSet values = m_ctx.conn.query("SELECT DISTINCT DATE_FORMAT(" + quote_ident(col) + ", '" +
+                                      trunc_format(m_model.partition.expr_unit) + "') FROM " +
+                                      m_stage + " WHERE " + quote_ident(col) + " IS NOT NULL");
+  std::lock_guard<std::mutex> lock(m_ctx.state.store.mutex());
+  TableModel fresh = load_table(m_ctx, m_model.db, m_model.name);
+  auto bases = column_bases(fresh);
+  bool changed = false;
+  for (const auto& row : values.rows) {
+    auto [lo, hi] = expr_partition_bounds(m_model.partition.expr_unit, def->base, *row[0]);
+    bool covered = std::any_of(fresh.partition.partitions.begin(), fresh.partition.partitions.end(),
+                               [&](const PartitionDef& p) {
+                                 return compare_value(bases[0], p.lower[0], lo) <= 0 &&
+                                        compare_value(bases[0], lo, p.upper[0]) < 0;
+                               });
+    if (!covered) {
+      PartitionDesc d;
+      d.name = expr_partition_name(m_model.partition.expr_unit, lo);
+      d.lower = {lo};
+      d.upper = {hi};
+      add_partitions(
+          fresh, d, true, [&] { return m_ctx.state.store.next_id(); }, epoch_seconds());
+      changed = true;
+    }
+  }
+  if (changed) {
+    // Created partitions stay even if the load fails later (expression_partitioning.md).
+    sync_layout(m_ctx.conn, fresh);
+    m_ctx.state.store.save(m_ctx.conn, fresh);
+  }
+  m_model = fresh;
+}
+
+std::set<std::string> LoadJob::touched_partitions() {
+  std::set<std::string> out;
+  if (m_rows == 0) {
+    return out;
+  }
+  if (m_model.partition.type == "NONE") {
+    out.insert(m_model.name);
+    return out;
+  }
+  auto bases = column_bases(m_model);
+  std::string sql;
+  for (const PartitionDef& p : m_model.partition.partitions) {
+    std::string cond;
+    if (m_model.partition.type == "EXPR") {
+      std::string c = quote_ident(m_model.partition.columns[0]);
+      cond = c + " >= " + sql_value(bases[0], p.lower[0]) + " AND " + c + " < " +
+             sql_value(bases[0], p.upper[0]);
+    }
+    std::string from = m_model.partition.type == "EXPR"
+                           ? m_stage + " WHERE " + cond
+                           : m_stage + " PARTITION (" + quote_ident(p.name) + ")";
+    sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT ") + quote_literal(p.name) +
+           " FROM DUAL WHERE EXISTS (SELECT 1 FROM " + from + ")";
+  }
+  for (const auto& row : m_ctx.conn.query(sql).rows) {
+    out.insert(*row[0]);
+  }
+  return out;
+}
+
+std::vector<std::string> LoadJob::overwrite_targets(const std::set<std::string>& touched) const {
+  if (!m_stmt.partitions.empty()) {
+    return m_stmt.partitions;
+  }
+  std::vector<std::string> out;
+  for (const PartitionDef& p : m_model.partition.partitions) {
+    if (!dynamic_overwrite() || touched.count(p.name)) {
+      out.push_back(p.name);
+    }
+  }
+  return out;
+}
+
+void LoadJob::fail_backend(const BackendError& e) {
+  if (is_row_quality_error(e.code())) {
+    throw EngineError(filtered_data_error(m_ctx.state.config.http_port, m_txn_id));
+  }
+  throw EngineError(translate_backend_error(e, m_ctx.version()));
+}
+
+} // namespace srsim

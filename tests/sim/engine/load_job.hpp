@@ -1,0 +1,45 @@
+#pragma once
+
+// One INSERT / INSERT OVERWRITE into an OLAP table (see insert.cpp for the three steps).
+
+#include "engine_state.hpp"
+#include "insert_parser.hpp"
+#include "model.hpp"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace srsim {
+
+class LoadJob {
+public:
+  LoadJob(Ctx& ctx, TableModel model, InsertStmt stmt);
+  ~LoadJob();
+  Reply run();
+
+private:
+  void check_partitions();
+  void check_label();
+  void fill_stage();
+  void create_expression_partitions();
+  std::set<std::string> touched_partitions();
+  void write_and_commit(const std::set<std::string>& touched);
+  std::vector<std::string> overwrite_targets(const std::set<std::string>& touched) const;
+  std::string write_verb() const;  // INSERT or REPLACE
+  std::string upsert_tail() const; // ON DUPLICATE KEY UPDATE ... for AGGREGATE / partial PK
+  std::string column_list() const; // (`a`, `b`) or empty
+  [[noreturn]] void fail_backend(const class BackendError& e);
+  bool dynamic_overwrite() const;
+
+  Ctx& m_ctx;
+  TableModel m_model;
+  InsertStmt m_stmt;
+  std::int64_t m_txn_id = 0;
+  std::string m_stage;
+  std::uint64_t m_rows = 0;
+  std::chrono::steady_clock::time_point m_deadline;
+  bool m_in_txn = false;
+};
+
+} // namespace srsim

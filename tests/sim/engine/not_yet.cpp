@@ -1,0 +1,62 @@
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "tasks.hpp"
+
+namespace srsim {
+Reply create_view(Ctx&, Cursor&, bool) {
+  fail_unsupported("CREATE VIEW");
+}
+Reply drop_view(Ctx&, Cursor&) {
+  fail_unsupported("DROP VIEW");
+}
+Reply create_mv(Ctx&, Cursor&) {
+  fail_unsupported("CREATE MATERIALIZED VIEW");
+}
+Reply drop_mv(Ctx&, Cursor&) {
+  fail_unsupported("DROP MATERIALIZED VIEW");
+}
+Reply refresh_mv(Ctx&, Cursor&) {
+  fail_unsupported("REFRESH MATERIALIZED VIEW");
+}
+Reply create_catalog(Ctx&, Cursor&) {
+  fail_unsupported("CREATE EXTERNAL CATALOG");
+}
+Reply drop_catalog(Ctx&, Cursor&) {
+  fail_unsupported("DROP CATALOG");
+}
+Reply show_catalogs(Ctx&, Cursor&) {
+  fail_unsupported("SHOW CATALOGS");
+}
+Reply show_create_catalog(Ctx&, Cursor&) {
+  fail_unsupported("SHOW CREATE CATALOG");
+}
+std::string federated_table(Ctx&, const std::string& c, const std::string&, const std::string&) {
+  fail_unsupported("catalog " + c);
+}
+Reply create_external_table(Ctx&, TableModel) {
+  fail_unsupported("CREATE EXTERNAL TABLE");
+}
+Reply insert_into_olap_external(Ctx&, const TableModel&, const std::string&, const std::string&) {
+  fail_unsupported("INSERT into OLAP external table");
+}
+Reply submit_task(Ctx&, Cursor&) {
+  fail_unsupported("SUBMIT TASK");
+}
+Reply drop_task(Ctx&, Cursor&) {
+  fail_unsupported("DROP TASK");
+}
+ResultSet tasks_table(Ctx&) {
+  return {};
+}
+ResultSet task_runs_table(Ctx&) {
+  return {};
+}
+Reply show_data(Ctx&, Cursor&) {
+  fail_unsupported("SHOW DATA");
+}
+Reply show_proc(Ctx&, Cursor&) {
+  fail_unsupported("SHOW PROC");
+}
+TaskRunner::TaskRunner(EngineState& state) : m_state(state) {}
+TaskRunner::~TaskRunner() = default;
+} // namespace srsim

@@ -1,0 +1,19 @@
+#pragma once
+
+// SHOW CREATE TABLE / VIEW / MATERIALIZED VIEW text in StarRocks 3.x layout
+// (starrocks-surface.md §1: GlobalStateMgr.getDdlStmt, RangePartitionInfo.toSql).
+
+#include "model.hpp"
+#include "sim_api.hpp"
+
+#include <string>
+
+namespace srsim {
+
+std::string table_ddl(const TableModel& model, const Version& version, bool shared_data);
+std::string view_ddl(const TableModel& model);
+std::string mv_ddl(const TableModel& model, const Version& version);
+// Effective properties as StarRocks prints them: defaults filled, StarRocks's order.
+Properties printed_properties(const TableModel& model, bool shared_data);
+
+} // namespace srsim

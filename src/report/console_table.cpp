@@ -1,0 +1,94 @@
+#include "exlschema/report/console_table.hpp"
+
+#include "exlschema/report/format.hpp"
+#include "exlschema/util/redact.hpp"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <vector>
+
+namespace exl::report {
+namespace {
+
+constexpr std::size_t k_columns = 7;
+using Row = std::array<std::string, k_columns>;
+
+const Row k_header{"table", "mode", "status", "source rows", "target rows", "audited/rewritten",
+                   "time"};
+
+Row make_row(const TableReport& table) {
+  return {util::redact(table.table),
+          table.mode,
+          runner::to_string(table.status),
+          format_count(table.source_rows),
+          format_count(table.target_rows),
+          std::to_string(table.partitions_audited) + "/" +
+              std::to_string(table.partitions_rewritten),
+          format_duration(table.elapsed)};
+}
+
+// Text columns left-aligned, numbers right-aligned.
+void write_row(std::ostringstream& out, const Row& row,
+               const std::array<std::size_t, k_columns>& w) {
+  for (std::size_t i = 0; i < k_columns; ++i) {
+    const std::string pad(w[i] - row[i].size(), ' ');
+    out << (i == 0 ? "" : "  ") << (i < 3 ? row[i] + pad : pad + row[i]);
+  }
+  out << "\n";
+}
+
+std::size_t count(const RunReport& report, runner::TaskStatus status) {
+  return static_cast<std::size_t>(std::count_if(report.tables.begin(), report.tables.end(),
+                                                [&](const auto& t) { return t.status == status; }));
+}
+
+std::string summary(const RunReport& report) {
+  using runner::TaskStatus;
+  const auto total =
+      std::chrono::duration_cast<std::chrono::milliseconds>(report.end - report.start);
+  std::ostringstream out;
+  out << report.tables.size() << " table(s): " << count(report, TaskStatus::Succeeded) << " ok, "
+      << count(report, TaskStatus::Failed) << " failed, " << count(report, TaskStatus::Inconsistent)
+      << " inconsistent, " << count(report, TaskStatus::Skipped) << " skipped; total time "
+      << format_duration(total);
+  return out.str();
+}
+
+void write_problems(std::ostringstream& out, const RunReport& report) {
+  for (const auto& table : report.tables) {
+    if (table.error.empty() && table.recommended_mode.empty()) {
+      continue;
+    }
+    out << "  " << util::redact(table.table) << ": "
+        << util::redact(table.error.empty() ? "differs" : table.error);
+    if (!table.recommended_mode.empty()) {
+      out << " (recommended: -o " << table.recommended_mode << ")";
+    }
+    out << "\n";
+  }
+}
+
+} // namespace
+
+std::string render_console_table(const RunReport& report) {
+  std::vector<Row> rows{k_header};
+  for (const auto& table : report.tables) {
+    rows.push_back(make_row(table));
+  }
+  std::array<std::size_t, k_columns> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t i = 0; i < k_columns; ++i) {
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  }
+  std::ostringstream out;
+  for (const Row& row : rows) {
+    write_row(out, row, widths);
+  }
+  out << summary(report) << "\n";
+  write_problems(out, report);
+  return out.str();
+}
+
+} // namespace exl::report

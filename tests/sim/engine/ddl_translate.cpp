@@ -89,7 +89,9 @@ std::vector<LayoutEntry> desired_layout(const TableModel& m) {
     for (const PartitionDef& p : m.partition.partitions) {
       std::string in;
       for (std::size_t i = 0; i < p.values.size(); ++i) {
-        in += (i ? ", " : "") + tuple_sql(bases, p.values[i]);
+        std::string item = tuple_sql(bases, p.values[i]);
+        // Single-column LIST COLUMNS takes bare values, several columns take row tuples.
+        in += (i ? ", " : "") + (bases.size() == 1 ? item.substr(1, item.size() - 2) : item);
       }
       out.push_back({p.name, "VALUES IN (" + in + ")"});
     }

@@ -15,10 +15,10 @@ const char* const k_schema[] = {
     "CREATE TABLE IF NOT EXISTS `__srsim`.objects (db VARCHAR(256) NOT NULL, name VARCHAR(256) "
     "NOT NULL, kind VARCHAR(32) NOT NULL, model LONGTEXT NOT NULL, PRIMARY KEY (db, name)) "
     "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-    "CREATE TABLE IF NOT EXISTS `__srsim`.labels (db VARCHAR(256) NOT NULL, label VARCHAR(512) "
+    "CREATE TABLE IF NOT EXISTS `__srsim`.labels (db VARCHAR(128) NOT NULL, label VARCHAR(512) "
     "NOT NULL, txn_id BIGINT NOT NULL, created DATETIME NOT NULL, PRIMARY KEY (db, label)) "
     "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-    "CREATE TABLE IF NOT EXISTS `__srsim`.catalogs (name VARCHAR(1024) NOT NULL, comment TEXT, "
+    "CREATE TABLE IF NOT EXISTS `__srsim`.catalogs (name VARCHAR(512) NOT NULL, comment TEXT, "
     "props LONGTEXT NOT NULL, PRIMARY KEY (name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
     "COLLATE=utf8mb4_bin",
     "CREATE TABLE IF NOT EXISTS `__srsim`.counters (name VARCHAR(64) PRIMARY KEY, value BIGINT "

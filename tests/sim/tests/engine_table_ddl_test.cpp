@@ -1,0 +1,125 @@
+// CREATE TABLE in StarRocks form, SHOW CREATE TABLE layout (starrocks-surface.md §1), errors.
+
+#include "engine_test_support.hpp"
+
+namespace srsim::test {
+namespace {
+
+class TableDdlTest : public EngineTest {};
+
+TEST_F(TableDdlTest, ShowCreateTablePrintsFixedRangesAndDefaultProperties) {
+  ok("CREATE TABLE t (k1 DATE, v1 INT SUM) AGGREGATE KEY(k1) COMMENT 'my table' "
+     "PARTITION BY RANGE(k1) (PARTITION p1 VALUES LESS THAN ('2020-01-01'), "
+     "PARTITION p2 VALUES LESS THAN ('2020-02-01')) DISTRIBUTED BY HASH(k1) BUCKETS 10 "
+     "PROPERTIES ('replication_num' = '1')");
+  ResultSet rs = rows("SHOW CREATE TABLE t");
+  ASSERT_EQ(rs.columns, (std::vector<std::string>{"Table", "Create Table"}));
+  EXPECT_EQ(cell(rs, 0, "Table"), "t");
+  EXPECT_EQ(cell(rs, 0, "Create Table"),
+            "CREATE TABLE `t` (\n"
+            "  `k1` date NULL COMMENT \"\",\n"
+            "  `v1` int(11) SUM NULL COMMENT \"\"\n"
+            ") ENGINE=OLAP \n"
+            "AGGREGATE KEY(`k1`)\n"
+            "COMMENT \"my table\"\n"
+            "PARTITION BY RANGE(`k1`)\n"
+            "(PARTITION p1 VALUES [(\"0000-01-01\"), (\"2020-01-01\")),\n"
+            "PARTITION p2 VALUES [(\"2020-01-01\"), (\"2020-02-01\")))\n"
+            "DISTRIBUTED BY HASH(`k1`) BUCKETS 10 \n"
+            "PROPERTIES (\n"
+            "\"replication_num\" = \"1\",\n"
+            "\"in_memory\" = \"false\",\n"
+            "\"enable_persistent_index\" = \"false\",\n"
+            "\"replicated_storage\" = \"true\",\n"
+            "\"compression\" = \"LZ4\"\n"
+            ");");
+}
+
+TEST_F(TableDdlTest, TypesArePrintedTheStarRocksWay) {
+  ok("CREATE TABLE t (a TINYINT, b SMALLINT, c INT NOT NULL, d BIGINT, e LARGEINT, "
+     "f DECIMAL(10, 2), g VARCHAR(20), h CHAR(5), i DATETIME, j BOOLEAN, k STRING, "
+     "l JSON, m ARRAY<INT>, n DOUBLE) DUPLICATE KEY(a) DISTRIBUTED BY HASH(a) BUCKETS 3");
+  std::string ddl = cell(rows("SHOW CREATE TABLE t"), 0, "Create Table");
+  for (const char* piece :
+       {"`a` tinyint(4) NULL", "`b` smallint(6) NULL", "`c` int(11) NOT NULL",
+        "`d` bigint(20) NULL", "`e` largeint(40) NULL", "`f` decimal64(10, 2) NULL",
+        "`g` varchar(20) NULL", "`h` char(5) NULL", "`i` datetime NULL", "`j` boolean NULL",
+        "`k` varchar(65533) NULL", "`l` json NULL", "`m` array<int(11)> NULL", "`n` double NULL",
+        "DUPLICATE KEY(`a`)"}) {
+    EXPECT_NE(ddl.find(piece), std::string::npos) << piece << "\n" << ddl;
+  }
+  ok("INSERT INTO t VALUES (1, 2, 3, 4, 170141183460469231731687303715884105727, 1.25, 'x', "
+     "'y', '2024-01-01 10:00:00', true, 'long', '{\"a\":1}', '[1,2]', 0.5)");
+  EXPECT_EQ(scalar("SELECT e FROM t"), "170141183460469231731687303715884105727");
+}
+
+TEST_F(TableDdlTest, ListAndExpressionPartitionsPrint) {
+  ok("CREATE TABLE l (id INT, city VARCHAR(20)) DUPLICATE KEY(id) "
+     "PARTITION BY LIST(city) (PARTITION pLA VALUES IN ('Los Angeles', 'San Diego'), "
+     "PARTITION pNY VALUES IN ('New York')) DISTRIBUTED BY HASH(id) BUCKETS 2");
+  EXPECT_NE(cell(rows("SHOW CREATE TABLE l"), 0, "Create Table")
+                .find("PARTITION BY LIST(`city`)(\n  PARTITION pLA VALUES IN ('Los Angeles', "
+                      "'San Diego'),\n  PARTITION pNY VALUES IN ('New York')\n)"),
+            std::string::npos);
+  ok("CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  std::string ddl = cell(rows("SHOW CREATE TABLE e"), 0, "Create Table");
+  EXPECT_NE(ddl.find("\nPARTITION BY date_trunc('day', dt)\nDISTRIBUTED BY RANDOM \n"),
+            std::string::npos)
+      << ddl;
+}
+
+TEST_F(TableDdlTest, ErrorsUseStarRocksTexts) {
+  ok("CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  EXPECT_EQ(error("CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k)"),
+            "Table 't' already exists");
+  ok("CREATE TABLE IF NOT EXISTS t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k)");
+  EXPECT_EQ(error("SHOW CREATE TABLE nope"),
+            "Getting analyzing error. Detail message: Unknown table '" + m_db + ".nope'.");
+  EXPECT_EQ(error("SHOW CREATE TABLE nodb_xyz.t"), "Unknown database 'nodb_xyz'");
+  EXPECT_EQ(error("DROP TABLE nope"),
+            "Getting analyzing error. Detail message: Unknown table '" + m_db + ".nope'.");
+  ok("DROP TABLE IF EXISTS nope");
+  ok("DROP TABLE t");
+  EXPECT_NE(error("SELECT * FROM t").find("Unknown table '" + m_db + ".t'"), std::string::npos);
+}
+
+TEST_F(TableDdlTest, CreateTableLikeCopiesTheModelWithFreshVersions) {
+  ok("CREATE TABLE src (k DATE, v INT) DUPLICATE KEY(k) PARTITION BY RANGE(k) "
+     "(PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(k) BUCKETS 2");
+  ok("INSERT INTO src VALUES ('2024-01-01', 1)");
+  ok("CREATE TABLE dst LIKE src");
+  std::string a = cell(rows("SHOW CREATE TABLE src"), 0, "Create Table");
+  std::string b = cell(rows("SHOW CREATE TABLE dst"), 0, "Create Table");
+  EXPECT_EQ(a.substr(a.find('(')), b.substr(b.find('(')));
+  EXPECT_EQ(cell(rows("SHOW PARTITIONS FROM dst"), 0, "VisibleVersion"), "1");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM dst"), "0");
+}
+
+TEST_F(TableDdlTest, ShowTablesAndDatabases) {
+  ok("CREATE TABLE t1 (k INT) DISTRIBUTED BY HASH(k)");
+  ResultSet rs = rows("SHOW FULL TABLES");
+  ASSERT_EQ(rs.columns, (std::vector<std::string>{"Tables_in_" + m_db, "Table_type"}));
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(cell(rs, 0, "Table_type"), "BASE TABLE");
+  ResultSet dbs = rows("SHOW DATABASES");
+  ASSERT_EQ(dbs.columns, std::vector<std::string>{"Database"});
+  bool found = false, hidden = true;
+  for (const auto& r : dbs.rows) {
+    found |= r[0] == m_db;
+    hidden &= r[0] != "__srsim" && r[0] != "mysql";
+  }
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(hidden);
+}
+
+TEST_F(TableDdlTest, UnsupportedStatementsAreErrorsNamingThem) {
+  EXPECT_EQ(error("GRANT SELECT ON *.* TO x").rfind("srsim does not support: GRANT", 0), 0u);
+  EXPECT_NE(error("ALTER TABLE nope ADD COLUMN c INT").find("Unknown table"), std::string::npos);
+  ok("CREATE TABLE t (k INT) DISTRIBUTED BY HASH(k)");
+  EXPECT_EQ(error("ALTER TABLE t ADD COLUMN c INT").rfind("srsim does not support: ALTER TABLE", 0),
+            0u);
+}
+
+} // namespace
+} // namespace srsim::test

@@ -16,7 +16,9 @@ mariadb_sh="$repo/tests/support/mariadb.sh"
 clusters=(src dst)
 
 die() { echo "sandbox.sh: $*" >&2; exit 1; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process is alive when it exists and is not a zombie (pid 1 may reap late).
+pid_alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
+alive() { [ -f "$1" ] && pid_alive "$(cat "$1")"; }
 random_password() { echo "sr$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
 
 # Waits until srsim in $1 wrote its ready file (it does so once all ports listen).
@@ -147,17 +149,19 @@ stop_pid() {
   alive "$pidfile" || { rm -f "$pidfile"; return 0; }
   local pid; pid=$(cat "$pidfile")
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  for _ in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.05; done
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$pidfile"
 }
 
 down() {
+  local pids=()
   for c in "${clusters[@]}"; do
     [ -d "$DIR/$c" ] || continue
     stop_pid "$DIR/$c/srsim.pid"
-    "$mariadb_sh" stop "$DIR/$c/mariadb"
+    "$mariadb_sh" stop "$DIR/$c/mariadb" & pids+=($!)
   done
+  for p in "${pids[@]}"; do wait "$p" || true; done
 }
 
 status() {

@@ -67,6 +67,7 @@ int serve(srsim::Options options, const sigset_t& stop_signals) {
   sigwait(&stop_signals, &sig);
   spdlog::info("signal {}: stopping", sig);
   server.stop();
+  spdlog::info("stopped");
   std::remove((dir + "/srsim.ready").c_str());
   std::remove((dir + "/srsim.pid").c_str());
   return 0;

@@ -97,12 +97,11 @@ std::unique_ptr<Connection> Pool::reuse_or_open(std::optional<Idle> idle) {
       idle.reset();
     }
   }
-  if (idle) {
-    return std::move(idle->connection);
-  }
-  auto connection = std::make_unique<Connection>(m_params);
+  std::unique_ptr<Connection> connection =
+      idle ? std::move(idle->connection) : std::make_unique<Connection>(m_params);
   std::lock_guard lock(m_mutex);
-  ++m_opened;
+  m_opened += idle ? 0 : 1;
+  m_leased_ids.push_back(connection->thread_id());
   return connection;
 }
 
@@ -110,6 +109,9 @@ void Pool::release(std::unique_ptr<Connection> connection, bool broken) noexcept
   {
     std::lock_guard lock(m_mutex);
     --m_in_use;
+    if (connection) {
+      std::erase(m_leased_ids, connection->thread_id());
+    }
     if (connection && !broken) {
       m_idle.push_back(Idle{std::move(connection), std::chrono::steady_clock::now()});
     }
@@ -117,6 +119,37 @@ void Pool::release(std::unique_ptr<Connection> connection, bool broken) noexcept
   // A broken connection is closed here, outside the lock (mysql_close may wait on the socket).
   connection.reset();
   m_cv.notify_one();
+}
+
+int Pool::interrupt_running() noexcept {
+  std::vector<unsigned long> ids;
+  {
+    std::lock_guard lock(m_mutex);
+    ids = m_leased_ids;
+  }
+  if (ids.empty()) {
+    return 0;
+  }
+  int killed = 0;
+  try {
+    ConnectionParams side = m_params;
+    side.connect_timeout_s = std::min(side.connect_timeout_s, 5);
+    side.read_timeout_s = 10;
+    side.query_timeout_s = 0; // no session variables: one round trip fewer
+    Connection admin(side);
+    for (const auto id : ids) {
+      try {
+        admin.execute("KILL QUERY " + std::to_string(id));
+        ++killed;
+      } catch (const SqlError& e) {
+        util::log().debug("pool {}: KILL QUERY {} failed: {}", m_name, id, e.what());
+      }
+    }
+  } catch (const std::exception& e) {
+    util::log().warn("pool {}: could not interrupt running statements: {}", m_name, e.what());
+  }
+  util::log().info("pool {}: interrupted {} running statement(s)", m_name, killed);
+  return killed;
 }
 
 int Pool::in_use() const {

@@ -1,10 +1,12 @@
 #include "db_test_support.hpp"
 #include "exlschema/db/pool.hpp"
+#include "exlschema/db/sql_error.hpp"
 #include "exlschema/runner/task_runner.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <set>
 
 using exl::db::Pool;
@@ -74,4 +76,33 @@ TEST(DbPoolTest, TryLeaseTimesOutWhenThePoolIsExhausted) {
   Pool pool(params, 1, "mariadb");
   auto held = pool.lease();
   EXPECT_FALSE(pool.try_lease(50ms).has_value());
+}
+
+// SIGINT/SIGTERM wiring: interrupt_running stops the statements of every leased connection.
+TEST(DbPoolTest, InterruptRunningStopsLeasedStatements) {
+  EXL_REQUIRE_MARIADB(params);
+  Pool pool(params, 2, "mariadb");
+  std::atomic<unsigned long> running_on{0};
+  auto result = std::async(std::launch::async, [&] {
+    auto lease = pool.lease();
+    running_on = lease->thread_id();
+    try {
+      lease->query("SELECT SUM(a.seq * b.seq) FROM mysql.seq_1_to_100000 a, "
+                   "mysql.seq_1_to_100000 b");
+      return 0;
+    } catch (const exl::db::SqlError& e) {
+      return e.error_number();
+    }
+  });
+  exl::db::Connection admin(params);
+  ASSERT_TRUE(exl::test::eventually(
+      [&] {
+        return running_on != 0 &&
+               exl::test::statement_of(admin, running_on).find("seq_1_to") != std::string::npos;
+      },
+      10s));
+  EXPECT_EQ(pool.interrupt_running(), 1);
+  ASSERT_EQ(result.wait_for(10s), std::future_status::ready);
+  EXPECT_EQ(result.get(), 1317);          // ER_QUERY_INTERRUPTED
+  EXPECT_EQ(pool.interrupt_running(), 0); // nothing leased any more
 }

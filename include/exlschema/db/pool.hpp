@@ -58,6 +58,13 @@ public:
   // As lease(), but gives up after `timeout` (nullopt).
   std::optional<Lease> try_lease(std::chrono::milliseconds timeout);
 
+  // Sends `KILL QUERY <id>` (over a separate, short-lived connection) for every connection now
+  // leased, so that running statements stop at once; for SIGINT/SIGTERM (wire it to
+  // CancelToken::on_cancel). The leased connections stay open; their statements fail with
+  // ER_QUERY_INTERRUPTED (1317), which is not retried. Returns how many were interrupted; never
+  // throws (failures are logged). StarRocks: `KILL QUERY <connection id>` (starrocks-surface.md).
+  int interrupt_running() noexcept;
+
   int size() const noexcept { return m_size; }
   int in_use() const;
   int max_in_use() const; // the most leases ever out at once (for tests and the report)
@@ -81,6 +88,7 @@ private:
   mutable std::mutex m_mutex;
   std::condition_variable m_cv;
   std::vector<Idle> m_idle; // used as a stack: the most recently returned connection first
+  std::vector<unsigned long> m_leased_ids; // server connection ids of the leased connections
   int m_in_use = 0;
   int m_max_in_use = 0;
   int m_opened = 0;

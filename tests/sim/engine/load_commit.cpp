@@ -18,6 +18,21 @@ void LoadJob::write_and_commit(const std::set<std::string>& touched) {
   }
   WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
                    &m_ctx.session.kill_query);
+  try {
+    copy_rows(tref, targets);
+  } catch (const BackendError&) {
+    if (StopReason r = guard.finish(); r != StopReason::None) {
+      fail_stopped(m_ctx, r, true);
+    }
+    throw;
+  }
+  if (StopReason r = guard.finish(); r != StopReason::None) {
+    fail_stopped(m_ctx, r, true);
+  }
+  commit_metadata(touched, targets);
+}
+
+void LoadJob::copy_rows(const std::string& tref, const std::vector<std::string>& targets) {
   m_ctx.conn.exec("START TRANSACTION");
   m_in_txn = true;
   if (m_stmt.overwrite && m_model.partition.type == "NONE") {
@@ -29,11 +44,12 @@ void LoadJob::write_and_commit(const std::set<std::string>& touched) {
     std::string cols = column_list();
     std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
     m_ctx.conn.exec(write_verb() + " INTO " + tref + cols + " SELECT " + select_cols + " FROM " +
-                    m_stage + upsert_tail());
+                    m_stage + upsert_tail(tref));
   }
-  if (StopReason r = guard.finish(); r != StopReason::None) {
-    fail_stopped(m_ctx, r, true);
-  }
+}
+
+void LoadJob::commit_metadata(const std::set<std::string>& touched,
+                              const std::vector<std::string>& targets) {
   std::lock_guard<std::mutex> lock(m_ctx.state.store.mutex());
   auto fresh_opt = m_ctx.state.store.load(m_ctx.conn, m_model.db, m_model.name);
   if (!fresh_opt) {

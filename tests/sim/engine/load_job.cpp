@@ -135,11 +135,11 @@ std::string LoadJob::column_list() const {
 
 std::string LoadJob::write_verb() const {
   bool replace =
-      (m_model.key_type == "UNIQUE" || m_model.key_type == "PRIMARY") && upsert_tail().empty();
+      (m_model.key_type == "UNIQUE" || m_model.key_type == "PRIMARY") && upsert_tail("t").empty();
   return replace ? "REPLACE" : "INSERT";
 }
 
-std::string LoadJob::upsert_tail() const {
+std::string LoadJob::upsert_tail(const std::string& target) const {
   std::string out;
   auto add = [&](const std::string& c, const std::string& expr) {
     out += (out.empty() ? " ON DUPLICATE KEY UPDATE " : ", ") + quote_ident(c) + " = " + expr;
@@ -158,7 +158,7 @@ std::string LoadJob::upsert_tail() const {
     if (c.agg.empty()) {
       continue;
     }
-    std::string o = quote_ident(c.name), n = "VALUES(" + o + ")";
+    std::string o = target + "." + quote_ident(c.name), n = "VALUES(" + quote_ident(c.name) + ")";
     std::string merged = c.agg == "SUM"   ? o + " + " + n
                          : c.agg == "MAX" ? "GREATEST(" + o + ", " + n + ")"
                          : c.agg == "MIN" ? "LEAST(" + o + ", " + n + ")"
@@ -190,10 +190,17 @@ void LoadJob::fill_stage() {
     target += " PARTITION (" + partition_list_sql(allowed) + ")";
   }
   std::string sql = write_verb() + " INTO " + target + column_list() + " " +
-                    rewrite_query(m_ctx, m_stmt.source) + upsert_tail();
+                    rewrite_query(m_ctx, m_stmt.source) + upsert_tail(m_stage);
   WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
                    &m_ctx.session.kill_query);
-  m_ctx.conn.exec(sql);
+  try {
+    m_ctx.conn.exec(sql);
+  } catch (const BackendError&) {
+    if (StopReason r = guard.finish(); r != StopReason::None) {
+      fail_stopped(m_ctx, r, true);
+    }
+    throw;
+  }
   if (StopReason r = guard.finish(); r != StopReason::None) {
     fail_stopped(m_ctx, r, true);
   }

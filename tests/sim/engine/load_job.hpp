@@ -25,9 +25,13 @@ private:
   void create_expression_partitions();
   std::set<std::string> touched_partitions();
   void write_and_commit(const std::set<std::string>& touched);
+  void copy_rows(const std::string& tref, const std::vector<std::string>& targets);
+  void commit_metadata(const std::set<std::string>& touched,
+                       const std::vector<std::string>& targets);
   std::vector<std::string> overwrite_targets(const std::set<std::string>& touched) const;
-  std::string write_verb() const;  // INSERT or REPLACE
-  std::string upsert_tail() const; // ON DUPLICATE KEY UPDATE ... for AGGREGATE / partial PK
+  std::string write_verb() const; // INSERT or REPLACE
+  // ON DUPLICATE KEY UPDATE ... (AGGREGATE, partial PK update); `target` qualifies old values.
+  std::string upsert_tail(const std::string& target) const;
   std::string column_list() const; // (`a`, `b`) or empty
   [[noreturn]] void fail_backend(const class BackendError& e);
   bool dynamic_overwrite() const;

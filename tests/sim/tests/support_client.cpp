@@ -301,8 +301,13 @@ PrivateSrsim::PrivateSrsim(const std::vector<std::string>& extra_args,
   ::mkdir(m_data_dir.c_str(), 0700);
   ::unlink((m_data_dir + "/srsim.ready").c_str());
   const char* bin = std::getenv("SRSIM_BIN");
+#ifdef SRSIM_BIN_DEFAULT
   if (bin == nullptr) {
-    throw std::runtime_error("SRSIM_BIN is not set (run through ctest)");
+    bin = SRSIM_BIN_DEFAULT;
+  }
+#endif
+  if (bin == nullptr) {
+    throw std::runtime_error("SRSIM_BIN is not set");
   }
   std::vector<std::string> args = {bin,
                                    "--name",
@@ -337,10 +342,20 @@ PrivateSrsim::PrivateSrsim(const std::vector<std::string>& extra_args,
   }
   m_pid = pid;
   std::string ready = m_data_dir + "/srsim.ready";
+  bool exited = false;
   bool up = eventually([&] {
+    int status = 0;
+    if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+      exited = true;
+      return true;
+    }
     std::ifstream in(ready);
     return in.good() && in.peek() != EOF;
   });
+  if (exited) {
+    m_pid = -1;
+    throw std::runtime_error("private srsim exited at start, see " + m_data_dir);
+  }
   if (!up) {
     stop();
     throw std::runtime_error("private srsim did not become ready in " + m_data_dir);

@@ -1,0 +1,201 @@
+// Fault injection (SANDBOX.md): every knob, on private srsim processes so that cluster-wide
+// fault state never leaks into other tests.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+
+#include "support_client.hpp"
+
+namespace srsim::test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long long elapsed_ms(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+std::string fault_value(Client& c, const std::string& knob) {
+  auto r = c.query("ADMIN SHOW SIM FAULTS");
+  for (const auto& row : r.rows) {
+    if (row[0] == knob) {
+      return *row[1];
+    }
+  }
+  return "";
+}
+
+// True once connection `id` runs a statement containing `text` (seen from `observer`).
+bool running(Client& observer, unsigned long id, const std::string& text) {
+  auto r = observer.query("SHOW PROCESSLIST");
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    if (r.cell(i, "Id") == std::to_string(id) && r.cell(i, "Command") == "Query" &&
+        r.cell(i, "Info")->find(text) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(FrontFaultTest, LatencyDelaysStatementsButNotControlStatements) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  ASSERT_TRUE(c->query("ADMIN SET SIM LATENCY 400").ok());
+  auto start = Clock::now();
+  ASSERT_TRUE(c->query("SELECT @@version_comment").ok());
+  EXPECT_GE(elapsed_ms(start), 400);
+  EXPECT_EQ(fault_value(*c, "LATENCY"), "400");
+  ASSERT_TRUE(c->query("ADMIN SET SIM RESET").ok());
+  EXPECT_EQ(fault_value(*c, "LATENCY"), "0");
+}
+
+TEST(FrontFaultTest, FailsTheNthMatchingStatementOnce) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  ASSERT_TRUE(c->query("ADMIN SET SIM FAIL 2 'version_COMMENT' 1105 'injected failure'").ok());
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+  EXPECT_TRUE(c->query("SELECT @@query_timeout").ok()); // does not match: does not count
+  auto r = c->query("SELECT @@version_comment");
+  EXPECT_EQ(r.error, 1105u);
+  EXPECT_EQ(r.message, "injected failure");
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+}
+
+TEST(FrontFaultTest, FailPatternIsARegexAndCountsAcrossConnections) {
+  PrivateSrsim sim;
+  auto a = sim.root();
+  auto b = sim.root();
+  ASSERT_TRUE(
+      a->query("ADMIN SET SIM FAIL 2 '^select @@(query|wait)_timeout$' 1064 'rx' 'HY001'").ok());
+  EXPECT_TRUE(a->query("SELECT @@query_timeout").ok());
+  auto r = b->query("SELECT @@wait_timeout");
+  EXPECT_EQ(r.error, 1064u);
+  EXPECT_EQ(r.sqlstate, "HY001");
+}
+
+TEST(FrontFaultTest, CloseAfterDropsTheConnection) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  ASSERT_TRUE(c->query("ADMIN SET SIM CLOSE AFTER 2").ok());
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+  auto r = c->query("SELECT @@version_comment");
+  EXPECT_TRUE(r.error == 2013u || r.error == 2006u) << r.error << " " << r.message;
+  auto again = sim.root(); // one-shot: new connections work
+  EXPECT_TRUE(again->query("SELECT @@version_comment").ok());
+  EXPECT_TRUE(again->query("SELECT @@version_comment").ok());
+}
+
+TEST(FrontFaultTest, StallHoldsTheStatementUntilReset) {
+  PrivateSrsim sim;
+  auto control = sim.root();
+  auto victim = sim.root();
+  ASSERT_TRUE(control->query("ADMIN SET SIM STALL 'stall_me'").ok());
+  auto id = victim->connection_id();
+  auto pending = std::async(std::launch::async,
+                            [&] { return victim->query("SELECT @@version_comment AS stall_me"); });
+  ASSERT_TRUE(eventually([&] { return running(*control, id, "stall_me"); }));
+  EXPECT_EQ(pending.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
+  ASSERT_TRUE(control->query("ADMIN SET SIM RESET").ok());
+  ASSERT_EQ(pending.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  auto r = pending.get();
+  EXPECT_TRUE(r.ok()) << r.message;
+  EXPECT_THAT(r.columns, ::testing::ElementsAre("stall_me"));
+}
+
+TEST(FrontFaultTest, StalledStatementEndsWhenTheClientGoesAway) {
+  PrivateSrsim sim;
+  auto control = sim.root();
+  ASSERT_TRUE(control->query("ADMIN SET SIM STALL 'abandon_me'").ok());
+  ConnectOptions o;
+  o.port = sim.port();
+  o.password = sim.password();
+  o.read_timeout_s = 1;
+  auto victim = Client::connect(o);
+  ASSERT_NE(victim, nullptr);
+  auto r = victim->query("SELECT @@version_comment AS abandon_me");
+  EXPECT_EQ(r.error, 2013u) << r.message; // the client's read timeout
+  victim.reset();
+  EXPECT_TRUE(eventually([&] {
+    auto log = control->query("ADMIN SHOW SIM QUERY LOG LIKE '%abandon_me%'");
+    return !log.rows.empty() && log.rows.back()[4] == "STALLED";
+  }));
+}
+
+TEST(FrontFaultTest, KillQueryInterruptsAStalledStatement) {
+  PrivateSrsim sim;
+  auto control = sim.root();
+  auto victim = sim.root();
+  ASSERT_TRUE(control->query("ADMIN SET SIM STALL 'kill_me'").ok());
+  auto id = victim->connection_id();
+  auto pending = std::async(std::launch::async,
+                            [&] { return victim->query("SELECT @@version_comment AS kill_me"); });
+  ASSERT_TRUE(eventually([&] { return running(*control, id, "kill_me"); }));
+  ASSERT_TRUE(control->query("KILL QUERY " + std::to_string(id)).ok());
+  ASSERT_EQ(pending.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_EQ(pending.get().error, 1317u);
+  EXPECT_TRUE(victim->query("SELECT @@query_timeout").ok()); // the connection survives
+}
+
+TEST(FrontFaultTest, RefuseConnectionsKeepsExistingOnes) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  ASSERT_TRUE(c->query("ADMIN SET SIM REFUSE CONNECTIONS ON").ok());
+  ConnectOptions o;
+  o.port = sim.port();
+  o.password = sim.password();
+  unsigned error = 0;
+  EXPECT_EQ(Client::connect(o, &error), nullptr);
+  EXPECT_NE(error, 0u);
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+  ASSERT_TRUE(c->query("ADMIN SET SIM REFUSE CONNECTIONS OFF").ok());
+  EXPECT_NE(Client::connect(o), nullptr);
+}
+
+TEST(FrontFaultTest, CommandLineFaults) {
+  PrivateSrsim sim({"--latency-ms", "250", "--fault", "FAIL 1 'version_comment' 1064 'from argv'"});
+  auto c = sim.root();
+  auto start = Clock::now();
+  auto r = c->query("SELECT @@version_comment");
+  EXPECT_GE(elapsed_ms(start), 250);
+  EXPECT_EQ(r.message, "from argv");
+  EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
+}
+
+TEST(FrontFaultTest, RefuseConnectionsFromTheCommandLine) {
+  EXPECT_THROW(
+      {
+        PrivateSrsim sim({"--refuse-connections"});
+        sim.root();
+      },
+      std::runtime_error);
+}
+
+TEST(FrontFaultTest, DelaysAndIntervalsAreLiveAndResetToStartValues) {
+  PrivateSrsim sim({"--olap-external-delay", "7", "--stats-interval", "30"});
+  auto c = sim.root();
+  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
+  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "30");
+  ASSERT_TRUE(c->query("ADMIN SET SIM OLAP EXTERNAL DELAY 0").ok());
+  ASSERT_TRUE(c->query("ADMIN SET SIM STATS INTERVAL 1").ok());
+  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "0");
+  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "1");
+  ASSERT_TRUE(c->query("ADMIN SET SIM RESET").ok());
+  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
+  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "30");
+}
+
+TEST(FrontFaultTest, BadControlStatementsAreSyntaxErrors) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  EXPECT_EQ(c->query("ADMIN SET SIM LATENCY fast").error, 1064u);
+  EXPECT_EQ(c->query("ADMIN SET SIM FAIL 0 'x' 1064 'm'").error, 1064u);
+  EXPECT_EQ(c->query("ADMIN SET SIM REFUSE CONNECTIONS MAYBE").error, 1064u);
+  EXPECT_EQ(c->query("ADMIN SET SIM WOBBLE").error, 1064u);
+}
+
+} // namespace
+} // namespace srsim::test

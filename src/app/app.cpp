@@ -4,6 +4,7 @@
 #include "app/options_builder.hpp"
 #include "app/run_id.hpp"
 #include "app/version_text.hpp"
+#include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
 #include "exlschema/config/config_locator.hpp"
 #include "exlschema/modes/mode_registry.hpp"
@@ -82,6 +83,16 @@ int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory
   throw UsageError(std::string("exlSchema: '") + name + "' is not implemented in this build yet");
 }
 
+// At debug level: the console shows it with -v, the -log file always.
+void log_start(const config::RunOptions& options) {
+  const auto& source = options.source.connection;
+  const auto& target = options.target.connection;
+  util::log().debug("exlSchema {} -o {}: {} ({}@{}:{}) -> {} ({}@{}:{}), {} -t entries, config {}",
+                    build::k_version, options.mode, options.source.alias, source.user, source.host,
+                    source.port, options.target.alias, target.user, target.host, target.port,
+                    options.tables.size(), options.config_path);
+}
+
 int run_mode(const config::RunOptions& options, Session& session) {
   const modes::ModeInfo* mode = modes::find_mode(options.mode);
   if (mode == nullptr || !mode->implemented) {
@@ -104,6 +115,7 @@ int run_command(const cli::CliArgs& args) {
     return run_subcommand(args, directory);
   }
   const config::RunOptions options = build_run_options(args, file, directory, session.run_id);
+  log_start(options);
   return run_mode(options, session);
 }
 
@@ -127,10 +139,8 @@ int report_error(const std::exception& e, int code) {
   return code;
 }
 
-} // namespace
-
-int run(int argc, char** argv) {
-  const std::vector<std::string> args(argv + 1, argv + argc);
+// Every exception ends here as one line on stderr and its exit code (PRODUCT.md §2).
+int run_guarded(const std::vector<std::string>& args) {
   try {
     return run_args(args);
   } catch (const UsageError& e) {
@@ -142,6 +152,16 @@ int run(int argc, char** argv) {
   } catch (const std::exception& e) {
     return report_error(e, k_exit_failed);
   }
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const int code = run_guarded(args);
+  // The -log file sink buffers; nothing may be lost when the process ends.
+  util::log().flush();
+  return code;
 }
 
 } // namespace exl::app

@@ -51,7 +51,7 @@ void parse_expression(Cursor& cursor, Partitioning& partitioning) {
   cursor.seek(from);
   cursor.next();
   cursor.take_balanced();
-  partitioning.expression = normalize_space(cursor.source_since(from));
+  partitioning.expression = cursor.source_since(from);
   partitioning.columns.clear();
 }
 

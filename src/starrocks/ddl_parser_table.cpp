@@ -38,7 +38,7 @@ ColumnDefault parse_default(Cursor& cursor) {
     return {ColumnDefault::Kind::Literal, cursor.next().text};
   }
   if (cursor.at_symbol('(')) {
-    return {ColumnDefault::Kind::Expression, detail::normalize_space(cursor.take_balanced())};
+    return {ColumnDefault::Kind::Expression, cursor.take_balanced()};
   }
   if (cursor.at_symbol('-') || token.kind == Token::Kind::Number) {
     Literal literal = detail::parse_literal(cursor);
@@ -47,7 +47,7 @@ ColumnDefault parse_default(Cursor& cursor) {
   if (token.kind == Token::Kind::Word) {
     std::string word = detail::to_upper(cursor.next().text);
     if (cursor.at_symbol('(')) {
-      word += detail::normalize_space(cursor.take_balanced());
+      word += cursor.take_balanced();
     }
     return {ColumnDefault::Kind::Expression, word};
   }
@@ -58,7 +58,7 @@ ColumnDefault parse_default(Cursor& cursor) {
 // the closing ')' of the column list.
 std::string parse_generated(Cursor& cursor) {
   if (cursor.at_symbol('(')) {
-    return detail::normalize_space(cursor.take_balanced());
+    return cursor.take_balanced();
   }
   std::size_t from = cursor.index();
   while (!cursor.at_end() && !cursor.at_keyword("COMMENT") && !cursor.at_symbol(',') &&
@@ -72,7 +72,7 @@ std::string parse_generated(Cursor& cursor) {
   if (cursor.index() == from) {
     cursor.fail("an expression");
   }
-  return detail::normalize_space(cursor.source_since(from));
+  return cursor.source_since(from);
 }
 
 Column parse_column(Cursor& cursor) {

@@ -49,7 +49,7 @@ std::string take_until_clause(Cursor& cursor) {
   if (cursor.index() == from) {
     cursor.fail("a clause body");
   }
-  return detail::normalize_space(cursor.source_since(from));
+  return cursor.source_since(from);
 }
 
 ViewModel parse_view(Cursor& cursor) {

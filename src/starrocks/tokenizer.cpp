@@ -176,22 +176,6 @@ std::string to_upper(std::string_view text) {
   return out;
 }
 
-std::string normalize_space(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (is_space(static_cast<unsigned char>(c))) {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) {
-        out += ' ';
-      }
-      pending_space = false;
-      out += c;
-    }
-  }
-  return out;
-}
 
 Cursor::Cursor(std::string_view input, std::vector<Token> tokens)
     : m_input(input), m_tokens(std::move(tokens)) {}
@@ -293,12 +277,16 @@ std::string Cursor::take_balanced() {
 }
 
 std::string Cursor::source_since(std::size_t from) const {
-  if (from >= m_index || from >= m_tokens.size()) {
-    return "";
+  // Each token's own source text, joined by one space where the source had whitespace or a
+  // comment between them: comments vanish and the text is stable under print -> parse.
+  std::string out;
+  for (std::size_t i = from; i < m_index && i < m_tokens.size(); ++i) {
+    if (i > from && m_tokens[i].begin != m_tokens[i - 1].end) {
+      out += ' ';
+    }
+    out += m_input.substr(m_tokens[i].begin, m_tokens[i].end - m_tokens[i].begin);
   }
-  std::size_t begin = m_tokens[from].begin;
-  std::size_t end = m_tokens[m_index - 1].end;
-  return std::string(m_input.substr(begin, end - begin));
+  return out;
 }
 
 void Cursor::fail(std::string expected) const {

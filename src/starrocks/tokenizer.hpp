@@ -54,10 +54,11 @@ public:
   std::string expect_string(); // a quoted string literal, unescaped
   long long expect_integer();  // an optionally signed integer
 
-  // Skips one balanced group starting at '(' (or a single token) and returns the source text of
-  // what was skipped; used for expressions the model keeps as text.
+  // Skips one balanced group starting at '(' (or a single token) and returns its text as
+  // source_since does; used for expressions the model keeps as text.
   std::string take_balanced();
-  // The source text between token `from` (inclusive) and the cursor (exclusive).
+  // The tokens from `from` (inclusive) to the cursor (exclusive) as text: each token as written,
+  // comments dropped and any whitespace between tokens reduced to one space.
   std::string source_since(std::size_t from) const;
 
   [[noreturn]] void fail(std::string expected) const;
@@ -67,8 +68,5 @@ private:
   std::vector<Token> m_tokens;
   std::size_t m_index = 0;
 };
-
-// Collapses runs of whitespace to one space and trims.
-std::string normalize_space(std::string_view text);
 
 } // namespace exl::starrocks::detail

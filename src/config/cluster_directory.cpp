@@ -61,8 +61,8 @@ const std::map<std::string, ClusterSettings>& ClusterDirectory::registry_rows() 
   if (!m_registry) {
     const RegistrySettings& registry = *m_config.registry;
     const ClusterSettings server = registry_server(m_config);
-    util::log().info("reading cluster registry {}.{} on {}:{}", registry.database, registry.table,
-                     server.connection.host, server.connection.port);
+    util::log().debug("reading cluster registry {}.{} on {}:{}", registry.database, registry.table,
+                      server.connection.host, server.connection.port);
     try {
       const auto rows = m_fetch(server.connection, registry_query(registry));
       m_registry = parse_registry_rows(rows, registry, m_config.defaults.query_timeout_s);

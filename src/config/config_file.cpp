@@ -3,6 +3,7 @@
 #include "config/config_sections.hpp"
 #include "exlschema/util/errors.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,12 @@ YAML::Node parse_yaml(const std::string& text, const std::string& path) {
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    throw ConfigError("exlSchema: " + path + ":" + std::to_string(e.mark.line + 1) +
+    // yaml-cpp may notice an unclosed bracket only at the end of the input, one line past the
+    // last; name the last line instead of a line the file does not have.
+    const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
+                      (text.empty() || text.back() == '\n' ? 0 : 1);
+    const int line = std::max(1, std::min(e.mark.line + 1, lines));
+    throw ConfigError("exlSchema: " + path + ":" + std::to_string(line) +
                       ": malformed YAML: " + e.msg);
   }
 }

@@ -23,10 +23,10 @@ std::string describe(const YAML::Node& node) {
 
 } // namespace
 
-YamlScope::YamlScope(YAML::Node node, std::string path, std::string file)
-    : m_node(std::move(node)), m_path(std::move(path)), m_file(std::move(file)) {
+YamlScope::YamlScope(YAML::Node node, std::string path, std::string file, int line)
+    : m_node(std::move(node)), m_path(std::move(path)), m_file(std::move(file)), m_line(line) {
   if (!m_node.IsMap()) {
-    const int line = m_node.Mark().is_null() ? 1 : m_node.Mark().line + 1;
+    line = line > 0 ? line : m_node.Mark().is_null() ? 1 : m_node.Mark().line + 1;
     throw ConfigError("exlSchema: " + m_file + ":" + std::to_string(line) + ": " +
                       (m_path.empty() ? std::string("the file") : m_path) +
                       ": expected a mapping of keys (got " + describe(m_node) + ")");
@@ -45,6 +45,9 @@ int YamlScope::line_of(std::string_view key) const {
     if (!key.empty() && entry.first.IsScalar() && entry.first.Scalar() == key) {
       return entry.first.Mark().line + 1;
     }
+  }
+  if (m_line > 0) {
+    return m_line;
   }
   return m_node.Mark().is_null() ? 1 : m_node.Mark().line + 1;
 }
@@ -136,7 +139,7 @@ YamlScope YamlScope::child(std::string_view key) const {
   if (!value.IsMap()) {
     fail(key, "expected a mapping of keys (got " + describe(value) + ")");
   }
-  return YamlScope(value, key_path(key), m_file);
+  return YamlScope(value, key_path(key), m_file, line_of(key));
 }
 
 } // namespace exl::config

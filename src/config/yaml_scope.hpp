@@ -16,7 +16,8 @@ class YamlScope {
 public:
   // `node` must be a mapping (else ConfigError at `path`); `path` is the dotted key of `node`
   // ("" for the document root).
-  YamlScope(YAML::Node node, std::string path, std::string file);
+  // `line` (1-based) is where the mapping's key is written; 0: where the mapping starts.
+  YamlScope(YAML::Node node, std::string path, std::string file, int line = 0);
 
   // Throws ConfigError for the first key not in `allowed`.
   void allow_only(std::initializer_list<std::string_view> allowed) const;
@@ -43,6 +44,7 @@ private:
   YAML::Node m_node;
   std::string m_path;
   std::string m_file;
+  int m_line = 0;
 };
 
 } // namespace exl::config

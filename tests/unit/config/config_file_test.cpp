@@ -129,7 +129,7 @@ TEST(ConfigFileTest, MalformedYamlNamesFileAndLine) {
 
 TEST(ConfigFileTest, MissingKeyNamesLineAndKey) {
   EXPECT_EQ(error_of("clusters:\n  a:\n    user: u\n"),
-            "exlSchema: /etc/exl.yaml:3: clusters.a: missing key 'host'");
+            "exlSchema: /etc/exl.yaml:2: clusters.a: missing key 'host'");
   EXPECT_THAT(error_of("clusters:\n  a:\n    host: h\n"),
               HasSubstr("clusters.a: missing key 'user'"));
   EXPECT_THAT(error_of("defaults:\n  thread: 2\n"), HasSubstr("missing key 'clusters'"));

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# End-to-end: every bad input exits 2 with exactly one line on stderr and nothing on stdout,
+# before any connection. The configured hosts are in TEST-NET-1 (192.0.2.0/24, RFC 5737): a
+# connection attempt would hang until `timeout` kills it (exit 124) instead of exiting 2.
+# Usage: bash bad_input.sh /path/to/exlSchema
+set -u
+BIN=$(realpath "${1:?usage: bad_input.sh /path/to/exlSchema}")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export HOME=$WORK
+unset EXLSCHEMA_CONFIG
+cd "$WORK" || exit 1
+
+CONFIG=$WORK/exl.yaml
+cat >"$CONFIG" <<'YAML'
+clusters:
+  a: {host: 192.0.2.1, user: u, password: x-secret-1}
+  b: {host: 192.0.2.2, user: u, password_env: EXL_CLI_TEST_UNSET}
+  c: {host: 192.0.2.3, user: u}
+YAML
+chmod 600 "$CONFIG"
+BAD_YAML=$WORK/bad.yaml
+printf 'clusters:\n  a:\n    host: [x\n' >"$BAD_YAML"
+MISSING_KEY=$WORK/missing.yaml
+printf 'clusters:\n  a:\n    host: h\n' >"$MISSING_KEY"
+WRONG_TYPE=$WORK/wrong.yaml
+printf 'clusters:\n  a:\n    host: h\n    user: u\n    port: x\n' >"$WRONG_TYPE"
+chmod 600 "$BAD_YAML" "$MISSING_KEY" "$WRONG_TYPE"
+unset EXL_CLI_TEST_UNSET
+
+failures=0
+total=0
+BASE=(-source a -target c -t db.tbl -o v2 -config "$CONFIG")
+
+# expect_usage "what it checks" "substring of the message" args...
+expect_usage() {
+  local what=$1 expected=$2
+  shift 2
+  total=$((total + 1))
+  local out err code lines
+  out=$(timeout 5 "$BIN" "$@" 2>"$WORK/err")
+  code=$?
+  err=$(cat "$WORK/err")
+  lines=$(grep -c '' "$WORK/err")
+  if [[ $code -ne 2 || $lines -ne 1 || -n $out || $err != *"$expected"* ]]; then
+    echo "FAIL: $what: exit $code, $lines stderr line(s), stdout '${out}', stderr: $err"
+    echo "      expected exit 2, one line containing: $expected"
+    failures=$((failures + 1))
+  fi
+}
+
+expect_usage "unknown flag" "unknown flag '-frobnicate'" "${BASE[@]}" -frobnicate
+expect_usage "unknown GNU flag" "unknown flag '--frobnicate'" "${BASE[@]}" --frobnicate
+expect_usage "password on the command line" "unknown flag '-password'" "${BASE[@]}" -password x
+expect_usage "stray argument" "unexpected argument 'extra'" "${BASE[@]}" extra
+expect_usage "missing -source" "missing required flag -source" -target c -t d.t -o v2
+expect_usage "missing -target" "missing required flag -target" -source a -t d.t -o v2
+expect_usage "missing -t" "missing required flag -t" -source a -target c -o v2
+expect_usage "missing -o" "missing required flag -o" -source a -target c -t d.t
+expect_usage "no arguments" "missing required flag -source"
+expect_usage "missing value" "-t needs a value" -source a -target c -o v2 -t
+expect_usage "unknown mode" "unknown mode -o 'v9'" -source a -target c -t d.t -o v9
+expect_usage "-thread 0" "-thread must be a whole number" "${BASE[@]}" -thread 0
+expect_usage "--thread=0" "-thread must be a whole number" "${BASE[@]}" --thread=0
+expect_usage "-thread abc" "-thread must be a whole number" "${BASE[@]}" -thread abc
+expect_usage "-speed 0" "-speed must be a number > 0" "${BASE[@]}" -speed 0
+expect_usage "-speed -1" "-speed must be a number > 0" "${BASE[@]}" -speed -1
+expect_usage "-speed abc" "-speed must be a number > 0" "${BASE[@]}" -speed abc
+expect_usage "-interval 0" "-interval must be a whole number" "${BASE[@]}" -interval 0
+expect_usage "-replication 0" "-replication must be -1" "${BASE[@]}" -replication 0
+expect_usage "empty -t" "-t is empty" -source a -target c -t "" -o v2
+expect_usage "blank -t" "-t is empty" -source a -target c -t " " -o v2
+expect_usage "db." "entry 'db.' is malformed" -source a -target c -t db. -o v2
+expect_usage ".tbl" "entry '.tbl' is malformed" -source a -target c -t .tbl -o v2
+expect_usage "a..b" "entry 'a..b' is malformed" -source a -target c -t a..b -o v2
+expect_usage "a.b.c" "entry 'a.b.c' is malformed" -source a -target c -t a.b.c -o v2
+expect_usage "double comma" "empty entry (stray comma)" -source a -target c -t a.b,,c.d -o v2
+expect_usage "leading comma" "empty entry (stray comma)" -source a -target c -t ,a.b -o v2
+expect_usage "trailing comma" "empty entry (stray comma)" -source a -target c -t a.b, -o v2
+expect_usage "no table" "entry 'db' has no table" -source a -target c -t db -o v2
+expect_usage "bad db name" "does not allow in a database name" -source a -target c -t my-db.t -o v2
+expect_usage "bad table name" "does not allow in a table name" -source a -target c -t 'db.t;x' -o v2
+expect_usage "digit first" "starts with a digit" -source a -target c -t 1db.t -o v2
+expect_usage "bad partition" "-p entry 'p-1'" "${BASE[@]}" -p p-1
+expect_usage "bad exclude" "-x has an empty entry" "${BASE[@]}" -x d.t,
+expect_usage "-level" "-level must be 'table' or 'db'" "${BASE[@]}" -level schema
+expect_usage "-level db with a table" "-level db expects database names" "${BASE[@]}" -level db
+expect_usage "same alias" "-source and -target are both 'a'" -source a -target a -t d.t -o v2
+expect_usage "-q and -v" "-q and -v cannot be used together" "${BASE[@]}" -q -v
+expect_usage "switch with value" "-r takes no value" "${BASE[@]}" -r=1
+expect_usage "repeated flag" "-o is given more than once" "${BASE[@]}" -o v3
+expect_usage "mode-only switch" "-batch only applies to -o v1" "${BASE[@]}" -batch
+expect_usage "unknown alias" "unknown cluster alias 'nope' for -target" \
+  -source a -target nope -t d.t -o v2 -config "$CONFIG"
+expect_usage "unset password variable" "EXL_CLI_TEST_UNSET is not set" \
+  -source a -target b -t d.t -o v2 -config "$CONFIG"
+expect_usage "missing config" "(from -config) does not exist" \
+  -source a -target c -t d.t -o v2 -config "$WORK/none.yaml"
+expect_usage "no config anywhere" "no configuration file" -source a -target c -t d.t -o v2
+expect_usage "malformed YAML" "bad.yaml:3: malformed YAML" \
+  -source a -target c -t d.t -o v2 -config "$BAD_YAML"
+expect_usage "missing key" "missing.yaml:2: clusters.a: missing key 'user'" \
+  -source a -target c -t d.t -o v2 -config "$MISSING_KEY"
+expect_usage "wrong type" "wrong.yaml:5: clusters.a.port: expected a whole number" \
+  -source a -target c -t d.t -o v2 -config "$WRONG_TYPE"
+expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
+expect_usage "not implemented check" "'check' is not implemented in this build yet" \
+  check -source a -config "$CONFIG"
+expect_usage "not implemented clean" "'clean' is not implemented in this build yet" \
+  clean -target c -config "$CONFIG"
+
+# A password must never be echoed back, even inside an error about it.
+out=$("$BIN" -source a -target nope -t d.t -o v2 -config "$CONFIG" -v 2>&1)
+if [[ $out == *x-secret-1* ]]; then
+  echo "FAIL: a configured password appears in the output: $out"
+  failures=$((failures + 1))
+fi
+
+echo "bad_input.sh: $((total - failures))/$total cases exit 2 with one stderr line"
+[[ $failures -eq 0 ]]

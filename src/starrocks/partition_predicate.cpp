@@ -113,12 +113,24 @@ Cond compare(const PartitionColumn& column, Op op, const Literal& literal) {
   return Cond::no();
 }
 
+bool all_minimum(const std::vector<PartitionColumn>& columns, const Tuple& bound, std::size_t i) {
+  for (; i < columns.size() && i < bound.size(); ++i) {
+    if (!is_type_minimum(bound[i], columns[i].type)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // (c_i..c_n) >= (x_i..x_n) or < ; a bound shorter than the column list is padded with the type
 // minimum, which StarRocks does for partial LESS THAN keys: ">= minimum" holds, "< minimum" not.
 Cond tuple_compare(const std::vector<PartitionColumn>& columns, const Tuple& bound, std::size_t i,
                    bool lower) {
   if (i >= columns.size() || i >= bound.size()) {
     return lower ? Cond::yes() : Cond::no();
+  }
+  if (lower && all_minimum(columns, bound, i)) {
+    return Cond::yes(); // (c_i..) >= (min..) holds for every row, NULL keys included
   }
   Op strict = lower ? Op::Greater : Op::Less;
   if (i + 1 == columns.size()) {

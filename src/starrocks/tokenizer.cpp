@@ -176,7 +176,6 @@ std::string to_upper(std::string_view text) {
   return out;
 }
 
-
 Cursor::Cursor(std::string_view input, std::vector<Token> tokens)
     : m_input(input), m_tokens(std::move(tokens)) {}
 

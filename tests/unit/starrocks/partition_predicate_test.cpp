@@ -69,6 +69,14 @@ TEST(PartitionPredicateTest, MultiColumnRangeExpandsTupleComparison) {
             "(`dt` > \"2021-01-01\" OR `dt` = \"2021-01-01\" AND `id` >= 0)");
 }
 
+TEST(PartitionPredicateTest, MultiColumnMinimumLowerBoundFoldsAway) {
+  std::vector<PartitionColumn> cols = {date_column("dt"), int_column("id")};
+  EXPECT_EQ(partition_predicate(cols, range({Literal::value("0000-01-01"), v(k_int_min)},
+                                            {Literal::value("2020-01-01"), v(5)})),
+            "((`dt` < \"2020-01-01\" OR `dt` IS NULL) OR `dt` = \"2020-01-01\" AND "
+            "(`id` < 5 OR `id` IS NULL))");
+}
+
 TEST(PartitionPredicateTest, ListGoldensWithNullAndHostileValues) {
   std::vector<PartitionColumn> city = {{"city", ColumnType{"varchar", {20}, {}, {}}, true}};
   PartitionBounds list{

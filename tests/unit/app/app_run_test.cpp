@@ -122,7 +122,7 @@ TEST_F(AppRunTest, ReadableConfigDrawsAWarning) {
 TEST_F(AppRunTest, MalformedConfigIsExitTwo) {
   const Outcome o = run_with(run_args(write_config("clusters:\n  a:\n    host: h\n")));
   EXPECT_EQ(o.code, 2);
-  EXPECT_EQ(o.err, "exlSchema: " + m_dir.path() + "/c.yaml:3: clusters.a: missing key 'user'\n");
+  EXPECT_EQ(o.err, "exlSchema: " + m_dir.path() + "/c.yaml:2: clusters.a: missing key 'user'\n");
 }
 
 TEST_F(AppRunTest, SubCommandsAreNotImplementedYet) {

@@ -23,9 +23,10 @@
 namespace exl::starrocks {
 namespace {
 
-std::string count_statement(const TableRef& table, const std::vector<PartitionColumn>& columns,
-                            const std::vector<NamedBounds>& partitions, std::size_t begin,
-                            std::size_t end, std::string_view extra_where) {
+Result<std::string> count_statement(const TableRef& table,
+                                    const std::vector<PartitionColumn>& columns,
+                                    const std::vector<NamedBounds>& partitions, std::size_t begin,
+                                    std::size_t end, std::string_view extra_where) {
   std::string where = extra_where.empty() ? "" : " WHERE (" + std::string(extra_where) + ")";
   if (partitions.size() == 1 && partitions[0].bounds.kind == PartitionBounds::Kind::None) {
     return "SELECT " + quote_string(partitions[0].name) +
@@ -33,8 +34,13 @@ std::string count_statement(const TableRef& table, const std::vector<PartitionCo
   }
   std::string cases = "CASE";
   for (std::size_t i = begin; i < end; ++i) {
-    cases += " WHEN " + partition_predicate(columns, partitions[i].bounds) + " THEN " +
-             quote_string(partitions[i].name);
+    Result<std::string> predicate = partition_predicate(columns, partitions[i].bounds);
+    if (!predicate) {
+      ParseError error = predicate.error();
+      error.expected = "partition " + partitions[i].name + ": " + error.expected;
+      return error;
+    }
+    cases += " WHEN " + predicate.value() + " THEN " + quote_string(partitions[i].name);
   }
   cases += " END";
   return "SELECT exl_partition, COUNT(*) AS exl_rows FROM (SELECT " + cases +
@@ -43,11 +49,10 @@ std::string count_statement(const TableRef& table, const std::vector<PartitionCo
 
 } // namespace
 
-std::vector<std::string> build_partition_count_queries(const TableRef& table,
-                                                       const std::vector<PartitionColumn>& columns,
-                                                       const std::vector<NamedBounds>& partitions,
-                                                       std::string_view extra_where,
-                                                       std::size_t max_partitions_per_query) {
+Result<std::vector<std::string>>
+build_partition_count_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
+                              const std::vector<NamedBounds>& partitions,
+                              std::string_view extra_where, std::size_t max_partitions_per_query) {
   std::vector<std::string> statements;
   if (partitions.empty()) {
     return statements;
@@ -55,7 +60,12 @@ std::vector<std::string> build_partition_count_queries(const TableRef& table,
   std::size_t chunk = max_partitions_per_query == 0 ? partitions.size() : max_partitions_per_query;
   for (std::size_t begin = 0; begin < partitions.size(); begin += chunk) {
     std::size_t end = std::min(partitions.size(), begin + chunk);
-    statements.push_back(count_statement(table, columns, partitions, begin, end, extra_where));
+    Result<std::string> statement =
+        count_statement(table, columns, partitions, begin, end, extra_where);
+    if (!statement) {
+      return statement.error();
+    }
+    statements.push_back(std::move(statement).value());
   }
   return statements;
 }

@@ -2,6 +2,7 @@
 
 #include "exlschema/starrocks/quote.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace exl::starrocks {
@@ -181,9 +182,14 @@ bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& ty
   return false;
 }
 
-std::vector<PartitionColumn> partition_columns(const TableModel& table) {
+std::vector<PartitionColumn> partition_columns(const TableModel& table,
+                                               const std::vector<PartitionInfo>& partitions) {
+  std::vector<std::string> names = table.partitioning.columns;
+  if (names.empty() && table.partitioning.kind != Partitioning::Kind::None && !partitions.empty()) {
+    names = partitions.front().key_columns;
+  }
   std::vector<PartitionColumn> out;
-  for (const std::string& name : table.partitioning.columns) {
+  for (const std::string& name : names) {
     PartitionColumn column{name, std::nullopt, true};
     if (const Column* found = table.find_column(name)) {
       column.type = found->type;
@@ -194,15 +200,21 @@ std::vector<PartitionColumn> partition_columns(const TableModel& table) {
   return out;
 }
 
-std::string partition_predicate(const std::vector<PartitionColumn>& columns,
-                                const PartitionBounds& bounds) {
-  switch (bounds.kind) {
-  case PartitionBounds::Kind::None:
-    return "TRUE";
-  case PartitionBounds::Kind::List:
+Result<std::string> partition_predicate(const std::vector<PartitionColumn>& columns,
+                                        const PartitionBounds& bounds) {
+  if (bounds.kind == PartitionBounds::Kind::None) {
+    return std::string("TRUE");
+  }
+  std::size_t widest = std::max(bounds.lower.size(), bounds.upper.size());
+  for (const Tuple& tuple : bounds.values) {
+    widest = std::max(widest, tuple.size());
+  }
+  if (columns.empty() || widest > columns.size()) {
+    return ParseError{0, std::to_string(std::max<std::size_t>(widest, 1)) + " partition column(s)",
+                      std::to_string(columns.size())};
+  }
+  if (bounds.kind == PartitionBounds::Kind::List) {
     return render(list_predicate(columns, bounds));
-  case PartitionBounds::Kind::Range:
-    break;
   }
   return render(both(tuple_compare(columns, bounds.lower, 0, true),
                      tuple_compare(columns, bounds.upper, 0, false)));

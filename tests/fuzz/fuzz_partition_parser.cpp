@@ -53,7 +53,7 @@ void use(const Result<PartitionBounds>& bounds) {
     for (std::size_t i = 0; i < width; ++i) {
       columns.push_back({"c" + std::to_string(i), std::nullopt, true});
     }
-    (void)partition_predicate(columns, bounds.value());
+    (void)partition_predicate(columns, bounds.value()).ok();
   } else {
     (void)bounds.error().message();
   }

@@ -34,17 +34,22 @@ struct PartitionColumn {
 };
 
 // The partition columns of `table` (range/list columns, the column of a date_trunc/time_slice
-// expression, or a column-expression list), with their types.
-std::vector<PartitionColumn> partition_columns(const TableModel& table);
+// expression, or a column-expression list), with their types. For an expression exlSchema does
+// not interpret, the model names no column; then the PartitionKey column of SHOW PARTITIONS
+// (`partitions`, when given) is used. Empty when neither names one.
+std::vector<PartitionColumn> partition_columns(const TableModel& table,
+                                               const std::vector<PartitionInfo>& partitions = {});
 
 // True when `literal` is the minimum value StarRocks uses as the lower bound of a first range
 // partition written with LESS THAN, for `type` (or for any type when unknown).
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type);
 
 // A boolean SQL expression true exactly for the rows of a partition with `bounds`;
-// "TRUE" for an unpartitioned table (Kind::None) and "FALSE" for an empty range.
-std::string partition_predicate(const std::vector<PartitionColumn>& columns,
-                                const PartitionBounds& bounds);
+// "TRUE" for an unpartitioned table (Kind::None) and "FALSE" for an empty range. An error, never
+// a guess, when `columns` does not cover the bounds (no column, or fewer columns than the bound
+// tuples have values): a wrong predicate would make INSERT OVERWRITE empty a partition.
+Result<std::string> partition_predicate(const std::vector<PartitionColumn>& columns,
+                                        const PartitionBounds& bounds);
 
 struct NamedBounds {
   std::string name;
@@ -57,10 +62,10 @@ std::vector<NamedBounds> named_bounds(const std::vector<PartitionInfo>& partitio
 // statement for every table up to that size). Each returns columns (exl_partition, exl_rows);
 // rows that match none of the statement's partitions come back under exl_partition NULL.
 // `extra_where`, when not empty, is ANDed in (the operator's -where filter).
-std::vector<std::string> build_partition_count_queries(const TableRef& table,
-                                                       const std::vector<PartitionColumn>& columns,
-                                                       const std::vector<NamedBounds>& partitions,
-                                                       std::string_view extra_where = {},
-                                                       std::size_t max_partitions_per_query = 1000);
+Result<std::vector<std::string>>
+build_partition_count_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
+                              const std::vector<NamedBounds>& partitions,
+                              std::string_view extra_where = {},
+                              std::size_t max_partitions_per_query = 1000);
 
 } // namespace exl::starrocks

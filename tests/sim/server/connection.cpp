@@ -133,6 +133,7 @@ bool Connection::handle_command(const std::string& packet) {
   case k_com_init_db: {
     Reply reply = m_front.use_database(*m_state, body);
     log("USE `" + body + "`", QueryLog::describe(reply));
+    m_state->set_command("Sleep", "");
     send_reply(reply);
     return true;
   }

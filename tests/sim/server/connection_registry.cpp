@@ -30,12 +30,13 @@ void ConnectionState::set_command(const std::string& command, const std::string&
   std::lock_guard lock(m_mutex);
   m_command = command;
   m_info = info;
+  m_db = session.current_db; // called by the owning thread only
   m_command_started = std::chrono::steady_clock::now();
 }
 
-std::pair<std::string, std::string> ConnectionState::command() const {
+ConnectionState::Activity ConnectionState::activity() const {
   std::lock_guard lock(m_mutex);
-  return {m_command, m_info};
+  return {m_command, m_info, m_db};
 }
 
 std::chrono::steady_clock::time_point ConnectionState::command_started() const {

@@ -27,9 +27,15 @@ struct ConnectionState {
   void mark_closed();
   bool is_closed() const;
   void set_socket(int fd);
-  // What SHOW PROCESSLIST shows: the command ("Sleep"/"Query") and the running statement.
+  // What SHOW PROCESSLIST shows, copied here because other threads must not read `session`
+  // while its owner changes it: the command ("Sleep"/"Query"), the statement, the database.
+  struct Activity {
+    std::string command;
+    std::string info;
+    std::string db;
+  };
   void set_command(const std::string& command, const std::string& info);
-  std::pair<std::string, std::string> command() const;
+  Activity activity() const;
   std::chrono::steady_clock::time_point command_started() const;
 
 private:
@@ -38,6 +44,7 @@ private:
   bool m_closed = false;
   std::string m_command = "Sleep";
   std::string m_info;
+  std::string m_db;
   std::chrono::steady_clock::time_point m_command_started = std::chrono::steady_clock::now();
 };
 

@@ -66,10 +66,17 @@ int serve(srsim::Options options, const sigset_t& stop_signals) {
   int sig = 0;
   sigwait(&stop_signals, &sig);
   spdlog::info("signal {}: stopping", sig);
-  server.stop();
-  spdlog::info("stopped");
+  bool idle = server.stop();
   std::remove((dir + "/srsim.ready").c_str());
   std::remove((dir + "/srsim.pid").c_str());
+  if (!idle) {
+    // A connection thread still runs inside the engine: destroying the front under it would
+    // crash, so leave without running destructors.
+    spdlog::warn("stopped with busy connections");
+    spdlog::shutdown();
+    std::_Exit(0);
+  }
+  spdlog::info("stopped");
   return 0;
 }
 

@@ -150,9 +150,9 @@ void Server::serve_http(int fd) {
   ::close(fd);
 }
 
-void Server::stop() {
+bool Server::stop() {
   if (m_stopping.exchange(true)) {
-    return;
+    return true;
   }
   if (m_wake[1] >= 0) {
     char c = 'x';
@@ -168,7 +168,7 @@ void Server::stop() {
     m_front->connections().shutdown_all();
   }
   std::unique_lock lock(m_mutex);
-  m_idle.wait_for(lock, std::chrono::seconds(5), [this] { return m_active == 0; });
+  return m_idle.wait_for(lock, std::chrono::seconds(5), [this] { return m_active == 0; });
 }
 
 } // namespace srsim

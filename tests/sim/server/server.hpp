@@ -34,8 +34,9 @@ public:
   Ports bind(const Ports& requested);
   // Starts accepting; `front` must outlive stop().
   void start(Front& front);
-  // Closes the listeners and every connection; waits (bounded) for their threads.
-  void stop();
+  // Closes the listeners and every connection; waits (bounded) for their threads. False when
+  // some connection thread is still busy (e.g. inside a long engine call).
+  bool stop();
 
 private:
   void accept_loop(int listen_fd, bool http);

@@ -129,13 +129,12 @@ Reply show_processlist(Front& front, ConnectionState& conn) {
     if (!admin && other->session.user != conn.session.user) {
       continue;
     }
-    auto [command, info] = other->command();
+    auto [command, info, db] = other->activity();
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
                                                                  other->command_started())
                     .count();
-    rs.rows.push_back({std::to_string(other->id), other->session.user, other->host,
-                       other->session.current_db, command, datetime(other->connected_at),
-                       std::to_string(secs), "", info});
+    rs.rows.push_back({std::to_string(other->id), other->session.user, other->host, db, command,
+                       datetime(other->connected_at), std::to_string(secs), "", info});
   }
   return rs;
 }
@@ -212,10 +211,10 @@ Reply kill(Front& front, ConnectionState& conn, TokenCursor& c) {
   if (target->session.user != conn.session.user && !conn.session.allowed("ADMIN", "")) {
     return ErrorReply{1095, "HY000", "You are not owner of thread " + id_text};
   }
-  if (query) {
-    target->session.kill_query = true;
-    front.engine().kill_query(target->id);
-  } else {
+  // KILL CONNECTION also interrupts the statement that runs, as in MySQL/StarRocks.
+  target->session.kill_query = true;
+  front.engine().kill_query(target->id);
+  if (!query) {
     target->shutdown_socket();
   }
   return OkReply{};

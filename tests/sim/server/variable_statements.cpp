@@ -105,7 +105,8 @@ std::optional<Reply> set_statement(Front& front, ConnectionState& conn, TokenCur
   }
 }
 
-Reply show_variables(Front& front, ConnectionState& conn, TokenCursor& c, Scope scope) {
+Reply show_variables(Front& front, ConnectionState& conn, TokenCursor& c, Scope scope,
+                     bool verbose) {
   std::optional<std::string> like, exact;
   if (c.accept("LIKE") && c.peek().kind == Token::Kind::String) {
     like = c.next().text;
@@ -120,13 +121,21 @@ Reply show_variables(Front& front, ConnectionState& conn, TokenCursor& c, Scope 
   }
   ResultSet rs;
   rs.columns = {"Variable_name", "Value"};
+  if (verbose) { // ShowVariablesStmt: VERBOSE adds the default and whether it changed
+    rs.columns.insert(rs.columns.end(), {"Default_value", "Is_changed"});
+  }
   for (const VariableDef* def : front.variables().all()) {
     if ((like && !like_match(*like, def->name)) || (exact && to_lower(*exact) != def->name)) {
       continue;
     }
     std::string value = scope == Scope::Global ? front.variables().global_value(*def)
                                                : conn.session.variables[def->name];
-    rs.rows.push_back({def->name, value});
+    if (verbose) {
+      rs.rows.push_back(
+          {def->name, value, def->default_value, value == def->default_value ? "0" : "1"});
+    } else {
+      rs.rows.push_back({def->name, value});
+    }
   }
   return rs;
 }
@@ -224,11 +233,12 @@ std::optional<Reply> handle_variable_statement(Front& front, ConnectionState& co
     return set_statement(front, conn, c);
   }
   if (c.accept("SHOW")) {
+    bool verbose = c.accept("VERBOSE");
     Scope scope = take_scope_word(c).value_or(Scope::Session);
     if (!c.accept("VARIABLES")) {
       return std::nullopt;
     }
-    return show_variables(front, conn, c, scope);
+    return show_variables(front, conn, c, scope, verbose);
   }
   if (c.accept("SELECT")) {
     return select_statement(front, conn, c);

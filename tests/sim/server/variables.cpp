@@ -52,6 +52,13 @@ std::vector<VariableDef> definitions(const Version& v) {
       {"cbo_max_reorder_node_use_dp", "10", T::Int},
       {"enable_spill", "false", T::Bool},
       {"performance_schema", "false", T::Bool, true},
+      {"transaction_read_only", "false", T::Bool},
+      {"tx_read_only", "false", T::Bool},
+      {"character_set_database", "utf8", T::String},
+      {"max_execution_time", "3000000", T::Int},
+      {"query_cache_size", "1048576", T::Int},
+      {"query_cache_type", "0", T::Int},
+      {"net_buffer_length", "16384", T::Int},
       {"version", "5.1.0", T::String, true}, // mysql_server_version, see front.hpp
       {"version_comment", comment, T::String, true},
   };

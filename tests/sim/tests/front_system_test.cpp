@@ -93,6 +93,16 @@ TEST(FrontSystemTest, ShowVariablesLike) {
   EXPECT_EQ(r.rows[0][1], "true");
 }
 
+TEST(FrontSystemTest, ShowVerboseVariablesSaysWhatChanged) {
+  auto c = Client::root();
+  ASSERT_TRUE(c->query("SET query_timeout = 42").ok());
+  auto r = c->query("SHOW VERBOSE VARIABLES LIKE 'query_timeout'");
+  ASSERT_TRUE(r.ok()) << r.message;
+  EXPECT_THAT(r.columns, ElementsAre("Variable_name", "Value", "Default_value", "Is_changed"));
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_THAT(r.rows[0], ElementsAre("query_timeout", "42", "300", "1"));
+}
+
 TEST(FrontSystemTest, SetGlobalChangesLaterSessions) {
   PrivateSrsim sim; // global state: not on the shared sandbox
   auto a = sim.root();

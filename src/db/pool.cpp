@@ -80,7 +80,7 @@ Pool::Lease Pool::take_slot_and_connect(std::unique_lock<std::mutex>& lock) {
   }
   lock.unlock();
   try {
-    return Lease(this, reuse_or_open(std::move(idle)));
+    return {this, reuse_or_open(std::move(idle))};
   } catch (...) {
     release(nullptr, true);
     throw;

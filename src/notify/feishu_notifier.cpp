@@ -66,7 +66,7 @@ void FeishuNotifier::run_finished(const report::RunReport& report) {
   send(final_card(report));
 }
 
-bool FeishuNotifier::send(nlohmann::json body) noexcept {
+bool FeishuNotifier::send(const nlohmann::json& body) noexcept {
   try {
     runner::RetryPolicy policy;
     policy.max_attempts = std::max(m_config.max_attempts, 1);

@@ -184,8 +184,9 @@ std::string feishu_sign(std::int64_t timestamp, const std::string& secret) {
   const std::string key = std::to_string(timestamp) + "\n" + secret;
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  static const unsigned char empty[1] = {0};
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), empty, 0, digest.data(), &length);
+  static const std::array<unsigned char, 1> empty{};
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), empty.data(), 0, digest.data(),
+       &length);
   return base64(digest.data(), length);
 }
 
@@ -197,17 +198,17 @@ void add_signature(nlohmann::json& body, std::int64_t timestamp, const std::stri
 std::string format_duration(std::chrono::milliseconds d) {
   const auto total_ms = d.count() < 0 ? 0 : d.count();
   const auto s = total_ms / 1000;
-  char buf[64];
+  std::array<char, 64> buf{};
   if (s >= 3600) {
-    std::snprintf(buf, sizeof buf, "%lldh %02lldm %02llds", static_cast<long long>(s / 3600),
+    std::snprintf(buf.data(), buf.size(), "%lldh %02lldm %02llds", static_cast<long long>(s / 3600),
                   static_cast<long long>(s % 3600 / 60), static_cast<long long>(s % 60));
   } else if (s >= 60) {
-    std::snprintf(buf, sizeof buf, "%lldm %02llds", static_cast<long long>(s / 60),
+    std::snprintf(buf.data(), buf.size(), "%lldm %02llds", static_cast<long long>(s / 60),
                   static_cast<long long>(s % 60));
   } else {
-    std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(total_ms) / 1000.0);
+    std::snprintf(buf.data(), buf.size(), "%.1fs", static_cast<double>(total_ms) / 1000.0);
   }
-  return buf;
+  return buf.data();
 }
 
 } // namespace exl::notify

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <ranges>
 
 namespace exl::runner {
 
@@ -67,14 +68,14 @@ void CancelToken::run_cleanup() noexcept {
     hooks.swap(m_cleanups);
   }
   // Last registered first: a later object may depend on an earlier one (a table on its catalog).
-  for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) {
+  for (const auto& hook : std::ranges::reverse_view(hooks)) {
     try {
-      util::log().debug("clean-up: {}", it->name);
-      it->fn();
+      util::log().debug("clean-up: {}", hook.name);
+      hook.fn();
     } catch (const std::exception& e) {
-      util::log().error("clean-up '{}' failed: {}", it->name, e.what());
+      util::log().error("clean-up '{}' failed: {}", hook.name, e.what());
     } catch (...) {
-      util::log().error("clean-up '{}' failed with an unknown error", it->name);
+      util::log().error("clean-up '{}' failed with an unknown error", hook.name);
     }
   }
 }

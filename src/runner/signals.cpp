@@ -2,6 +2,7 @@
 
 #include "exlschema/util/log.hpp"
 
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -36,7 +37,7 @@ extern "C" void on_signal(int signo) {
     _exit(exit_code_for_signal(signo));
   }
   g_signal_seen = signo;
-  const unsigned char byte = static_cast<unsigned char>(signo);
+  const auto byte = static_cast<unsigned char>(signo);
   // A full pipe cannot happen (one byte, then the watcher exits), and there is nothing useful
   // to do on failure inside a handler.
   [[maybe_unused]] const auto n = write(g_pipe_write, &byte, 1);
@@ -64,8 +65,8 @@ void install_signal_handlers(CancelToken& token) {
   if (g_installed != nullptr) {
     return;
   }
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
+  std::array<int, 2> fds{};
+  if (pipe2(fds.data(), O_CLOEXEC) != 0) {
     util::log().error("cannot create the signal pipe; SIGINT/SIGTERM will end the run abruptly");
     return;
   }

@@ -94,7 +94,7 @@ TaskResult TaskRunner::run_one(const Task& task, std::size_t index) {
 }
 
 // Runs the task (under the retry policy when it asks for it); an exception becomes Failed.
-TaskResult TaskRunner::attempt(const Task& task, int& attempts) {
+TaskResult TaskRunner::attempt(const Task& task, int& attempts) const {
   try {
     const RetryPolicy policy = task.retry_on ? m_options.retry : RetryPolicy::none();
     TaskResult r =

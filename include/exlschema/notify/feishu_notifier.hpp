@@ -25,7 +25,7 @@ public:
   int progress_interval_s() const override { return m_config.progress_interval_s; }
 
   // Sends `body` (signing it first when configured). True when Feishu accepted it. Never throws.
-  bool send(nlohmann::json body) noexcept;
+  bool send(const nlohmann::json& body) noexcept;
 
 private:
   bool try_once(const std::string& payload, bool& retry);

@@ -56,7 +56,7 @@ public:
 private:
   void work(const std::vector<Task>& tasks, std::vector<TaskResult>& results);
   TaskResult run_one(const Task& task, std::size_t index);
-  TaskResult attempt(const Task& task, int& attempts);
+  TaskResult attempt(const Task& task, int& attempts) const;
   bool cancelled() const { return m_options.cancel != nullptr && m_options.cancel->is_cancelled(); }
 
   RunnerOptions m_options;

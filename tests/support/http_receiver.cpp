@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <stdexcept>
@@ -55,7 +56,7 @@ void parse_head(const std::string& head, HttpRequest& req) {
 
 // Reads one request from `fd` (head, then Content-Length bytes of body). False on EOF/error.
 bool read_request(int fd, HttpRequest& req, std::string& raw) {
-  char buf[4096];
+  std::array<char, 4096> buf{};
   std::size_t head_end = std::string::npos;
   bool continued = false;
   for (;;) {
@@ -78,11 +79,11 @@ bool read_request(int fd, HttpRequest& req, std::string& raw) {
         return true;
       }
     }
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    const ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
     if (n <= 0) {
       return false;
     }
-    raw.append(buf, static_cast<std::size_t>(n));
+    raw.append(buf.data(), static_cast<std::size_t>(n));
   }
 }
 
@@ -90,6 +91,46 @@ std::string response(int status, const std::string& reason, const std::string& b
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
          "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
          "\r\nConnection: close\r\n\r\n" + body;
+}
+
+// Holds the connection open without answering until stop() shuts the socket down.
+void hang(int fd) {
+  std::array<char, 256> buf{};
+  while (::recv(fd, buf.data(), buf.size(), 0) > 0) {
+  }
+}
+
+void forward(int client_fd, const HttpRequest& req, const std::string& raw) {
+  // Absolute-form target: http://a.b.c.d:port/path
+  const std::string prefix = "http://";
+  const auto host_begin = prefix.size();
+  const auto path_begin = req.target.find('/', host_begin);
+  const std::string authority = req.target.substr(host_begin, path_begin - host_begin);
+  const auto colon = authority.find(':');
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(
+      colon == std::string::npos ? 80 : std::atoi(authority.c_str() + colon + 1)));
+  if (req.target.rfind(prefix, 0) != 0 ||
+      ::inet_pton(AF_INET, authority.substr(0, colon).c_str(), &addr.sin_addr) != 1) {
+    send_all(client_fd, response(502, "Bad Gateway", "{}"));
+    return;
+  }
+  const int origin = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (::connect(origin, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(origin);
+    send_all(client_fd, response(502, "Bad Gateway", "{}"));
+    return;
+  }
+  // Rewrite the request line to origin-form; the rest (headers, body) goes as received.
+  const auto line_end = raw.find("\r\n");
+  send_all(origin,
+           req.method + " " + req.target.substr(path_begin) + " HTTP/1.1" + raw.substr(line_end));
+  std::array<char, 4096> buf{};
+  for (ssize_t n; (n = ::recv(origin, buf.data(), buf.size(), 0)) > 0;) {
+    send_all(client_fd, std::string(buf.data(), static_cast<std::size_t>(n)));
+  }
+  ::close(origin);
 }
 
 } // namespace
@@ -156,8 +197,8 @@ void HttpReceiver::stop() {
 
 void HttpReceiver::accept_loop() {
   for (;;) {
-    pollfd fds[2] = {{m_listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
-    if (::poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN) != 0) {
+    std::array<pollfd, 2> fds{{{m_listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}}};
+    if (::poll(fds.data(), fds.size(), -1) < 0 || (fds[1].revents & POLLIN) != 0) {
       return;
     }
     const int fd = ::accept4(m_listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
@@ -201,46 +242,6 @@ void HttpReceiver::serve(int fd) {
   std::lock_guard lock(m_mutex);
   std::erase(m_client_fds, fd);
   ::close(fd);
-}
-
-// Holds the connection open without answering until stop() shuts the socket down.
-void HttpReceiver::hang(int fd) {
-  char buf[256];
-  while (::recv(fd, buf, sizeof buf, 0) > 0) {
-  }
-}
-
-void HttpReceiver::forward(int client_fd, const HttpRequest& req, const std::string& raw) {
-  // Absolute-form target: http://a.b.c.d:port/path
-  const std::string prefix = "http://";
-  const auto host_begin = prefix.size();
-  const auto path_begin = req.target.find('/', host_begin);
-  const std::string authority = req.target.substr(host_begin, path_begin - host_begin);
-  const auto colon = authority.find(':');
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(
-      colon == std::string::npos ? 80 : std::atoi(authority.c_str() + colon + 1)));
-  if (req.target.rfind(prefix, 0) != 0 ||
-      ::inet_pton(AF_INET, authority.substr(0, colon).c_str(), &addr.sin_addr) != 1) {
-    send_all(client_fd, response(502, "Bad Gateway", "{}"));
-    return;
-  }
-  const int origin = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (::connect(origin, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(origin);
-    send_all(client_fd, response(502, "Bad Gateway", "{}"));
-    return;
-  }
-  // Rewrite the request line to origin-form; the rest (headers, body) goes as received.
-  const auto line_end = raw.find("\r\n");
-  send_all(origin,
-           req.method + " " + req.target.substr(path_begin) + " HTTP/1.1" + raw.substr(line_end));
-  char buf[4096];
-  for (ssize_t n; (n = ::recv(origin, buf, sizeof buf, 0)) > 0;) {
-    send_all(client_fd, std::string(buf, static_cast<std::size_t>(n)));
-  }
-  ::close(origin);
 }
 
 } // namespace exl::test

@@ -46,8 +46,6 @@ public:
 private:
   void accept_loop();
   void serve(int fd);
-  void forward(int client_fd, const HttpRequest& request, const std::string& raw);
-  void hang(int fd);
 
   Mode m_mode;
   int m_listen_fd = -1;

@@ -27,3 +27,16 @@ TEST(RedactTest, HidesRegisteredSecretsAnywhere) {
   EXPECT_EQ(redact("connect failed for Zq9!longpass at host"), "connect failed for *** at host");
   EXPECT_EQ(redact("no secrets here"), "no secrets here");
 }
+
+// What the notifier logs when a post fails: the URL keeps host and path, loses the key.
+TEST(RedactTest, HidesWebhookKeyInsideALogLine) {
+  EXPECT_EQ(redact("feishu: posting to https://open.feishu.cn/open-apis/bot/v2/hook/"
+                   "0a1b2c3d-4e5f-6789-abcd-ef0123456789 failed: HTTP 500"),
+            "feishu: posting to https://open.feishu.cn/open-apis/bot/v2/hook/*** failed: HTTP 500");
+}
+
+// A proxy with credentials, as a FeishuConfig::proxy could hold.
+TEST(RedactTest, HidesProxyCredentials) {
+  EXPECT_EQ(redact("proxy http://ops:Pr0xyPass@10.0.0.5:3128 unreachable"),
+            "proxy http://ops:***@10.0.0.5:3128 unreachable");
+}

@@ -19,6 +19,20 @@ TaskResult skipped(const Task& task, std::size_t index, const std::string& why) 
   return r;
 }
 
+// Runs an observer callback; an exception from it must not escape a worker thread (that would
+// terminate the process), so it is logged instead.
+template <class Callback, class Arg>
+void notify(const Callback& callback, const Arg& arg) noexcept {
+  if (!callback) {
+    return;
+  }
+  try {
+    callback(arg);
+  } catch (const std::exception& e) {
+    util::log().error("task observer failed: {}", e.what());
+  }
+}
+
 } // namespace
 
 TaskRunner::TaskRunner(RunnerOptions options) : m_options(std::move(options)) {
@@ -58,9 +72,7 @@ void TaskRunner::work(const std::vector<Task>& tasks, std::vector<TaskResult>& r
       ++m_failed;
     }
     ++m_done;
-    if (m_options.on_finish) {
-      m_options.on_finish(results[i]);
-    }
+    notify(m_options.on_finish, results[i]);
   }
   util::set_thread_task_id("");
 }
@@ -69,9 +81,7 @@ TaskResult TaskRunner::run_one(const Task& task, std::size_t index) {
   const std::string id = task.id.empty() ? std::to_string(index + 1) : task.id;
   util::set_thread_task_id(id);
   ++m_running;
-  if (m_options.on_start) {
-    m_options.on_start(task);
-  }
+  notify(m_options.on_start, task);
   util::log().info("task {} started", task.name);
   const auto start = std::chrono::system_clock::now();
   int attempts = 0;

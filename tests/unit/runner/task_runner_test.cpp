@@ -141,3 +141,14 @@ TEST(TaskRunnerTest, CallbacksSeeEveryTask) {
   EXPECT_EQ(started.load(), 4);
   EXPECT_EQ(finished.load(), 4);
 }
+
+TEST(TaskRunnerTest, AThrowingObserverDoesNotStopTheRun) {
+  std::vector<Task> tasks(3, make_task("t", [] { return TaskResult{}; }));
+  auto opts = options(2);
+  opts.on_finish = [](const TaskResult&) { throw std::runtime_error("console gone"); };
+  const auto results = TaskRunner(opts).run(tasks);
+  ASSERT_EQ(results.size(), 3U);
+  for (const auto& r : results) {
+    EXPECT_EQ(r.status, TaskStatus::Succeeded);
+  }
+}

@@ -1,6 +1,7 @@
 #include "ddl_parser_common.hpp"
 #include "exlschema/starrocks/ddl_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 // Grammar followed: the SHOW CREATE TABLE layout of GlobalStateMgr.getDdlStmt and the
@@ -24,12 +25,8 @@ bool is_aggregate_keyword(const Token& token) {
   if (token.kind != Token::Kind::Word) {
     return false;
   }
-  for (std::string_view word : k_aggregates) {
-    if (detail::iequals(token.text, word)) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(k_aggregates.begin(), k_aggregates.end(),
+                     [&](std::string_view word) { return detail::iequals(token.text, word); });
 }
 
 ColumnDefault parse_default(Cursor& cursor) {

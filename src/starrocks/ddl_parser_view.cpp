@@ -1,6 +1,7 @@
 #include "ddl_parser_common.hpp"
 #include "exlschema/starrocks/ddl_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 // SHOW CREATE VIEW: ``CREATE VIEW `v` (`c1` COMMENT "x", `c2`) [COMMENT "..."] AS <query>;``
@@ -28,12 +29,8 @@ std::string rest_as_definition(Cursor& cursor) {
 bool at_mv_clause(const Cursor& cursor) {
   static constexpr std::array<std::string_view, 7> k_clauses = {
       "COMMENT", "PARTITION", "DISTRIBUTED", "ORDER", "REFRESH", "PROPERTIES", "AS"};
-  for (std::string_view word : k_clauses) {
-    if (cursor.at_keyword(word)) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(k_clauses.begin(), k_clauses.end(),
+                     [&](std::string_view word) { return cursor.at_keyword(word); });
 }
 
 // Tokens up to the next MV clause keyword outside parentheses, as normalised source text.

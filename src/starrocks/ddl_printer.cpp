@@ -32,7 +32,7 @@ std::string print_partition_def(const PartitionDef& def) {
   if (!def.properties.empty()) {
     out += "(";
     for (std::size_t i = 0; i < def.properties.size(); ++i) {
-      out += (i ? ", " : "") + quote_string(def.properties[i].first) + " = " +
+      out += (i > 0 ? ", " : "") + quote_string(def.properties[i].first) + " = " +
              quote_string(def.properties[i].second);
     }
     out += ")";
@@ -43,7 +43,7 @@ std::string print_partition_def(const PartitionDef& def) {
 std::string print_partition_list(const std::vector<PartitionDef>& partitions) {
   std::string out = "\n(";
   for (std::size_t i = 0; i < partitions.size(); ++i) {
-    out += (i ? ",\n" : "") + print_partition_def(partitions[i]);
+    out += (i > 0 ? ",\n" : "") + print_partition_def(partitions[i]);
   }
   return out + ")";
 }
@@ -54,7 +54,7 @@ std::string print_view_columns(const std::vector<ViewColumn>& columns) {
   }
   std::string out = " (";
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    out += (i ? ", " : "") + quote_identifier(columns[i].name);
+    out += (i > 0 ? ", " : "") + quote_identifier(columns[i].name);
     if (columns[i].comment) {
       out += " COMMENT " + quote_string(*columns[i].comment);
     }
@@ -69,14 +69,14 @@ std::string print_column_type(const ColumnType& type) {
   if (!type.args.empty()) {
     out += "(";
     for (std::size_t i = 0; i < type.args.size(); ++i) {
-      out += (i ? ", " : "") + std::to_string(type.args[i]);
+      out += (i > 0 ? ", " : "") + std::to_string(type.args[i]);
     }
     out += ")";
   }
   if (!type.children.empty()) {
     out += "<";
     for (std::size_t i = 0; i < type.children.size(); ++i) {
-      out += i ? ", " : "";
+      out += i > 0 ? ", " : "";
       if (i < type.field_names.size()) {
         out += quote_identifier(type.field_names[i]) + " ";
       }
@@ -120,7 +120,7 @@ std::string print_literal(const Literal& literal) {
 std::string print_tuple(const Tuple& tuple) {
   std::string out = "(";
   for (std::size_t i = 0; i < tuple.size(); ++i) {
-    out += (i ? ", " : "") + print_literal(tuple[i]);
+    out += (i > 0 ? ", " : "") + print_literal(tuple[i]);
   }
   return out + ")";
 }
@@ -130,7 +130,7 @@ std::string print_partition_values(const PartitionBounds& bounds) {
     bool multi = !bounds.values.empty() && bounds.values.front().size() > 1;
     std::string out = "VALUES IN (";
     for (std::size_t i = 0; i < bounds.values.size(); ++i) {
-      out += i ? ", " : "";
+      out += i > 0 ? ", " : "";
       out += multi || bounds.values[i].size() != 1 ? print_tuple(bounds.values[i])
                                                    : print_literal(bounds.values[i].front());
     }
@@ -145,7 +145,7 @@ std::string print_partition_values(const PartitionBounds& bounds) {
 std::string print_properties(const Properties& properties) {
   std::string out = "PROPERTIES (\n";
   for (std::size_t i = 0; i < properties.size(); ++i) {
-    out += (i ? ",\n" : "") + quote_string(properties[i].first) + " = " +
+    out += (i > 0 ? ",\n" : "") + quote_string(properties[i].first) + " = " +
            quote_string(properties[i].second);
   }
   return out + "\n)";
@@ -191,10 +191,10 @@ std::string print_create_table(const TableModel& table, const PrintOptions& opti
   out += object_name(table.name, options) + " (\n";
   std::size_t lines = 0;
   for (const Column& column : table.columns) {
-    out += (lines++ ? ",\n  " : "  ") + print_column(column);
+    out += (lines++ > 0 ? ",\n  " : "  ") + print_column(column);
   }
   for (const Index& index : table.indexes) {
-    out += (lines++ ? ",\n  " : "  ") + std::string("INDEX ") + quote_identifier(index.name) +
+    out += (lines++ > 0 ? ",\n  " : "  ") + std::string("INDEX ") + quote_identifier(index.name) +
            " (" + join_names(index.columns) + ")";
     out += index.using_type.empty() ? "" : " USING " + index.using_type;
     out += index.comment.empty() ? "" : " COMMENT " + quote_string(index.comment);

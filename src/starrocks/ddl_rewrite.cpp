@@ -23,7 +23,7 @@ void set_replication(TableModel& table, int replication, std::vector<std::string
   const std::string* old = find_property(table.properties, "replication_num");
   if (old == nullptr || *old != value) {
     warnings.push_back("replication_num set to " + value +
-                       (old ? " (source: " + *old + ")" : std::string()));
+                       (old != nullptr ? " (source: " + *old + ")" : std::string()));
   }
   set_property(table.properties, "replication_num", value);
   if (find_property(table.properties, "dynamic_partition.replication_num") != nullptr) {

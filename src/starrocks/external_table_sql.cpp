@@ -19,7 +19,7 @@ std::string key_and_distribution(const TableModel& table) {
   if (table.key_type != KeyType::None) {
     out += "\n" + std::string(key_type_keyword(table.key_type)) + "(";
     for (std::size_t i = 0; i < table.key_columns.size(); ++i) {
-      out += (i ? ", " : "") + quote_identifier(table.key_columns[i]);
+      out += (i > 0 ? ", " : "") + quote_identifier(table.key_columns[i]);
     }
     out += ")";
   }
@@ -51,7 +51,7 @@ std::string build_create_mysql_external_table(const TableRef& external, const Ta
   std::string out = "CREATE EXTERNAL TABLE " + external.sql() + " (\n";
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     const Column& column = table.columns[i];
-    out += (i ? ",\n  " : "  ") + quote_identifier(column.name) + " " +
+    out += (i > 0 ? ",\n  " : "  ") + quote_identifier(column.name) + " " +
            print_column_type(column.type) + (column.nullable ? " NULL" : " NOT NULL");
   }
   return out + "\n) ENGINE=MYSQL\n" + print_properties(connection_properties(connection));
@@ -61,7 +61,7 @@ std::string build_create_olap_external_table(const TableRef& external, const Tab
                                              const ExternalConnection& connection) {
   std::string out = "CREATE EXTERNAL TABLE " + external.sql() + " (\n";
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    out += (i ? ",\n  " : "  ") + print_column(table.columns[i]);
+    out += (i > 0 ? ",\n  " : "  ") + print_column(table.columns[i]);
   }
   return out + "\n) ENGINE=OLAP" + key_and_distribution(table) + "\n" +
          print_properties(connection_properties(connection));

@@ -31,7 +31,7 @@ std::string hint(const Properties& set_vars) {
   }
   std::string out = " /*+set_var(";
   for (std::size_t i = 0; i < set_vars.size(); ++i) {
-    out += (i ? ", " : "") + hint_assignment(set_vars[i].first, set_vars[i].second);
+    out += (i > 0 ? ", " : "") + hint_assignment(set_vars[i].first, set_vars[i].second);
   }
   return out + ")*/";
 }
@@ -39,7 +39,7 @@ std::string hint(const Properties& set_vars) {
 std::string names(const std::vector<std::string>& list) {
   std::string out = "(";
   for (std::size_t i = 0; i < list.size(); ++i) {
-    out += (i ? ", " : "") + quote_identifier(list[i]);
+    out += (i > 0 ? ", " : "") + quote_identifier(list[i]);
   }
   return out + ")";
 }
@@ -61,7 +61,7 @@ std::string build_insert(const InsertSpec& spec) {
   if (!spec.properties.empty()) {
     out += " PROPERTIES (";
     for (std::size_t i = 0; i < spec.properties.size(); ++i) {
-      out += (i ? ", " : "") + quote_string(spec.properties[i].first) + " = " +
+      out += (i > 0 ? ", " : "") + quote_string(spec.properties[i].first) + " = " +
              quote_string(spec.properties[i].second);
     }
     out += ")";

@@ -114,8 +114,8 @@ std::optional<std::string> compare_properties(const TableModel& s, const TableMo
   for (std::string_view key : k_compared_properties) {
     const std::string* sv = find_property(s.properties, key);
     const std::string* tv = find_property(t.properties, key);
-    std::string a = sv ? "\"" + *sv + "\"" : "unset";
-    std::string b = tv ? "\"" + *tv + "\"" : "unset";
+    std::string a = sv != nullptr ? "\"" + *sv + "\"" : "unset";
+    std::string b = tv != nullptr ? "\"" + *tv + "\"" : "unset";
     if (a != b) {
       return differ("property \"" + std::string(key) + "\"", a, b);
     }

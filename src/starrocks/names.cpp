@@ -104,7 +104,7 @@ std::string stable_hash_hex(std::string_view text) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;
   }
-  static constexpr char k_hex[] = "0123456789abcdef";
+  static constexpr std::string_view k_hex = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {
     out[static_cast<std::size_t>(i)] = k_hex[h & 0xf];

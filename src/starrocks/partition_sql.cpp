@@ -9,7 +9,7 @@ namespace {
 std::string name_list(const std::vector<std::string>& names) {
   std::string out = "(";
   for (std::size_t i = 0; i < names.size(); ++i) {
-    out += (i ? ", " : "") + quote_identifier(names[i]);
+    out += (i > 0 ? ", " : "") + quote_identifier(names[i]);
   }
   return out + ")";
 }

@@ -32,7 +32,7 @@ const std::vector<std::string>& task_runs_columns() {
 std::string build_task_runs_query(const std::vector<std::string>& task_names) {
   std::string out = "SELECT ";
   for (std::size_t i = 0; i < task_runs_columns().size(); ++i) {
-    out += (i ? ", " : "") + task_runs_columns()[i];
+    out += (i > 0 ? ", " : "") + task_runs_columns()[i];
   }
   out += " FROM information_schema.task_runs WHERE TASK_NAME ";
   if (task_names.size() == 1) {
@@ -40,7 +40,7 @@ std::string build_task_runs_query(const std::vector<std::string>& task_names) {
   }
   out += "IN (";
   for (std::size_t i = 0; i < task_names.size(); ++i) {
-    out += (i ? ", " : "") + quote_string(task_names[i]);
+    out += (i > 0 ? ", " : "") + quote_string(task_names[i]);
   }
   return out + (task_names.empty() ? "NULL)" : ")");
 }

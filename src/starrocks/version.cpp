@@ -1,5 +1,6 @@
 #include "exlschema/starrocks/version.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace exl::starrocks {
@@ -7,12 +8,12 @@ namespace {
 
 // Reads "X.Y[.Z]" at the start of `text`; false when it does not start with a number.
 bool read_numbers(std::string_view text, Version& version) {
-  int parts[3] = {0, 0, 0};
+  std::array<int, 3> parts = {0, 0, 0};
   const char* p = text.data();
   const char* end = text.data() + text.size();
   int count = 0;
   while (count < 3 && p < end) {
-    auto [next, ec] = std::from_chars(p, end, parts[count]);
+    auto [next, ec] = std::from_chars(p, end, parts.at(count));
     if (ec != std::errc()) {
       break;
     }

@@ -93,6 +93,35 @@ TEST(BuilderTest, InsertIntoWithColumnsAndProperties) {
   EXPECT_EQ(and_predicates({"TRUE"}), "");
 }
 
+TEST(BuilderTest, HostileNamesStayInsideQuotesEverywhere) {
+  TableModel t;
+  t.name = k_hostile;
+  t.columns.push_back(Column{k_hostile, ColumnType{"int", {11}, {}, {}}, "", true, std::nullopt,
+                             false, "", k_hostile});
+  t.key_type = KeyType::Duplicate;
+  t.key_columns = {k_hostile};
+  t.distribution = {Distribution::Kind::Hash, {k_hostile}, 1};
+  t.properties = {{k_hostile, k_hostile}};
+  std::string ddl = build_create_table(t, k_hostile);
+  EXPECT_EQ(ddl, std::string("CREATE TABLE ") + k_hostile_ident + "." + k_hostile_ident + " (\n  " +
+                     k_hostile_ident +
+                     " int(11) NULL COMMENT \"x`; DROP TABLE t; -- \\'\\\"\"\n) ENGINE=OLAP\n"
+                     "DUPLICATE KEY(" +
+                     k_hostile_ident + ")\nDISTRIBUTED BY HASH(" + k_hostile_ident +
+                     ") BUCKETS 1\nPROPERTIES (\n\"x`; DROP TABLE t; -- "
+                     "\\'\\\"\" = \"x`; DROP TABLE t; -- \\'\\\"\"\n)");
+  Result<TableModel> back = parse_create_table(ddl);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(back.value(), t);
+  InsertSpec spec;
+  spec.target = {"", "db", "t"};
+  spec.partitions = {k_hostile};
+  spec.label = k_hostile;
+  spec.query = "SELECT 1";
+  EXPECT_EQ(build_insert(spec), std::string("INSERT INTO `db`.`t` PARTITION (") + k_hostile_ident +
+                                    ") WITH LABEL " + k_hostile_ident + " SELECT 1");
+}
+
 TEST(BuilderTest, JdbcCatalog) {
   JdbcCatalogSpec spec;
   spec.name = "exl_tmp_r1_src";

@@ -9,7 +9,7 @@
 #include "server/front.hpp"
 #include "server/statements.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 struct UserSpec {
@@ -267,4 +267,4 @@ std::optional<Reply> handle_account_statement(Front& front, ConnectionState& con
   return std::nullopt;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -12,13 +12,14 @@
 #include "server/sql_text.hpp"
 #include "server/wire.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 constexpr char k_com_quit = 0x01;
 constexpr char k_com_init_db = 0x02;
 constexpr char k_com_query = 0x03;
 constexpr char k_com_ping = 0x0E;
+constexpr char k_com_reset_connection = 0x1F;
 
 std::string connect_description(const ConnectionState& state, const std::string& db) {
   std::string text = "CONNECT";
@@ -128,6 +129,10 @@ bool Connection::handle_command(const std::string& packet) {
   case k_com_quit:
     return false;
   case k_com_ping:
+    send_reply(OkReply{});
+    return true;
+  case k_com_reset_connection: // mysql_reset_connection(): session variables back to defaults
+    m_front.init_session(*m_state);
     send_reply(OkReply{});
     return true;
   case k_com_init_db: {
@@ -242,4 +247,4 @@ void Connection::log(const std::string& statement, const std::string& result) {
   m_front.query_log().append(m_state->id, m_state->session.user, statement, result);
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -11,7 +11,7 @@
 #include "server/packet_channel.hpp"
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 class Front;
 
@@ -46,4 +46,4 @@ private:
   bool m_deprecate_eof = false;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -2,7 +2,7 @@
 
 #include <sys/socket.h>
 
-namespace srsim {
+namespace srsim::server {
 
 void ConnectionState::shutdown_socket() {
   std::lock_guard lock(m_mutex);
@@ -75,4 +75,4 @@ void ConnectionRegistry::shutdown_all() {
   }
 }
 
-} // namespace srsim
+} // namespace srsim::server

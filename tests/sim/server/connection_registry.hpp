@@ -12,7 +12,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct ConnectionState {
   std::uint32_t id = 0;
@@ -62,4 +62,4 @@ private:
   std::map<std::uint32_t, std::shared_ptr<ConnectionState>> m_connections;
 };
 
-} // namespace srsim
+} // namespace srsim::server

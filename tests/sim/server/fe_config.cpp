@@ -2,7 +2,7 @@
 
 #include "server/sql_text.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::vector<FeConfigItem> defaults(const ClusterConfig& c) {
@@ -85,4 +85,4 @@ std::optional<ErrorReply> FeConfig::set(const std::string& key, const std::strin
   return ErrorReply{1064, "HY000", "Config '" + key + "' does not exist or is not mutable"};
 }
 
-} // namespace srsim
+} // namespace srsim::server

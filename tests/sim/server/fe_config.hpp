@@ -11,7 +11,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct FeConfigItem {
   std::string key;
@@ -36,4 +36,4 @@ private:
   std::vector<FeConfigItem> m_items;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -4,7 +4,7 @@
 
 #include "server/statements.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::string users_file(const ClusterConfig& cfg) {
@@ -97,4 +97,4 @@ std::string Front::current_version() const {
   return config().version.text() + " " + short_commit();
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -17,7 +17,7 @@
 #include "server/variables.hpp"
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct FrontOptions {
   ClusterConfig cluster;
@@ -70,4 +70,4 @@ private:
   FeConfig m_fe_config;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -44,14 +44,14 @@ sigset_t block_stop_signals() {
   return set;
 }
 
-int serve(srsim::Options options, const sigset_t& stop_signals) {
+int serve(srsim::server::Options options, const sigset_t& stop_signals) {
   srsim::ClusterConfig& cluster = options.front.cluster;
-  srsim::Server server;
-  srsim::Ports ports = server.bind(options.ports);
+  srsim::server::Server server;
+  srsim::server::Ports ports = server.bind(options.ports);
   cluster.query_port = ports.query;
   cluster.http_port = ports.http;
   cluster.rpc_port = ports.rpc;
-  srsim::Front front(options.front, srsim::make_engine(cluster));
+  srsim::server::Front front(options.front, srsim::make_engine(cluster));
   server.start(front);
   std::string dir = cluster.data_dir;
   std::string ready =
@@ -84,15 +84,15 @@ int serve(srsim::Options options, const sigset_t& stop_signals) {
 
 int main(int argc, char** argv) {
   sigset_t stop_signals = block_stop_signals();
-  srsim::Options options;
+  srsim::server::Options options;
   try {
-    options = srsim::parse_options(std::vector<std::string>(argv + 1, argv + argc));
-  } catch (const srsim::OptionsError& e) {
-    std::cerr << "srsim: " << e.what() << "\n" << srsim::usage_text() << std::endl;
+    options = srsim::server::parse_options(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const srsim::server::OptionsError& e) {
+    std::cerr << "srsim: " << e.what() << "\n" << srsim::server::usage_text() << std::endl;
     return 2;
   }
   if (options.help) {
-    std::cout << srsim::usage_text() << std::endl;
+    std::cout << srsim::server::usage_text() << std::endl;
     return 0;
   }
   unsetenv("SRSIM_ROOT_PASSWORD"); // nothing started later inherits the secrets

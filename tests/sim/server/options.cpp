@@ -8,7 +8,7 @@
 
 #include "server/sql_text.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::string read_secret_file(const std::string& path) {
@@ -146,4 +146,4 @@ Options parse_options(const std::vector<std::string>& args) {
   return o;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -11,7 +11,7 @@
 #include "server/front.hpp"
 #include "server/server.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct Options {
   FrontOptions front;
@@ -30,4 +30,4 @@ Options parse_options(const std::vector<std::string>& args);
 Version parse_version(const std::string& text);
 std::string usage_text();
 
-} // namespace srsim
+} // namespace srsim::server

@@ -4,7 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 constexpr std::size_t k_max_chunk = 0xFFFFFF;
 }
@@ -79,4 +79,4 @@ bool PacketChannel::flush() {
   return true;
 }
 
-} // namespace srsim
+} // namespace srsim::server

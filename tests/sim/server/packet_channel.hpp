@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace srsim {
+namespace srsim::server {
 
 class PacketChannel {
 public:
@@ -31,4 +31,4 @@ private:
   std::string m_out;
 };
 
-} // namespace srsim
+} // namespace srsim::server

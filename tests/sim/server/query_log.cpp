@@ -5,7 +5,7 @@
 
 #include "server/sql_text.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::string now_text() {
@@ -83,4 +83,4 @@ std::string QueryLog::describe(const Reply& reply) {
   return "ERR " + std::to_string(std::get<ErrorReply>(reply).code);
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -14,7 +14,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct QueryLogEntry {
   std::string time; // yyyy-MM-dd HH:mm:ss.mmm, UTC
@@ -45,4 +45,4 @@ private:
   std::ofstream m_file;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -16,7 +16,7 @@
 #include "server/connection.hpp"
 #include "server/front.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 int listen_on(int port) {
@@ -171,4 +171,4 @@ bool Server::stop() {
   return m_idle.wait_for(lock, std::chrono::seconds(5), [this] { return m_active == 0; });
 }
 
-} // namespace srsim
+} // namespace srsim::server

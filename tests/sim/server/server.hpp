@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-namespace srsim {
+namespace srsim::server {
 
 class Front;
 
@@ -54,4 +54,4 @@ private:
   int m_active = 0;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -4,7 +4,7 @@
 
 #include "server/sql_text.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 bool pattern_matches(const std::string& pattern, const std::string& text) {
   try {
@@ -148,4 +148,4 @@ std::vector<std::pair<std::string, std::string>> SimControl::describe() const {
   return rows;
 }
 
-} // namespace srsim
+} // namespace srsim::server

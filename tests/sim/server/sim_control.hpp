@@ -17,7 +17,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 // What to do with one incoming statement.
 struct FaultDecision {
@@ -77,4 +77,4 @@ private:
 // substring search.
 bool pattern_matches(const std::string& pattern, const std::string& text);
 
-} // namespace srsim
+} // namespace srsim::server

@@ -5,7 +5,7 @@
 #include "server/front.hpp"
 #include "server/statements.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::optional<long long> take_integer(TokenCursor& c) {
@@ -205,4 +205,4 @@ void apply_fault_option(Front& front, const std::string& tail) {
   }
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <regex>
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 bool is_word_start(char c) {
@@ -267,4 +267,4 @@ std::optional<long long> parse_integer(std::string_view text) {
   return value;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace srsim {
+namespace srsim::server {
 
 struct Token {
   enum class Kind { Word, QuotedName, String, Number, Symbol };
@@ -66,4 +66,4 @@ std::string redact_passwords(std::string_view sql);
 // Parses a decimal integer (optional leading `-`); nullopt when `text` is not one.
 std::optional<long long> parse_integer(std::string_view text);
 
-} // namespace srsim
+} // namespace srsim::server

@@ -8,7 +8,7 @@
 #include "server/sql_text.hpp"
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 class Front;
 struct ConnectionState;
@@ -30,4 +30,4 @@ ErrorReply access_denied(const std::string& privilege, const std::string& on);
 ErrorReply syntax_error(const std::string& detail);
 ResultSet single_column(const std::string& column, const std::vector<std::string>& values);
 
-} // namespace srsim
+} // namespace srsim::server

@@ -8,7 +8,7 @@
 #include "server/front.hpp"
 #include "server/statements.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 using Row = std::vector<std::optional<std::string>>;
@@ -266,4 +266,4 @@ ResultSet single_column(const std::string& column, const std::vector<std::string
   return rs;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -6,7 +6,7 @@
 
 #include "server/wire.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 UserStore::UserStore(std::string file, const std::string& root_password) : m_file(std::move(file)) {
   load();
@@ -154,4 +154,4 @@ bool UserStore::revoke(const std::string& user, const std::string& scope,
   return true;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::server {
 
 // The privileges SessionContext::allowed knows.
 inline const std::vector<std::string>& all_privileges() {
@@ -54,4 +54,4 @@ private:
   std::map<std::string, Account> m_accounts;
 };
 
-} // namespace srsim
+} // namespace srsim::server

@@ -6,7 +6,7 @@
 #include "server/front.hpp"
 #include "server/statements.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 enum class Scope { Session, Global };
@@ -246,4 +246,4 @@ std::optional<Reply> handle_variable_statement(Front& front, ConnectionState& co
   return std::nullopt;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -4,7 +4,7 @@
 
 #include "server/sql_text.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 using T = VariableDef::Type;
@@ -145,4 +145,4 @@ std::string VariableCatalog::global_value(const VariableDef& def) const {
   return it == m_globals.end() ? def.default_value : it->second;
 }
 
-} // namespace srsim
+} // namespace srsim::server

@@ -14,7 +14,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::server {
 
 struct VariableDef {
   enum class Type { Bool, Int, String };
@@ -49,4 +49,4 @@ private:
 
 ErrorReply unknown_variable(const std::string& name);
 
-} // namespace srsim
+} // namespace srsim::server

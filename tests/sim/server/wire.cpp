@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-namespace srsim::wire {
+namespace srsim::server::wire {
 namespace {
 
 std::string sha1(std::string_view data) {
@@ -307,4 +307,4 @@ std::optional<std::string> from_hex(std::string_view hex) {
   return out;
 }
 
-} // namespace srsim::wire
+} // namespace srsim::server::wire

@@ -13,7 +13,7 @@
 
 #include "sim_api.hpp"
 
-namespace srsim::wire {
+namespace srsim::server::wire {
 
 // Capability flags.
 constexpr std::uint32_t k_long_password = 0x1;
@@ -82,4 +82,4 @@ bool check_native_password(const std::string& scramble, std::string_view token,
 std::string to_hex(std::string_view bytes);
 std::optional<std::string> from_hex(std::string_view hex);
 
-} // namespace srsim::wire
+} // namespace srsim::server::wire

@@ -72,6 +72,13 @@ TEST(FrontProtocolTest, ConnectionIdsIncrease) {
   EXPECT_EQ(r.rows[0][0], std::to_string(b->connection_id()));
 }
 
+TEST(FrontProtocolTest, ResetConnectionRestoresSessionDefaults) {
+  auto c = Client::root();
+  ASSERT_TRUE(c->query("SET query_timeout = 9").ok());
+  ASSERT_EQ(mysql_reset_connection(c->handle()), 0) << mysql_error(c->handle());
+  EXPECT_EQ(c->query("SELECT @@query_timeout").rows.at(0).at(0), "300");
+}
+
 TEST(FrontProtocolTest, ClassicEofFraming) {
   const Sandbox& s = Sandbox::get();
   RawExchange ex = raw_query(s.port("SRC_PORT"), "root", s.env("SRC_PASSWORD"),

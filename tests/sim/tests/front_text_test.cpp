@@ -10,7 +10,7 @@
 #include "server/sql_text.hpp"
 #include "server/wire.hpp"
 
-namespace srsim {
+namespace srsim::server {
 namespace {
 
 std::string sha1(const std::string& s) {
@@ -147,4 +147,4 @@ TEST(FrontTextTest, CloseAfterCountsAndFiresOnce) {
 }
 
 } // namespace
-} // namespace srsim
+} // namespace srsim::server

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -147,4 +147,4 @@ Reply alter_table(Ctx& ctx, Cursor& cur) {
   fail_unsupported("ALTER TABLE " + cur.rest_from(cur.position()));
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -1,6 +1,6 @@
 #include "backend.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 struct ResultFree {
@@ -116,4 +116,4 @@ std::string quote_literal(const std::string& text) {
   return out + "'";
 }
 
-} // namespace srsim
+} // namespace srsim::engine

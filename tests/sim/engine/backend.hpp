@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 class BackendError : public std::runtime_error {
 public:
@@ -57,4 +57,4 @@ std::string quote_ident(const std::string& name);
 // Single-quoted SQL literal with backslash and quote escaping, independent of a connection.
 std::string quote_literal(const std::string& text);
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -2,7 +2,7 @@
 
 #include <regex>
 
-namespace srsim {
+namespace srsim::engine {
 
 bool is_row_quality_error(unsigned code) {
   switch (code) {
@@ -60,4 +60,4 @@ ErrorReply translate_backend_error(const BackendError& e, const Version& version
   return analyzing_error(msg);
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -5,7 +5,7 @@
 #include "backend.hpp"
 #include "sim_api.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 // True when MariaDB rejected a row the way StarRocks filters unqualified rows (no partition,
 // bad value, NULL into NOT NULL, ...).
@@ -15,4 +15,4 @@ ErrorReply filtered_data_error(int http_port, std::int64_t txn_id);
 // Best-effort translation of any other MariaDB error during a query.
 ErrorReply translate_backend_error(const BackendError& e, const Version& version);
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -3,7 +3,7 @@
 #include "errors.hpp"
 #include "types.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -203,4 +203,4 @@ CreateTableStmt parse_create_table(Cursor& cur, bool external) {
   return st;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct CreateTableStmt {
   TableModel model;
@@ -26,4 +26,4 @@ struct CreateTableStmt {
 CreateTableStmt parse_create_table(Cursor& cur, bool external);
 Properties parse_properties(Cursor& cur); // ( "k" = "v", ... )
 
-} // namespace srsim
+} // namespace srsim::engine

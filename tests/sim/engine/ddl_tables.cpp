@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 bool is_system_db(const std::string& db) {
   static const char* const k_system[] = {"mysql",   "performance_schema", "sys",
@@ -245,4 +245,4 @@ Reply truncate_table(Ctx& ctx, Cursor& cur) {
   return OkReply{};
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -7,7 +7,7 @@
 #include "types.hpp"
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -189,4 +189,4 @@ void sync_layout(Backend& conn, const TableModel& m) {
             into + ")");
 }
 
-} // namespace srsim
+} // namespace srsim::engine

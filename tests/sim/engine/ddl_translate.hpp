@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct LayoutEntry {
   std::string name;
@@ -29,4 +29,4 @@ std::string partition_list_sql(const std::vector<std::string>& names);
 std::string table_ref(const std::string& db, const std::string& name);
 bool is_gap_partition(const std::string& name);
 
-} // namespace srsim
+} // namespace srsim::engine

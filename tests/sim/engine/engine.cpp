@@ -8,7 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -16,7 +16,6 @@ class EngineImpl : public Engine {
 public:
   explicit EngineImpl(const ClusterConfig& config) : m_state(config) {
     m_state.store.bootstrap();
-    drop_leftover_stages();
     m_state.tasks = std::make_unique<TaskRunner>(m_state);
   }
   ~EngineImpl() override { m_state.tasks.reset(); }
@@ -71,15 +70,6 @@ private:
       slot->exec("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
     }
     return *slot;
-  }
-
-  void drop_leftover_stages() {
-    Backend& c = m_state.store.meta_conn();
-    ResultSet rs = c.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
-                           "TABLE_SCHEMA = '__srsim' AND TABLE_NAME LIKE 'stage\\_%'");
-    for (const auto& row : rs.rows) {
-      c.exec("DROP TABLE IF EXISTS `__srsim`." + quote_ident(*row[0]));
-    }
   }
 
   Reply dispatch(Ctx& ctx, const std::string& sql);
@@ -178,7 +168,13 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& sql) {
 
 } // namespace
 
+} // namespace srsim::engine
+
+namespace srsim {
+
 std::unique_ptr<Engine> make_engine(const ClusterConfig& config) {
+  using engine::BackendError;
+  using engine::EngineImpl;
   try {
     return std::make_unique<EngineImpl>(config);
   } catch (const BackendError& e) {

@@ -5,7 +5,7 @@
 
 #include <ctime>
 
-namespace srsim {
+namespace srsim::engine {
 
 EngineState::EngineState(const ClusterConfig& cfg)
     : config(cfg), store(cfg.storage), watchdog(cfg.storage) {}
@@ -59,4 +59,4 @@ std::string format_time(std::int64_t epoch_seconds) {
   return buf;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

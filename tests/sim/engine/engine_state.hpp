@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 class TaskRunner;
 
@@ -71,4 +71,4 @@ struct Ctx {
 std::int64_t epoch_seconds();
 std::string format_time(std::int64_t epoch_seconds);
 
-} // namespace srsim
+} // namespace srsim::engine

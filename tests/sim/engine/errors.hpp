@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace srsim {
+namespace srsim::engine {
 
 class EngineError : public std::runtime_error {
 public:
@@ -39,4 +39,4 @@ inline std::string unknown_table_text(const std::string& db, const std::string& 
   return "Unknown table '" + db + "." + table + "'";
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -9,7 +9,7 @@
 
 #include <string>
 
-namespace srsim {
+namespace srsim::engine {
 
 // Shared lookups.
 bool db_exists(Ctx& ctx, const std::string& db);
@@ -82,4 +82,4 @@ Reply drop_task(Ctx& ctx, Cursor& cur);   // DROP TASK
 ResultSet tasks_table(Ctx& ctx);
 ResultSet task_runs_table(Ctx& ctx);
 
-} // namespace srsim
+} // namespace srsim::engine

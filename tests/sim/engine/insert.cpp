@@ -11,7 +11,7 @@
 #include "insert_parser.hpp"
 #include "load_job.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 Reply insert_statement(Ctx& ctx, Cursor& cur) {
   InsertStmt st = parse_insert(cur);
@@ -36,4 +36,4 @@ Reply insert_statement(Ctx& ctx, Cursor& cur) {
   return job.run();
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -5,7 +5,7 @@
 
 #include <regex>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -63,4 +63,4 @@ InsertStmt parse_insert(Cursor& cur) {
   return st;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct InsertStmt {
   bool overwrite = false;
@@ -25,4 +25,4 @@ struct InsertStmt {
 // The cursor stands at INSERT.
 InsertStmt parse_insert(Cursor& cur);
 
-} // namespace srsim
+} // namespace srsim::engine

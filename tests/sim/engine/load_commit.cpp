@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 void LoadJob::write_and_commit(const std::set<std::string>& touched) {
   std::string tref = table_ref(m_model.db, m_model.name);
@@ -41,10 +41,9 @@ void LoadJob::copy_rows(const std::string& tref, const std::vector<std::string>&
     m_ctx.conn.exec("DELETE FROM " + tref + " PARTITION (" + partition_list_sql(targets) + ")");
   }
   if (m_rows > 0) {
-    std::string cols = column_list();
-    std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
-    m_ctx.conn.exec(write_verb() + " INTO " + tref + cols + " SELECT " + select_cols + " FROM " +
-                    m_stage + upsert_tail(tref));
+    // The explicit partition set makes MariaDB reject rows outside the (named) partitions.
+    m_ctx.conn.exec(write_verb() + " INTO " + tref + partition_clause() + column_list() +
+                    " SELECT * FROM " + m_stage + upsert_tail(tref));
   }
 }
 
@@ -84,4 +83,4 @@ void LoadJob::commit_metadata(const std::set<std::string>& touched,
   m_in_txn = false;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <random>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -46,7 +46,7 @@ LoadJob::~LoadJob() {
       m_ctx.conn.exec("ROLLBACK");
     }
     if (!m_stage.empty()) {
-      m_ctx.conn.exec("DROP TABLE IF EXISTS " + m_stage);
+      m_ctx.conn.exec("DROP TEMPORARY TABLE IF EXISTS " + m_stage);
     }
   } catch (const std::exception&) {
     // The connection may be gone; leftover stage tables are dropped at startup.
@@ -173,40 +173,6 @@ std::string LoadJob::upsert_tail(const std::string& target) const {
   return out;
 }
 
-void LoadJob::fill_stage() {
-  m_stage = table_ref(k_meta_db, "stage_" + std::to_string(m_txn_id));
-  m_ctx.conn.exec("CREATE TABLE " + m_stage + " LIKE " + table_ref(m_model.db, m_model.name));
-  std::string target = m_stage;
-  if (m_model.partition.type == "RANGE" || m_model.partition.type == "LIST") {
-    std::vector<std::string> allowed = m_stmt.partitions;
-    if (allowed.empty()) {
-      for (const PartitionDef& p : m_model.partition.partitions) {
-        allowed.push_back(p.name);
-      }
-    }
-    if (allowed.empty()) { // a table without partitions accepts no row
-      allowed.push_back("gap__max");
-    }
-    target += " PARTITION (" + partition_list_sql(allowed) + ")";
-  }
-  std::string sql = write_verb() + " INTO " + target + column_list() + " " +
-                    rewrite_query(m_ctx, m_stmt.source) + upsert_tail(m_stage);
-  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
-                   &m_ctx.session.kill_query);
-  try {
-    m_ctx.conn.exec(sql);
-  } catch (const BackendError&) {
-    if (StopReason r = guard.finish(); r != StopReason::None) {
-      fail_stopped(m_ctx, r, true);
-    }
-    throw;
-  }
-  if (StopReason r = guard.finish(); r != StopReason::None) {
-    fail_stopped(m_ctx, r, true);
-  }
-  m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
-}
-
 void LoadJob::create_expression_partitions() {
   const std::string& col = m_model.partition.columns[0];
   const ColumnDef* def = find_column(m_model, col);
@@ -242,36 +208,6 @@ void LoadJob::create_expression_partitions() {
   m_model = fresh;
 }
 
-std::set<std::string> LoadJob::touched_partitions() {
-  std::set<std::string> out;
-  if (m_rows == 0) {
-    return out;
-  }
-  if (m_model.partition.type == "NONE") {
-    out.insert(m_model.name);
-    return out;
-  }
-  auto bases = column_bases(m_model);
-  std::string sql;
-  for (const PartitionDef& p : m_model.partition.partitions) {
-    std::string cond;
-    if (m_model.partition.type == "EXPR") {
-      std::string c = quote_ident(m_model.partition.columns[0]);
-      cond = c + " >= " + sql_value(bases[0], p.lower[0]) + " AND " + c + " < " +
-             sql_value(bases[0], p.upper[0]);
-    }
-    std::string from = m_model.partition.type == "EXPR"
-                           ? m_stage + " WHERE " + cond
-                           : m_stage + " PARTITION (" + quote_ident(p.name) + ")";
-    sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT ") + quote_literal(p.name) +
-           " FROM DUAL WHERE EXISTS (SELECT 1 FROM " + from + ")";
-  }
-  for (const auto& row : m_ctx.conn.query(sql).rows) {
-    out.insert(*row[0]);
-  }
-  return out;
-}
-
 std::vector<std::string> LoadJob::overwrite_targets(const std::set<std::string>& touched) const {
   if (!m_stmt.partitions.empty()) {
     return m_stmt.partitions;
@@ -292,4 +228,4 @@ void LoadJob::fail_backend(const BackendError& e) {
   throw EngineError(translate_backend_error(e, m_ctx.version()));
 }
 
-} // namespace srsim
+} // namespace srsim::engine

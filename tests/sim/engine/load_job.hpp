@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 class LoadJob {
 public:
@@ -32,7 +32,9 @@ private:
   std::string write_verb() const; // INSERT or REPLACE
   // ON DUPLICATE KEY UPDATE ... (AGGREGATE, partial PK update); `target` qualifies old values.
   std::string upsert_tail(const std::string& target) const;
-  std::string column_list() const; // (`a`, `b`) or empty
+  std::string column_list() const;
+  std::string
+  partition_clause() const; // explicit real partitions: rows in gaps fail // (`a`, `b`) or empty
   [[noreturn]] void fail_backend(const class BackendError& e);
   bool dynamic_overwrite() const;
 
@@ -46,4 +48,4 @@ private:
   bool m_in_txn = false;
 };
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -141,4 +141,4 @@ Properties props_from_json(const std::string& text) {
   return out;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 inline constexpr const char* k_meta_db = "__srsim";
 inline constexpr const char* k_fed_db = "__srsim_fed";
@@ -64,4 +64,4 @@ private:
 std::string props_to_json(const Properties& props);
 Properties props_from_json(const std::string& text);
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace srsim {
+namespace srsim::engine {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ColumnDef, name, type, sql_type, base, nullable,
                                                 agg, has_default, default_value, comment)
@@ -48,4 +48,4 @@ const ColumnDef* find_column(const TableModel& model, const std::string& name) {
   return nullptr;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct ColumnDef {
   std::string name;
@@ -72,4 +72,4 @@ const std::string* find_property(const Properties& props, const std::string& key
 int replication_num(const TableModel& model);
 const ColumnDef* find_column(const TableModel& model, const std::string& name);
 
-} // namespace srsim
+} // namespace srsim::engine

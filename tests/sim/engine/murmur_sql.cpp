@@ -2,7 +2,7 @@
 
 #include "sql_lexer.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -143,4 +143,4 @@ std::string rewrite_murmur_calls(const std::string& sql) {
   return out + sql.substr(copied);
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 inline constexpr std::uint32_t k_murmur_seed = 104729;
 
@@ -22,4 +22,4 @@ std::string rewrite_murmur_calls(const std::string& sql);
 // Reference implementation (tests compare MariaDB's answer with it).
 std::int32_t murmur_hash3_32(const std::vector<std::string>& args);
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -2,7 +2,7 @@
 #include "handlers.hpp"
 #include "tasks.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 Reply create_view(Ctx&, Cursor&, bool) {
   fail_unsupported("CREATE VIEW");
 }
@@ -59,4 +59,4 @@ Reply show_proc(Ctx&, Cursor&) {
 }
 TaskRunner::TaskRunner(EngineState& state) : m_state(state) {}
 TaskRunner::~TaskRunner() = default;
-} // namespace srsim
+} // namespace srsim::engine

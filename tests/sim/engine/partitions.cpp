@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -330,4 +330,4 @@ std::pair<std::string, std::string> expr_partition_bounds(const std::string& uni
   return {lo, step_value(base, lo, to_upper(unit), 1)};
 }
 
-} // namespace srsim
+} // namespace srsim::engine

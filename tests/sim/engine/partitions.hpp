@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct PartitionDesc {
   std::string name;
@@ -52,4 +52,4 @@ std::pair<std::string, std::string> expr_partition_bounds(const std::string& uni
                                                           const std::string& base,
                                                           const std::string& truncated);
 
-} // namespace srsim
+} // namespace srsim::engine

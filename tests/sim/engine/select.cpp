@@ -11,7 +11,7 @@
 
 #include <regex>
 
-namespace srsim {
+namespace srsim::engine {
 
 std::chrono::steady_clock::time_point deadline_for(Ctx& ctx, bool is_insert) {
   bool use_insert = is_insert && ctx.version().at_least(3, 4);
@@ -111,4 +111,4 @@ Reply select_statement(Ctx& ctx, const std::string& sql) {
   }
 }
 
-} // namespace srsim
+} // namespace srsim::engine

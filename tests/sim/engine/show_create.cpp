@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -216,4 +216,4 @@ std::string mv_ddl(const TableModel& m, const Version& version) {
   return out + "\nAS " + m.definition + ";";
 }
 
-} // namespace srsim
+} // namespace srsim::engine

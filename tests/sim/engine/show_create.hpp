@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace srsim {
+namespace srsim::engine {
 
 std::string table_ddl(const TableModel& model, const Version& version, bool shared_data);
 std::string view_ddl(const TableModel& model);
@@ -16,4 +16,4 @@ std::string mv_ddl(const TableModel& model, const Version& version);
 // Effective properties as StarRocks prints them: defaults filled, StarRocks's order.
 Properties printed_properties(const TableModel& model, bool shared_data);
 
-} // namespace srsim
+} // namespace srsim::engine

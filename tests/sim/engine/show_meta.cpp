@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -156,4 +156,4 @@ Reply describe_table(Ctx& ctx, Cursor& cur) {
   return out;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

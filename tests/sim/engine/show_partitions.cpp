@@ -11,7 +11,7 @@
 
 #include <cstdio>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -271,4 +271,4 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
   return out;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -123,4 +123,4 @@ ResultSet apply_show_filter(ResultSet rs, Cursor& cur) {
   return rs;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

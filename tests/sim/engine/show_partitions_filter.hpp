@@ -7,8 +7,8 @@
 #include "sim_api.hpp"
 #include "sql_cursor.hpp"
 
-namespace srsim {
+namespace srsim::engine {
 
 ResultSet apply_show_filter(ResultSet rows, Cursor& cur);
 
-} // namespace srsim
+} // namespace srsim::engine

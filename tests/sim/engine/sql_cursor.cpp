@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace srsim {
+namespace srsim::engine {
 
 Cursor::Cursor(std::string sql) : m_sql(std::move(sql)) {
   try {
@@ -167,4 +167,4 @@ void Cursor::syntax_error() const {
                                    ". Detail message: Unexpected input '" + input + "'."});
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct QualifiedName {
   std::string catalog; // empty unless three parts were given
@@ -54,4 +54,4 @@ private:
   std::size_t m_pos = 0;
 };
 
-} // namespace srsim
+} // namespace srsim::engine

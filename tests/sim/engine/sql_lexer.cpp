@@ -3,7 +3,7 @@
 #include <cctype>
 #include <stdexcept>
 
-namespace srsim {
+namespace srsim::engine {
 
 std::string to_upper(std::string text) {
   for (char& c : text) {
@@ -125,4 +125,4 @@ std::vector<Token> tokenize(const std::string& sql) {
   return out;
 }
 
-} // namespace srsim
+} // namespace srsim::engine

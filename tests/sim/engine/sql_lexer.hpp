@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 enum class TokenKind { Word, QuotedIdent, String, Number, Symbol, End };
 
@@ -26,4 +26,4 @@ std::vector<Token> tokenize(const std::string& sql);
 std::string to_upper(std::string text);
 std::string to_lower(std::string text);
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -9,7 +9,7 @@
 #include <deque>
 #include <thread>
 
-namespace srsim {
+namespace srsim::engine {
 
 struct TaskRun {
   std::string query_id;
@@ -51,4 +51,4 @@ private:
   std::vector<std::thread> m_workers;
 };
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <map>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -212,4 +212,4 @@ std::string sql_value(const std::string& base, const std::string& value) {
   return quote_literal(value);
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace srsim {
+namespace srsim::engine {
 
 // Parses a type at the cursor (INT, VARCHAR(20), DECIMAL(10,2), ARRAY<INT>, ...) into the
 // `type`, `sql_type` and `base` fields of `column`.
@@ -29,4 +29,4 @@ std::string key_type_name(const std::string& base);
 // A value as a MariaDB literal for this type (numbers bare, everything else quoted).
 std::string sql_value(const std::string& base, const std::string& value);
 
-} // namespace srsim
+} // namespace srsim::engine

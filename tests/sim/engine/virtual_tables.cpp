@@ -5,7 +5,7 @@
 
 #include <regex>
 
-namespace srsim {
+namespace srsim::engine {
 
 namespace {
 
@@ -81,4 +81,4 @@ std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& 
   return "";
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -8,10 +8,10 @@
 
 #include <string>
 
-namespace srsim {
+namespace srsim::engine {
 
 // Returns the temporary table's reference for information_schema.<name>, or "" when MariaDB's
 // own information_schema table should be used.
 std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& query);
 
-} // namespace srsim
+} // namespace srsim::engine

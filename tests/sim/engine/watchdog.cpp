@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-namespace srsim {
+namespace srsim::engine {
 
 Watchdog::Watchdog(StorageConfig storage)
     : m_storage(std::move(storage)), m_thread([this] { run(); }) {}
@@ -61,4 +61,4 @@ void Watchdog::run() {
   }
 }
 
-} // namespace srsim
+} // namespace srsim::engine

@@ -14,7 +14,7 @@
 #include <mutex>
 #include <thread>
 
-namespace srsim {
+namespace srsim::engine {
 
 enum class StopReason { None, Timeout, Killed };
 
@@ -70,4 +70,4 @@ private:
   StopReason m_reason = StopReason::None;
 };
 
-} // namespace srsim
+} // namespace srsim::engine

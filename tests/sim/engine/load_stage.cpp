@@ -1,0 +1,121 @@
+// Step (1) of a load (insert.cpp): the statement's rows are computed into a session-private,
+// unpartitioned Aria table (`__srsim`.stage_<txn>): cheap to create, fast for bulk rows, and
+// gone with the connection. Which partitions the rows touch is derived from the distinct
+// partition-key values, mapped onto the model's ranges / lists.
+
+#include "backend_errors.hpp"
+#include "ddl_translate.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+#include "load_job.hpp"
+#include "partitions.hpp"
+#include "types.hpp"
+
+#include <algorithm>
+
+namespace srsim::engine {
+
+namespace {
+
+bool same_value(const std::string& base, const std::string& a, const std::string& b) {
+  if (is_integer_base(base) || base == "date" || base == "datetime") {
+    return compare_value(base, a, b) == 0;
+  }
+  return to_lower(a) == to_lower(b); // MariaDB compares strings case-insensitively here too
+}
+
+const PartitionDef* owner(const TableModel& m, const std::vector<std::string>& bases,
+                          const std::vector<std::string>& key) {
+  for (const PartitionDef& p : m.partition.partitions) {
+    if (m.partition.type == "LIST") {
+      for (const auto& tuple : p.values) {
+        bool eq = tuple.size() == key.size();
+        for (std::size_t i = 0; eq && i < key.size(); ++i) {
+          eq = same_value(bases[i], tuple[i], key[i]);
+        }
+        if (eq) {
+          return &p;
+        }
+      }
+    } else if (compare_tuple(bases, p.lower, key) <= 0 && compare_tuple(bases, key, p.upper) < 0) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+void LoadJob::fill_stage() {
+  m_stage = table_ref(k_meta_db, "stage_" + std::to_string(m_txn_id));
+  std::string cols = column_list();
+  std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
+  m_ctx.conn.exec("CREATE TEMPORARY TABLE " + m_stage + " ENGINE=Aria TRANSACTIONAL=0 AS SELECT " +
+                  select_cols + " FROM " + table_ref(m_model.db, m_model.name) + " LIMIT 0");
+  std::string sql = "INSERT INTO " + m_stage + " " + rewrite_query(m_ctx, m_stmt.source);
+  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
+                   &m_ctx.session.kill_query);
+  try {
+    m_ctx.conn.exec(sql);
+  } catch (const BackendError&) {
+    if (StopReason r = guard.finish(); r != StopReason::None) {
+      fail_stopped(m_ctx, r, true);
+    }
+    throw;
+  }
+  if (StopReason r = guard.finish(); r != StopReason::None) {
+    fail_stopped(m_ctx, r, true);
+  }
+  m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
+}
+
+std::set<std::string> LoadJob::touched_partitions() {
+  std::set<std::string> out;
+  if (m_rows == 0) {
+    return out;
+  }
+  if (m_model.partition.type == "NONE") {
+    out.insert(m_model.name);
+    return out;
+  }
+  std::string cols;
+  for (const std::string& c : m_model.partition.columns) {
+    if (!m_stmt.columns.empty() &&
+        std::none_of(m_stmt.columns.begin(), m_stmt.columns.end(),
+                     [&](const std::string& x) { return to_lower(x) == to_lower(c); })) {
+      fail_analyzing("Partition column '" + c + "' must be given a value");
+    }
+    cols += (cols.empty() ? "" : ", ") + quote_ident(c);
+  }
+  auto bases = column_bases(m_model);
+  ResultSet keys = m_ctx.conn.query("SELECT DISTINCT " + cols + " FROM " + m_stage);
+  for (const auto& row : keys.rows) {
+    std::vector<std::string> key;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      // NULL sorts below every value: it lands in the first range partition like StarRocks.
+      key.push_back(row[i] ? normalize_key(bases[i], *row[i]) : type_min_value(bases[i]));
+    }
+    if (const PartitionDef* p = owner(m_model, bases, key)) {
+      out.insert(p->name);
+    }
+  }
+  return out;
+}
+
+std::string LoadJob::partition_clause() const {
+  if (m_model.partition.type == "NONE") {
+    return "";
+  }
+  std::vector<std::string> allowed = m_stmt.partitions;
+  if (allowed.empty()) {
+    for (const PartitionDef& p : m_model.partition.partitions) {
+      allowed.push_back(p.name);
+    }
+  }
+  if (allowed.empty()) { // a table without partitions accepts no row
+    allowed.push_back(m_model.partition.type == "LIST" ? "" : "gap__max");
+  }
+  return " PARTITION (" + partition_list_sql(allowed) + ")";
+}
+
+} // namespace srsim::engine

@@ -174,12 +174,9 @@ bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& ty
       {"largeint", "-170141183460469231731687303715884105728"},
       {"integer", "-2147483648"},
   }};
-  for (const auto& [base, text] : k_minimums) {
-    if (literal.text == text && (!type || type->base == base)) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(k_minimums.begin(), k_minimums.end(), [&](const auto& minimum) {
+    return literal.text == minimum.second && (!type || type->base == minimum.first);
+  });
 }
 
 std::vector<PartitionColumn> partition_columns(const TableModel& table,

@@ -91,7 +91,7 @@ sql "INSERT INTO demo.logs SELECT DATE_ADD('2024-02-01 00:00:00', INTERVAL n * 7
        ELT(1 + n % 3, 'INFO', 'WARN', 'ERROR'), CONCAT('message ', n)
      FROM demo.seq WHERE n < 3000"
 
-#sql "CREATE VIEW demo.events_per_day AS SELECT dt, COUNT(*) AS events FROM demo.events GROUP BY dt"
+sql "CREATE VIEW demo.events_per_day AS SELECT dt, COUNT(*) AS events FROM demo.events GROUP BY dt"
 
 sql "DROP TABLE demo.digits"
 sql "DROP TABLE demo.seq"

@@ -137,6 +137,19 @@ std::string rewrite_murmur_calls(const std::string& sql) {
       expr = "`__srsim`.mmh3_u(" + rewrite_murmur_calls(a) + ", " + expr + ")";
     }
     out += sql.substr(copied, tokens[i].begin - copied) + "`__srsim`.to_int32(" + expr + ")";
+    // A bare select item keeps StarRocks's column header (the call as written).
+    const Token& before = i > 0 ? tokens[i - 1] : tokens.back();
+    const Token& after = tokens[j + 1 < tokens.size() ? j + 1 : j];
+    bool item_start = i > 0 && (before.upper == "SELECT" || before.text == ",");
+    bool item_end = after.kind == TokenKind::End || after.text == "," || after.upper == "FROM";
+    if (item_start && item_end) {
+      std::string header = sql.substr(tokens[i].begin, tokens[j].end - tokens[i].begin);
+      std::string quoted;
+      for (char c : header) {
+        quoted += c == '`' ? std::string("``") : std::string(1, c);
+      }
+      out += " AS `" + quoted + "`";
+    }
     copied = tokens[j].end;
     i = j;
   }

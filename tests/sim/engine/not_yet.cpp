@@ -3,21 +3,6 @@
 #include "tasks.hpp"
 
 namespace srsim::engine {
-Reply create_view(Ctx&, Cursor&, bool) {
-  fail_unsupported("CREATE VIEW");
-}
-Reply drop_view(Ctx&, Cursor&) {
-  fail_unsupported("DROP VIEW");
-}
-Reply create_mv(Ctx&, Cursor&) {
-  fail_unsupported("CREATE MATERIALIZED VIEW");
-}
-Reply drop_mv(Ctx&, Cursor&) {
-  fail_unsupported("DROP MATERIALIZED VIEW");
-}
-Reply refresh_mv(Ctx&, Cursor&) {
-  fail_unsupported("REFRESH MATERIALIZED VIEW");
-}
 Reply create_catalog(Ctx&, Cursor&) {
   fail_unsupported("CREATE EXTERNAL CATALOG");
 }

@@ -1,0 +1,208 @@
+// Views and materialized views. A view is a MariaDB view over the rewritten query; an MV is a
+// MariaDB table filled from its query at creation and on REFRESH (one transaction, so readers
+// see the old or the new contents). The StarRocks text is kept for SHOW CREATE (§1).
+
+#include "create_table_parser.hpp"
+#include "ddl_translate.hpp"
+#include "errors.hpp"
+#include "handlers.hpp"
+
+namespace srsim::engine {
+
+namespace {
+
+std::vector<std::string> mariadb_columns(Ctx& ctx, const std::string& db, const std::string& name) {
+  ResultSet rs =
+      ctx.conn.query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " +
+                     quote_literal(db) + " AND TABLE_NAME = " + quote_literal(name) +
+                     " ORDER BY ORDINAL_POSITION");
+  std::vector<std::string> out;
+  for (const auto& row : rs.rows) {
+    out.push_back(row[0].value_or(""));
+  }
+  return out;
+}
+
+// Returns true when the statement should go on (the name is free or may be replaced).
+bool check_new_name(Ctx& ctx, const std::string& db, const std::string& name, bool if_not_exists,
+                    bool or_replace, const char* kind) {
+  auto existing = ctx.state.store.load(ctx.conn, db, name);
+  if (!existing) {
+    return true;
+  }
+  if (if_not_exists) {
+    return false;
+  }
+  if (or_replace && existing->kind == kind) {
+    return true;
+  }
+  fail_plain(1050, "Table '" + name + "' already exists");
+}
+
+std::string refresh_clause(Cursor& cur) {
+  std::size_t from = cur.position();
+  while (!cur.at_end() && !cur.is_kw("AS") && !cur.is_kw("PROPERTIES") &&
+         !cur.is_kw("DISTRIBUTED") && !cur.is_kw("PARTITION") && !cur.is_kw("ORDER")) {
+    cur.is_sym("(") ? cur.skip_group() : (void)cur.next();
+  }
+  return cur.text_between(from, cur.position());
+}
+
+Reply drop_object(Ctx& ctx, Cursor& cur, const std::string& kind) {
+  bool if_exists = cur.accept_kws({"IF", "EXISTS"});
+  QualifiedName q = cur.qualified_name();
+  std::string db = ctx.db_or_current(q.db);
+  ctx.require("DROP", db);
+  require_db(ctx, db);
+  std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+  auto m = ctx.state.store.load(ctx.conn, db, q.name);
+  if (!m || m->kind != kind) {
+    if (if_exists) {
+      return OkReply{};
+    }
+    if (kind == "MV") {
+      fail_analyzing("Materialized view " + q.name + " is not found");
+    }
+    fail_analyzing("Unknown table '" + db + "." + q.name + "'");
+  }
+  ctx.conn.exec(std::string(kind == "VIEW" ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") +
+                table_ref(db, q.name));
+  ctx.state.store.remove(ctx.conn, db, q.name);
+  return OkReply{};
+}
+
+} // namespace
+
+Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
+  bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  QualifiedName q = cur.qualified_name();
+  TableModel m;
+  m.db = ctx.db_or_current(q.db);
+  m.name = q.name;
+  m.kind = "VIEW";
+  if (cur.accept_sym("(")) {
+    do {
+      m.view_columns.push_back(cur.identifier());
+      if (cur.accept_kw("COMMENT")) {
+        cur.string_literal();
+      }
+    } while (cur.accept_sym(","));
+    cur.expect_sym(")");
+  }
+  if (cur.accept_kw("COMMENT")) {
+    m.comment = cur.string_literal();
+  }
+  cur.expect_kw("AS");
+  m.definition = cur.rest_from(cur.position());
+  ctx.require("CREATE", m.db);
+  require_db(ctx, m.db);
+  std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+  if (!check_new_name(ctx, m.db, m.name, if_not_exists, or_replace, "VIEW")) {
+    return OkReply{};
+  }
+  std::string cols;
+  for (std::size_t i = 0; i < m.view_columns.size(); ++i) {
+    cols += (i ? ", " : "") + quote_ident(m.view_columns[i]);
+  }
+  ctx.conn.exec("CREATE OR REPLACE VIEW " + table_ref(m.db, m.name) +
+                (cols.empty() ? "" : " (" + cols + ")") + " AS " +
+                rewrite_query(ctx, m.definition));
+  m.view_columns = mariadb_columns(ctx, m.db, m.name);
+  m.id = ctx.state.store.next_id();
+  m.create_time = ctx.now();
+  ctx.state.store.save(ctx.conn, m);
+  return OkReply{};
+}
+
+Reply drop_view(Ctx& ctx, Cursor& cur) {
+  return drop_object(ctx, cur, "VIEW");
+}
+
+Reply create_mv(Ctx& ctx, Cursor& cur) {
+  bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  QualifiedName q = cur.qualified_name();
+  TableModel m;
+  m.db = ctx.db_or_current(q.db);
+  m.name = q.name;
+  m.kind = "MV";
+  m.key_type = "DUPLICATE";
+  for (;;) {
+    if (cur.accept_kw("COMMENT")) {
+      m.comment = cur.string_literal();
+    } else if (cur.accept_kws({"DISTRIBUTED", "BY"})) {
+      if (cur.accept_kw("HASH")) {
+        m.dist_type = "HASH";
+        m.dist_columns = cur.ident_list();
+      } else {
+        cur.expect_kw("RANDOM");
+        m.dist_type = "RANDOM";
+      }
+      if (cur.accept_kw("BUCKETS")) {
+        m.buckets = std::stoi(cur.literal_text());
+      }
+    } else if (cur.accept_kw("REFRESH")) {
+      m.refresh = refresh_clause(cur);
+    } else if (cur.accept_kw("PROPERTIES")) {
+      m.properties = parse_properties(cur);
+    } else if (cur.is_kw("PARTITION") || cur.is_kw("ORDER")) {
+      fail_unsupported("CREATE MATERIALIZED VIEW ... " + cur.peek().text + " BY");
+    } else {
+      break;
+    }
+  }
+  cur.expect_kw("AS");
+  m.definition = cur.rest_from(cur.position());
+  ctx.require("CREATE", m.db);
+  require_db(ctx, m.db);
+  std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+  if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
+    return OkReply{};
+  }
+  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " +
+                rewrite_query(ctx, m.definition));
+  m.view_columns = mariadb_columns(ctx, m.db, m.name);
+  m.id = ctx.state.store.next_id();
+  m.create_time = ctx.now();
+  PartitionDef p;
+  p.name = m.name;
+  p.id = ctx.state.store.next_id();
+  p.version = 2; // created and refreshed once
+  p.version_time = m.create_time;
+  m.partition.partitions = {p};
+  ctx.state.store.save(ctx.conn, m);
+  return OkReply{};
+}
+
+Reply drop_mv(Ctx& ctx, Cursor& cur) {
+  return drop_object(ctx, cur, "MV");
+}
+
+Reply refresh_mv(Ctx& ctx, Cursor& cur) {
+  QualifiedName q = cur.qualified_name();
+  std::string db = ctx.db_or_current(q.db);
+  ctx.require("ALTER", db);
+  TableModel m = load_table(ctx, db, q.name);
+  if (m.kind != "MV") {
+    fail_analyzing("Materialized view " + q.name + " is not found");
+  }
+  std::string sql = rewrite_query(ctx, m.definition);
+  ctx.conn.exec("START TRANSACTION");
+  try {
+    ctx.conn.exec("DELETE FROM " + table_ref(db, m.name));
+    ctx.conn.exec("INSERT INTO " + table_ref(db, m.name) + " " + sql);
+    std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+    TableModel fresh = load_table(ctx, db, q.name);
+    for (PartitionDef& p : fresh.partition.partitions) {
+      p.version += 1;
+      p.version_time = ctx.now();
+    }
+    ctx.state.store.save(ctx.conn, fresh);
+    ctx.conn.exec("COMMIT");
+  } catch (...) {
+    ctx.conn.exec("ROLLBACK");
+    throw;
+  }
+  return OkReply{};
+}
+
+} // namespace srsim::engine

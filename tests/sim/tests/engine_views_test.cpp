@@ -1,0 +1,80 @@
+// Views and materialized views (starrocks-surface.md §1, §8, §13.14), murmur_hash3_32.
+
+#include "engine/murmur_sql.hpp"
+#include "engine_test_support.hpp"
+
+namespace srsim::test {
+namespace {
+
+class ViewsTest : public EngineTest {
+protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    ok("CREATE TABLE t (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+    ok("INSERT INTO t VALUES (1, 10), (2, 20), (2, 5)");
+  }
+};
+
+TEST_F(ViewsTest, ViewIsQueryableAndShownAsView) {
+  ok("CREATE VIEW v AS SELECT k, SUM(v) AS total FROM t GROUP BY k");
+  EXPECT_EQ(scalar("SELECT total FROM v WHERE k = 2"), "25");
+  ResultSet rs = rows("SHOW CREATE VIEW v");
+  ASSERT_EQ(rs.columns, (std::vector<std::string>{"View", "Create View", "character_set_client",
+                                                  "collation_connection"}));
+  EXPECT_EQ(cell(rs, 0, "Create View"),
+            "CREATE VIEW `v` (`k`, `total`) AS SELECT k, SUM(v) AS total FROM t GROUP BY k;");
+  EXPECT_EQ(cell(rs, 0, "character_set_client"), "utf8");
+  ResultSet tables = rows("SHOW FULL TABLES");
+  ASSERT_EQ(tables.rows.size(), 2u);
+  EXPECT_EQ(cell(tables, 1, "Table_type"), "VIEW");
+  EXPECT_EQ(error("CREATE VIEW v AS SELECT 1"), "Table 'v' already exists");
+  ok("CREATE OR REPLACE VIEW v AS SELECT k FROM t");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM v"), "3");
+  ok("DROP VIEW v");
+  EXPECT_NE(error("DROP VIEW v").find("Unknown table"), std::string::npos);
+  ok("DROP VIEW IF EXISTS v");
+}
+
+TEST_F(ViewsTest, MaterializedViewHoldsDataUntilRefresh) {
+  ok("CREATE MATERIALIZED VIEW mv DISTRIBUTED BY HASH(k) BUCKETS 2 REFRESH MANUAL "
+     "AS SELECT k, SUM(v) AS total FROM t GROUP BY k");
+  EXPECT_EQ(scalar("SELECT total FROM mv WHERE k = 2"), "25");
+  ok("INSERT INTO t VALUES (2, 1)");
+  EXPECT_EQ(scalar("SELECT total FROM mv WHERE k = 2"), "25");
+  ok("REFRESH MATERIALIZED VIEW mv");
+  EXPECT_EQ(scalar("SELECT total FROM mv WHERE k = 2"), "26");
+  ResultSet rs = rows("SHOW CREATE MATERIALIZED VIEW mv");
+  ASSERT_EQ(rs.columns,
+            (std::vector<std::string>{"Materialized View", "Create Materialized View"}));
+  std::string ddl = cell(rs, 0, "Create Materialized View");
+  EXPECT_EQ(ddl.rfind("CREATE MATERIALIZED VIEW `mv` (`k`, `total`)\nDISTRIBUTED BY HASH(`k`) "
+                      "BUCKETS 2 \nREFRESH MANUAL\nPROPERTIES (\n",
+                      0),
+            0u)
+      << ddl;
+  EXPECT_NE(ddl.find("\nAS SELECT k, SUM(v) AS total FROM t GROUP BY k;"), std::string::npos);
+  EXPECT_EQ(cell(rows("SHOW FULL TABLES LIKE 'mv'"), 0, "Table_type"), "VIEW");
+  ok("DROP MATERIALIZED VIEW mv");
+  EXPECT_EQ(error("DROP MATERIALIZED VIEW mv"),
+            "Getting analyzing error. Detail message: Materialized view mv is not found.");
+}
+
+TEST_F(ViewsTest, MurmurHashMatchesStarRocks) {
+  // Values from StarRocks's murmur_hash3_32 documentation.
+  ResultSet rs = rows("SELECT murmur_hash3_32('hello'), murmur_hash3_32('hello', 'world'), "
+                      "murmur_hash3_32(NULL)");
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(rs.columns[0], "murmur_hash3_32('hello')");
+  EXPECT_EQ(rs.rows[0][0], "1321743225");
+  EXPECT_EQ(rs.rows[0][1], "984713481");
+  EXPECT_EQ(rs.rows[0][2], std::nullopt);
+  // Integers hash as their decimal text, like StarRocks's implicit cast to VARCHAR.
+  long long expected = 0;
+  for (const char* k : {"1", "2", "2"}) {
+    expected += engine::murmur_hash3_32({k});
+  }
+  EXPECT_EQ(scalar("SELECT SUM(murmur_hash3_32(k)) AS h FROM t"), std::to_string(expected));
+}
+
+} // namespace
+} // namespace srsim::test

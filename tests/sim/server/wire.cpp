@@ -186,7 +186,11 @@ std::string ok_packet(const OkReply& ok, std::uint16_t status, bool eof_header) 
   put_lenenc_int(p, ok.last_insert_id);
   put_u16(p, status);
   put_u16(p, ok.warnings);
-  p += ok.info;
+  if (!ok.info.empty()) {
+    // Length-encoded, as MySQL/MariaDB servers send it; libmariadb always reads it so and
+    // rejects a bare string as a malformed packet (error 2027).
+    put_lenenc_str(p, ok.info);
+  }
   return p;
 }
 

@@ -19,7 +19,7 @@ std::unique_ptr<Client> login(int port, const std::string& user, const std::stri
 
 TEST(FrontAccountTest, CreatedUserLogsInWithItsPasswordOnly) {
   int port = Sandbox::get().port("SRC_PORT");
-  std::string user = unique_name("u");
+  std::string user = unique_id("u");
   auto root = Client::root();
   ASSERT_TRUE(root->query("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw_1'").ok());
   EXPECT_NE(login(port, user, "pw_1"), nullptr);
@@ -33,7 +33,7 @@ TEST(FrontAccountTest, CreatedUserLogsInWithItsPasswordOnly) {
 }
 
 TEST(FrontAccountTest, DuplicateAndMissingUsers) {
-  std::string user = unique_name("u");
+  std::string user = unique_id("u");
   auto root = Client::root();
   ASSERT_TRUE(root->query("CREATE USER " + user + " IDENTIFIED BY 'x1'").ok());
   auto r = root->query("CREATE USER " + user + " IDENTIFIED BY 'x1'");
@@ -46,7 +46,7 @@ TEST(FrontAccountTest, DuplicateAndMissingUsers) {
 }
 
 TEST(FrontAccountTest, GrantsAreShownAndRevoked) {
-  std::string user = unique_name("u");
+  std::string user = unique_id("u");
   auto root = Client::root();
   ASSERT_TRUE(root->query("CREATE USER " + user + " IDENTIFIED BY 'g1'").ok());
   ASSERT_TRUE(root->query("GRANT SELECT, INSERT ON db_a.* TO " + user).ok());
@@ -65,7 +65,7 @@ TEST(FrontAccountTest, GrantsAreShownAndRevoked) {
 
 TEST(FrontAccountTest, OrdinaryUserCannotAdministrate) {
   int port = Sandbox::get().port("SRC_PORT");
-  std::string user = unique_name("u");
+  std::string user = unique_id("u");
   auto root = Client::root();
   ASSERT_TRUE(root->query("CREATE USER " + user + " IDENTIFIED BY 'o1'").ok());
   auto c = login(port, user, "o1");

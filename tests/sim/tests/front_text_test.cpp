@@ -77,6 +77,19 @@ TEST(FrontTextTest, HandshakeResponseRoundTrip) {
   EXPECT_FALSE(wire::parse_handshake_response(p.substr(0, 32))); // an SSL request
 }
 
+TEST(FrontTextTest, OkPacketInfoIsLengthEncoded) {
+  OkReply ok{2, 0, 0, "{'label':'l1'}"};
+  std::string p = wire::ok_packet(ok);
+  EXPECT_EQ(wire::to_hex(p.substr(0, 7)), "00"
+                                          "02"
+                                          "00"
+                                          "0200"
+                                          "0000");
+  EXPECT_EQ(static_cast<unsigned char>(p[7]), 14u);
+  EXPECT_EQ(p.substr(8), "{'label':'l1'}");
+  EXPECT_EQ(wire::ok_packet(OkReply{}).size(), 7u);
+}
+
 TEST(FrontTextTest, ErrPacketLayout) {
   std::string p = wire::err_packet({1045, "28000", "denied"});
   EXPECT_EQ(wire::to_hex(p.substr(0, 3)), "ff1504");

@@ -297,7 +297,7 @@ RawExchange raw_query(int port, const std::string& user, const std::string& pass
 PrivateSrsim::PrivateSrsim(const std::vector<std::string>& extra_args,
                            const std::string& data_dir) {
   const Sandbox& sb = Sandbox::get();
-  m_data_dir = data_dir.empty() ? sb.dir() + "/" + unique_name("private") : data_dir;
+  m_data_dir = data_dir.empty() ? sb.dir() + "/" + unique_id("private") : data_dir;
   ::mkdir(m_data_dir.c_str(), 0700);
   ::unlink((m_data_dir + "/srsim.ready").c_str());
   const char* bin = std::getenv("SRSIM_BIN");
@@ -420,7 +420,7 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
   }
 }
 
-std::string unique_name(const std::string& prefix) {
+std::string unique_id(const std::string& prefix) {
   static std::atomic<int> counter{0};
   return prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
 }

@@ -119,6 +119,6 @@ bool eventually(const std::function<bool()>& condition,
                 std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
 // A unique name for this test process (databases, users, directories).
-std::string unique_name(const std::string& prefix);
+std::string unique_id(const std::string& prefix);
 
 } // namespace srsim::test

@@ -50,6 +50,9 @@ struct EngineState {
   std::mutex txn_mutex;
   std::map<std::int64_t, RunningTxn> running; // SHOW PROC '/transactions/<db>/running'
 
+  std::mutex catalog_mutex;
+  std::map<std::string, StorageConfig> catalog_storage; // resolved JDBC catalog targets
+
   std::mutex stats_mutex;
   std::map<std::string, TableStats> stats; // key db + '.' + table
 };

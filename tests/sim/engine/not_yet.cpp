@@ -3,21 +3,6 @@
 #include "tasks.hpp"
 
 namespace srsim::engine {
-Reply create_catalog(Ctx&, Cursor&) {
-  fail_unsupported("CREATE EXTERNAL CATALOG");
-}
-Reply drop_catalog(Ctx&, Cursor&) {
-  fail_unsupported("DROP CATALOG");
-}
-Reply show_catalogs(Ctx&, Cursor&) {
-  fail_unsupported("SHOW CATALOGS");
-}
-Reply show_create_catalog(Ctx&, Cursor&) {
-  fail_unsupported("SHOW CREATE CATALOG");
-}
-std::string federated_table(Ctx&, const std::string& c, const std::string&, const std::string&) {
-  fail_unsupported("catalog " + c);
-}
 Reply create_external_table(Ctx&, TableModel) {
   fail_unsupported("CREATE EXTERNAL TABLE");
 }

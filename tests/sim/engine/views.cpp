@@ -96,6 +96,7 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
   m.definition = cur.rest_from(cur.position());
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
+  std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, or_replace, "VIEW")) {
     return OkReply{};
@@ -105,8 +106,7 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
     cols += (i ? ", " : "") + quote_ident(m.view_columns[i]);
   }
   ctx.conn.exec("CREATE OR REPLACE VIEW " + table_ref(m.db, m.name) +
-                (cols.empty() ? "" : " (" + cols + ")") + " AS " +
-                rewrite_query(ctx, m.definition));
+                (cols.empty() ? "" : " (" + cols + ")") + " AS " + query);
   m.view_columns = mariadb_columns(ctx, m.db, m.name);
   m.id = ctx.state.store.next_id();
   m.create_time = ctx.now();
@@ -154,12 +154,12 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   m.definition = cur.rest_from(cur.position());
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
+  std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
     return OkReply{};
   }
-  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " +
-                rewrite_query(ctx, m.definition));
+  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + query);
   m.view_columns = mariadb_columns(ctx, m.db, m.name);
   m.id = ctx.state.store.next_id();
   m.create_time = ctx.now();

@@ -1,5 +1,6 @@
 #include "app/run_id.hpp"
 
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -10,11 +11,12 @@ std::string make_run_id(std::chrono::system_clock::time_point now, unsigned rand
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d%02d%02dT%02d%02d%02d-%04x", utc.tm_year + 1900,
+  // Room for any int the compiler can imagine in each field, so no truncation is possible.
+  std::array<char, 80> text{};
+  std::snprintf(text.data(), text.size(), "%04d%02d%02dT%02d%02d%02d-%04x", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                 random_bits & 0xffffU);
-  return text;
+  return text.data();
 }
 
 std::string make_run_id() {

@@ -15,8 +15,8 @@ struct FlagSpec {
   std::string_view default_text;
   std::string_view meaning;
 
-  bool takes_value() const { return !value_name.empty(); }
-  bool is_short() const { return name.size() == 1; }
+  [[nodiscard]] bool takes_value() const { return !value_name.empty(); }
+  [[nodiscard]] bool is_short() const { return name.size() == 1; }
 };
 
 // Every flag, in the order `-h` lists them.

@@ -16,7 +16,7 @@ struct RawArgs {
   std::map<std::string, std::string, std::less<>> values; // flags with a value, by name
   std::set<std::string, std::less<>> switches;            // switches that were given
 
-  bool has(std::string_view name) const {
+  [[nodiscard]] bool has(std::string_view name) const {
     return values.find(name) != values.end() || switches.find(name) != switches.end();
   }
 };

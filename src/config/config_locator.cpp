@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -49,11 +50,11 @@ std::string find_config_file(const ConfigSearch& search) {
   if (search.env_path) {
     return require_file(*search.env_path, "$EXLSCHEMA_CONFIG");
   }
-  const std::string local = search.working_dir + "/" + k_file_name;
+  std::string local = search.working_dir + "/" + k_file_name;
   if (!search.working_dir.empty() && is_regular_file(local)) {
     return local;
   }
-  const std::string home = search.home_dir + "/" + k_file_name;
+  std::string home = search.home_dir + "/" + k_file_name;
   if (!search.home_dir.empty() && is_regular_file(home)) {
     return home;
   }
@@ -67,9 +68,9 @@ std::optional<std::string> permission_warning(const std::string& path) {
   if (::stat(path.c_str(), &info) != 0 || (info.st_mode & (S_IRGRP | S_IROTH)) == 0) {
     return std::nullopt;
   }
-  char mode[8];
-  std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
-  return "configuration file " + path + " is readable by group/others (mode " + mode +
+  std::array<char, 8> mode{};
+  std::snprintf(mode.data(), mode.size(), "%04o", static_cast<unsigned>(info.st_mode & 07777));
+  return "configuration file " + path + " is readable by group/others (mode " + mode.data() +
          ") and may hold passwords; run: chmod 600 " + path;
 }
 

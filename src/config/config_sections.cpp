@@ -10,7 +10,7 @@ constexpr int k_max_port = 65535;
 PasswordSource read_password(const YamlScope& scope) {
   PasswordSource source;
   int given = 0;
-  for (const auto key : {"password", "password_env", "password_enc"}) {
+  for (const auto* const key : {"password", "password_env", "password_enc"}) {
     given += scope.has(key) ? 1 : 0;
   }
   if (given > 1) {

@@ -5,13 +5,14 @@
 #include "exlschema/util/errors.hpp"
 #include "exlschema/util/redact.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace exl::config {
 namespace {
 
-constexpr const char* k_columns[] = {"alias",    "host", "port",    "http_port",
-                                     "rpc_port", "user", "password"};
+constexpr std::array<const char*, 7> k_columns = {"alias",    "host", "port",    "http_port",
+                                                  "rpc_port", "user", "password"};
 
 std::string context(const RegistrySettings& registry, const std::string& alias) {
   return registry.where + ": registry row '" + alias + "'";

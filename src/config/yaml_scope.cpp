@@ -23,8 +23,8 @@ std::string describe(const YAML::Node& node) {
 
 } // namespace
 
-YamlScope::YamlScope(YAML::Node node, std::string path, std::string file, int line)
-    : m_node(std::move(node)), m_path(std::move(path)), m_file(std::move(file)), m_line(line) {
+YamlScope::YamlScope(const YAML::Node& node, std::string path, std::string file, int line)
+    : m_node(node), m_path(std::move(path)), m_file(std::move(file)), m_line(line) {
   if (!m_node.IsMap()) {
     line = line > 0 ? line : m_node.Mark().is_null() ? 1 : m_node.Mark().line + 1;
     throw ConfigError("exlSchema: " + m_file + ":" + std::to_string(line) + ": " +
@@ -139,7 +139,7 @@ YamlScope YamlScope::child(std::string_view key) const {
   if (!value.IsMap()) {
     fail(key, "expected a mapping of keys (got " + describe(value) + ")");
   }
-  return YamlScope(value, key_path(key), m_file, line_of(key));
+  return {value, key_path(key), m_file, line_of(key)};
 }
 
 } // namespace exl::config

@@ -17,7 +17,7 @@ public:
   // `node` must be a mapping (else ConfigError at `path`); `path` is the dotted key of `node`
   // ("" for the document root).
   // `line` (1-based) is where the mapping's key is written; 0: where the mapping starts.
-  YamlScope(YAML::Node node, std::string path, std::string file, int line = 0);
+  YamlScope(const YAML::Node& node, std::string path, std::string file, int line = 0);
 
   // Throws ConfigError for the first key not in `allowed`.
   void allow_only(std::initializer_list<std::string_view> allowed) const;

@@ -1,5 +1,6 @@
 #include "exlschema/report/format.hpp"
 
+#include <array>
 #include <cstdio>
 #include <ctime>
 
@@ -7,17 +8,17 @@ namespace exl::report {
 
 std::string format_duration(std::chrono::milliseconds elapsed) {
   const long long ms = elapsed.count() < 0 ? 0 : elapsed.count();
-  char text[32];
+  std::array<char, 32> text{};
   if (ms < 1000) {
-    std::snprintf(text, sizeof text, "%lldms", ms);
+    std::snprintf(text.data(), text.size(), "%lldms", ms);
   } else if (ms < 60'000) {
-    std::snprintf(text, sizeof text, "%.1fs", static_cast<double>(ms) / 1000.0);
+    std::snprintf(text.data(), text.size(), "%.1fs", static_cast<double>(ms) / 1000.0);
   } else if (ms < 3'600'000) {
-    std::snprintf(text, sizeof text, "%lldm%02llds", ms / 60'000, ms / 1000 % 60);
+    std::snprintf(text.data(), text.size(), "%lldm%02llds", ms / 60'000, ms / 1000 % 60);
   } else {
-    std::snprintf(text, sizeof text, "%lldh%02lldm", ms / 3'600'000, ms / 60'000 % 60);
+    std::snprintf(text.data(), text.size(), "%lldh%02lldm", ms / 3'600'000, ms / 60'000 % 60);
   }
-  return text;
+  return text.data();
 }
 
 std::string format_count(std::optional<std::int64_t> count) {
@@ -35,9 +36,9 @@ std::string format_utc(std::chrono::system_clock::time_point time) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
 }
 
 } // namespace exl::report

@@ -13,7 +13,9 @@ struct TablePattern {
   std::string table;    // empty at database level; may hold `*` / `?`
 
   // `db` or `db.table`, as the user wrote it.
-  std::string text() const { return table.empty() ? database : database + "." + table; }
+  [[nodiscard]] std::string text() const {
+    return table.empty() ? database : database + "." + table;
+  }
   bool operator==(const TablePattern&) const = default;
 };
 

@@ -195,7 +195,7 @@ Reply drop_table(Ctx& ctx, Cursor& cur) {
     }
     fail_analyzing("Unknown table '" + db + "." + q.name + "'");
   }
-  if (model->kind == "VIEW") {
+  if (model->kind == "VIEW" || model->kind == "MYSQL") { // a MYSQL external table is a view
     ctx.conn.exec("DROP VIEW IF EXISTS " + table_ref(db, q.name));
   } else {
     ctx.conn.exec("DROP TABLE IF EXISTS " + table_ref(db, q.name));

@@ -3,12 +3,6 @@
 #include "tasks.hpp"
 
 namespace srsim::engine {
-Reply create_external_table(Ctx&, TableModel) {
-  fail_unsupported("CREATE EXTERNAL TABLE");
-}
-Reply insert_into_olap_external(Ctx&, const TableModel&, const std::string&, const std::string&) {
-  fail_unsupported("INSERT into OLAP external table");
-}
 Reply submit_task(Ctx&, Cursor&) {
   fail_unsupported("SUBMIT TASK");
 }

@@ -68,11 +68,15 @@ write_env() {
       (
         . "$cdir/srsim/srsim.ready"
         . "$cdir/mariadb/mariadb.env"
-        echo "export ${C}_PORT=$PORT ${C}_HTTP_PORT=$HTTP_PORT ${C}_RPC_PORT=$RPC_PORT"
-        echo "export ${C}_USER=root ${C}_PASSWORD=$pw EXL_${C}_PASSWORD=$pw"
-        echo "export ${C}_MARIADB_SOCKET=$MARIADB_SOCKET ${C}_MARIADB_PORT=$MARIADB_PORT"
-        echo "export ${C}_MARIADB_USER=$MARIADB_USER ${C}_MARIADB_PASSWORD=$MARIADB_PASSWORD"
-        echo "export ${C}_DATA_DIR=$cdir/srsim ${C}_VERSION=$(cat "$cdir/version")"
+        # %q keeps paths with spaces sourceable.
+        printf 'export %s_PORT=%q %s_HTTP_PORT=%q %s_RPC_PORT=%q\n' \
+          "$C" "$PORT" "$C" "$HTTP_PORT" "$C" "$RPC_PORT"
+        printf 'export %s_USER=root %s_PASSWORD=%q EXL_%s_PASSWORD=%q\n' "$C" "$C" "$pw" "$C" "$pw"
+        printf 'export %s_MARIADB_SOCKET=%q %s_MARIADB_PORT=%q\n' \
+          "$C" "$MARIADB_SOCKET" "$C" "$MARIADB_PORT"
+        printf 'export %s_MARIADB_USER=%q %s_MARIADB_PASSWORD=%q\n' \
+          "$C" "$MARIADB_USER" "$C" "$MARIADB_PASSWORD"
+        printf 'export %s_DATA_DIR=%q %s_VERSION=%q\n' "$C" "$cdir/srsim" "$C" "$(cat "$cdir/version")"
       )
     done
   } >"$DIR/sandbox.env"

@@ -2,6 +2,7 @@
 
 #include "app/exit_codes.hpp"
 #include "app/options_builder.hpp"
+#include "app/process_libraries.hpp"
 #include "app/run_id.hpp"
 #include "app/version_text.hpp"
 #include "exlschema/build_info.hpp"
@@ -108,6 +109,7 @@ int run_mode(const config::RunOptions& options, Session& session) {
 int run_command(const cli::CliArgs& args) {
   Session session{make_run_id(), {}};
   start_logging(args, session.run_id);
+  const ProcessLibraries libraries; // before any thread starts (the signal watcher is one)
   const SignalScope signals(session.cancel);
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);

@@ -155,11 +155,14 @@ Reply show_config(Front& front, TokenCursor& c) {
       newer
           ? std::vector<std::string>{"Key", "AliasNames", "Value", "Type", "IsMutable", "Comment"}
           : std::vector<std::string>{"Key", "Value", "Type", "IsMutable", "MasterOnly", "Comment"};
-  for (const auto& item : front.fe_config().items()) {
+  for (auto item : front.fe_config().items()) {
     if (like && !like_match(*like, item.key)) {
       continue;
     }
     std::string is_mutable = item.mutable_ ? "true" : "false";
+    if (item.key == "tablet_stat_update_interval_second") { // follows ADMIN SET SIM STATS INTERVAL
+      item.value = std::to_string(front.control().live().stats_interval_s.load());
+    }
     if (newer) {
       rs.rows.push_back({item.key, "[]", item.value, item.type, is_mutable, item.comment});
     } else {

@@ -183,6 +183,9 @@ TEST(FrontFaultTest, DelaysAndIntervalsAreLiveAndResetToStartValues) {
   ASSERT_TRUE(c->query("ADMIN SET SIM STATS INTERVAL 1").ok());
   EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "0");
   EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "1");
+  auto config = c->query("ADMIN SHOW FRONTEND CONFIG LIKE 'tablet_stat_update_interval_second'");
+  ASSERT_EQ(config.rows.size(), 1u);
+  EXPECT_EQ(config.cell(0, "Value"), "1");
   ASSERT_TRUE(c->query("ADMIN SET SIM RESET").ok());
   EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
   EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "30");

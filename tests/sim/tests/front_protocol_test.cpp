@@ -7,6 +7,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <future>
+
 #include "support_client.hpp"
 
 namespace srsim::test {
@@ -70,6 +72,30 @@ TEST(FrontProtocolTest, ConnectionIdsIncrease) {
   auto r = b->query("SELECT connection_id()");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.rows[0][0], std::to_string(b->connection_id()));
+}
+
+TEST(FrontProtocolTest, ServesManyConcurrentConnections) {
+  constexpr int k_clients = 40;
+  std::vector<std::future<bool>> results;
+  for (int i = 0; i < k_clients; ++i) {
+    results.push_back(std::async(std::launch::async, [i] {
+      auto c = Client::root();
+      std::string value = std::to_string(1000 + i);
+      if (!c->query("SET query_timeout = " + value).ok()) {
+        return false;
+      }
+      for (int round = 0; round < 20; ++round) {
+        auto r = c->query("SELECT @@query_timeout");
+        if (!r.ok() || r.rows.at(0).at(0) != value) {
+          return false; // sessions must never see each other's variables
+        }
+      }
+      return true;
+    }));
+  }
+  for (auto& r : results) {
+    EXPECT_TRUE(r.get());
+  }
 }
 
 TEST(FrontProtocolTest, ResetConnectionRestoresSessionDefaults) {

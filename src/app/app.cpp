@@ -14,7 +14,10 @@
 #include "exlschema/util/log.hpp"
 #include "exlschema/util/redact.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -64,6 +67,20 @@ void start_logging(const cli::CliArgs& args, const std::string& run_id) {
   }
 }
 
+// A -json report that cannot be written would be noticed only after the whole run; check the
+// directory now, while nothing has been done.
+void check_report_path(const std::string& path) {
+  if (path.empty()) {
+    return;
+  }
+  const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(parent, ec) || ::access(parent.c_str(), W_OK) != 0) {
+    throw UsageError("exlSchema: -json " + path + ": directory " + parent.string() +
+                     " does not exist or is not writable");
+  }
+}
+
 config::ConfigFile load_configuration(const cli::CliArgs& args) {
   const std::string path =
       config::find_config_file(config::ConfigSearch::from_process(args.config_path));
@@ -109,6 +126,7 @@ int run_mode(const config::RunOptions& options, Session& session) {
 int run_command(const cli::CliArgs& args) {
   Session session{make_run_id(), {}};
   start_logging(args, session.run_id);
+  check_report_path(args.json_path);
   const ProcessLibraries libraries; // before any thread starts (the signal watcher is one)
   const SignalScope signals(session.cancel);
   const config::ConfigFile file = load_configuration(args);

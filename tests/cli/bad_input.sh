@@ -103,6 +103,10 @@ expect_usage "missing key" "missing.yaml:2: clusters.a: missing key 'user'" \
   -source a -target c -t d.t -o v2 -config "$MISSING_KEY"
 expect_usage "wrong type" "wrong.yaml:5: clusters.a.port: expected a whole number" \
   -source a -target c -t d.t -o v2 -config "$WRONG_TYPE"
+expect_usage "-log into a directory" "cannot open the -log file" "${BASE[@]}" -log "$WORK"
+expect_usage "-json into a missing directory" "-json $WORK/none/r.json: directory" \
+  "${BASE[@]}" -json "$WORK/none/r.json"
+expect_usage "lone dash" "unexpected argument '-'" "${BASE[@]}" -
 expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
 expect_usage "not implemented check" "'check' is not implemented in this build yet" \
   check -source a -config "$CONFIG"

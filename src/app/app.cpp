@@ -153,9 +153,11 @@ int run_args(const std::vector<std::string>& argv) {
   return run_command(args);
 }
 
-// One line on stderr, redacted: a message may quote a value the user typed.
+// One line on stderr, redacted: a message may quote a value the user typed. The -log file gets it
+// too (at debug level, so that the console does not show it twice without -v).
 int report_error(const std::exception& e, int code) {
   std::fprintf(stderr, "%s\n", util::redact(e.what()).c_str());
+  util::log().debug("exit code {}: {}", code, e.what());
   return code;
 }
 

@@ -147,6 +147,7 @@ TEST_F(AppRunTest, LogFileGetsRunIdAndNoSecrets) {
   EXPECT_TRUE(std::regex_search(text, std::regex(R"(\[run \d{8}T\d{6}-[0-9a-f]{4}\] \[task -\])")))
       << text;
   EXPECT_THAT(text, HasSubstr("-o v2: a (u@fe-a:9030) -> b (u@fe-b:9030)"));
+  EXPECT_THAT(text, HasSubstr("exit code 2: exlSchema: mode 'v2' is not implemented"));
   EXPECT_EQ(text.find("app-Pw-9"), std::string::npos);
   EXPECT_EQ(text.find("app-env-Pw-10"), std::string::npos);
   // Debug lines reach the file, not the console without -v.

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 namespace exl::cli {
 namespace {
 
@@ -90,8 +92,9 @@ TEST(FlagSpellingTest, TypedValuesAreIndependentOfSpelling) {
       "-log",      "x.log",       "-v",        "-level",      "table"};
   std::vector<std::string> doubled;
   for (const std::string& token : single) {
-    const bool is_long_flag = token.size() > 2 && token[0] == '-' && token[1] != ' ' &&
-                              !std::isdigit(static_cast<unsigned char>(token[1]));
+    // `-thread` -> `--thread`; short flags and values (`k > 1`, `p1,p2`) stay as they are.
+    const bool is_long_flag = token.size() > 2 && token[0] == '-' &&
+                              std::isalpha(static_cast<unsigned char>(token[1])) != 0;
     doubled.push_back(is_long_flag ? "-" + token : token);
   }
   const CliArgs a = parse(single);

@@ -16,7 +16,9 @@ class EngineImpl : public Engine {
 public:
   explicit EngineImpl(const ClusterConfig& config) : m_state(config) {
     m_state.store.bootstrap();
-    m_state.tasks = std::make_unique<TaskRunner>(m_state);
+    m_state.tasks = std::make_unique<TaskRunner>(
+        [this](SessionContext& s, const std::string& sql) { return execute(s, sql); },
+        [this](SessionContext& s) { close_session(s); });
   }
   ~EngineImpl() override { m_state.tasks.reset(); }
 
@@ -50,6 +52,7 @@ public:
   void close_session(SessionContext& session) override {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_conns.erase(session.connection_id);
+    m_sessions.erase(session.connection_id);
   }
 
   void kill_query(std::uint32_t connection_id) override {

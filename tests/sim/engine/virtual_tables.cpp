@@ -14,7 +14,7 @@ std::string column_type(const std::string& name) {
   static const std::regex k_numeric(
       "PARTITION_ID|COMPACT_VERSION|VISIBLE_VERSION|NEXT_VERSION|DATA_VERSION|VERSION_EPOCH|"
       "BUCKETS|REPLICATION_NUM|IS_IN_MEMORY|IS_TEMP|DATA_SIZE|ROW_COUNT|ENABLE_DATACACHE|"
-      "STORAGE_SIZE|METADATA_SWITCH_VERSION|ERROR_CODE|JOB_ID|PROCESS_TIME");
+      "STORAGE_SIZE|METADATA_SWITCH_VERSION|ERROR_CODE|JOB_ID");
   static const std::regex k_float("AVG_CS|P50_CS|MAX_CS");
   static const std::regex k_time(".*_TIME");
   if (std::regex_match(name, k_numeric)) {

@@ -1,0 +1,114 @@
+// SHOW DATA and SHOW PROC '/transactions/<db>/running' (starrocks-surface.md §8).
+
+#include "errors.hpp"
+#include "handlers.hpp"
+
+#include <cstdio>
+
+namespace srsim::engine {
+
+namespace {
+
+// DebugUtil.getByteUint: three decimals, a space, the unit.
+std::string size_text(double bytes) {
+  static const char* const k_units[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (bytes >= 1024.0 && u < 4) {
+    bytes /= 1024.0;
+    ++u;
+  }
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.3f %s", bytes, k_units[u]);
+  return buf;
+}
+
+PartitionStats total(Ctx& ctx, const TableModel& m) {
+  PartitionStats t;
+  for (const auto& [name, s] : table_stats(ctx, m)) {
+    t.rows += s.rows;
+    t.bytes += s.bytes;
+  }
+  return t;
+}
+
+int replica_count(const TableModel& m) {
+  int buckets = m.buckets > 0 ? m.buckets : 1;
+  return buckets * static_cast<int>(m.partition.partitions.size()) * replication_num(m);
+}
+
+} // namespace
+
+Reply show_data(Ctx& ctx, Cursor& cur) {
+  if (cur.accept_kw("FROM")) {
+    QualifiedName q = cur.qualified_name();
+    std::string db = ctx.db_or_current(q.db);
+    ctx.require("SELECT", db);
+    TableModel m = load_table(ctx, db, q.name);
+    PartitionStats t = total(ctx, m);
+    // Size counts all replicas; RowCount is one replica's (SHOW_DATA.md).
+    std::string size = size_text(static_cast<double>(t.bytes) * replication_num(m));
+    std::string replicas = std::to_string(replica_count(m));
+    return ResultSet{{"TableName", "IndexName", "Size", "ReplicaCount", "RowCount"},
+                     {{m.name, m.name, size, replicas, std::to_string(t.rows)},
+                      {std::string(""), std::string("Total"), size, replicas, std::string("")}}};
+  }
+  std::string db = ctx.db_or_current("");
+  ctx.require("SELECT", db);
+  require_db(ctx, db);
+  ResultSet rs{{"TableName", "Size", "ReplicaCount"}, {}};
+  double sum = 0;
+  int replicas = 0;
+  for (const TableModel& m : ctx.state.store.load_db(ctx.conn, db)) {
+    if (m.kind != "OLAP") {
+      continue;
+    }
+    double bytes = static_cast<double>(total(ctx, m).bytes) * replication_num(m);
+    sum += bytes;
+    replicas += replica_count(m);
+    rs.rows.push_back({m.name, size_text(bytes), std::to_string(replica_count(m))});
+  }
+  rs.rows.push_back({std::string("Total"), size_text(sum), std::to_string(replicas)});
+  rs.rows.push_back({std::string("Quota"), std::string("1024.000 TB"), std::string("1073741824")});
+  rs.rows.push_back({std::string("Left"), size_text(1024.0 * 1024 * 1024 * 1024 * 1024 - sum),
+                     std::string("1073741824")});
+  return rs;
+}
+
+Reply show_proc(Ctx& ctx, Cursor& cur) {
+  std::string path = cur.string_literal();
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    parts.push_back(
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) {
+      break;
+    }
+    start = slash + 1;
+  }
+  if (parts.size() != 3 || parts[0] != "transactions" || parts[2] != "running") {
+    fail_unsupported("SHOW PROC '" + path + "'");
+  }
+  ctx.require("ADMIN", "");
+  std::string db = parts[1];
+  require_db(ctx, db);
+  ResultSet rs{{"TransactionId", "Label", "Coordinator", "TransactionStatus", "LoadJobSourceType",
+                "PrepareTime", "CommitTime", "PublishTime", "FinishTime", "Reason",
+                "ErrorReplicasCount", "ListenerId", "TimeoutMs", "ErrMsg"},
+               {}};
+  std::lock_guard<std::mutex> lock(ctx.state.txn_mutex);
+  for (const auto& [id, t] : ctx.state.running) {
+    if (t.db != db) {
+      continue;
+    }
+    rs.rows.push_back({std::to_string(id), t.label, t.coordinator, std::string("PREPARE"),
+                       std::string("INSERT_STREAMING"), format_time(t.prepare_time_ms / 1000),
+                       std::string("NULL"), std::string("NULL"), std::string("NULL"),
+                       std::string(""), std::string("0"), std::string("-1"),
+                       std::to_string(t.timeout_ms), std::string("")});
+  }
+  return rs;
+}
+
+} // namespace srsim::engine

@@ -2,6 +2,8 @@
 # Installs the Debian packages exlSchema needs (a quick no-op when they are present) and builds
 # everything into build/ (build/exlSchema, the tests, srsim).
 #   scripts/setup.sh            install + build
+#   scripts/setup.sh --demo     install + build, then the demo (scripts/demo.sh): a two-cluster
+#                               sandbox and a real migration between the simulated clusters
 #   scripts/setup.sh --no-build install only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +28,6 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 echo "setup: built build/exlSchema"
+if [ "${1:-}" = "--demo" ]; then
+  exec scripts/demo.sh
+fi

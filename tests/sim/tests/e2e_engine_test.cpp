@@ -1,0 +1,105 @@
+// The engine behind the wire, across the two sandbox clusters: INSERT's OK info, a JDBC catalog
+// resolved through ADMIN SHOW SIM STORAGE, and an OLAP external table writing into `dst`.
+
+#include "support_client.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <regex>
+
+namespace srsim::test {
+namespace {
+
+std::string unique_db(const std::string& prefix) {
+  static std::mt19937 rng{std::random_device{}()};
+  return prefix + "_" + std::to_string(rng() % 100000000);
+}
+
+class E2eEngineTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    if (!std::getenv("EXL_TEST_SANDBOX_DIR")) {
+      GTEST_SKIP() << "EXL_TEST_SANDBOX_DIR not set (run through ctest)";
+    }
+    m_src = Client::root("SRC");
+    m_dst = Client::root("DST");
+    ASSERT_TRUE(m_src && m_dst);
+    m_db = unique_db("e2e_engine");
+    ok(*m_src, "CREATE DATABASE " + m_db);
+    ok(*m_dst, "CREATE DATABASE " + m_db);
+  }
+  void TearDown() override {
+    if (m_src)
+      m_src->query("DROP DATABASE IF EXISTS " + m_db);
+    if (m_dst)
+      m_dst->query("DROP DATABASE IF EXISTS " + m_db);
+  }
+  static QueryResult ok(Client& c, const std::string& sql) {
+    QueryResult r = c.query(sql);
+    EXPECT_TRUE(r.ok()) << sql << " -> " << r.error << " " << r.message;
+    return r;
+  }
+
+  std::unique_ptr<Client> m_src, m_dst;
+  std::string m_db;
+};
+
+TEST_F(E2eEngineTest, InsertAnswersTheStarRocksInfoString) {
+  ok(*m_src, "CREATE TABLE " + m_db + ".t (k INT) DISTRIBUTED BY HASH(k)");
+  QueryResult r = ok(*m_src, "INSERT INTO " + m_db + ".t WITH LABEL l1 VALUES (1), (2)");
+  EXPECT_EQ(r.affected_rows, 2u);
+  EXPECT_TRUE(std::regex_match(
+      r.info, std::regex(R"(\{'label':'l1', 'status':'VISIBLE', 'txnId':'\d+'\})")))
+      << r.info;
+}
+
+TEST_F(E2eEngineTest, CatalogReadsTheOtherClusterThroughItsQueryPort) {
+  const Sandbox& sb = Sandbox::get();
+  ok(*m_src, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  ok(*m_src, "INSERT INTO " + m_db + ".t VALUES (1, 'a'), (2, 'b')");
+  std::string cat = unique_db("src_cat");
+  ok(*m_dst, "CREATE EXTERNAL CATALOG " + cat +
+                 " PROPERTIES ('type' = 'jdbc', 'user' = 'root', "
+                 "'password' = '" +
+                 sb.env("SRC_PASSWORD") +
+                 "', 'jdbc_uri' = 'jdbc:mysql://127.0.0.1:" + sb.env("SRC_PORT") +
+                 "', 'driver_url' = 'file:///x.jar', "
+                 "'driver_class' = 'com.mysql.cj.jdbc.Driver')");
+  ok(*m_dst, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  QueryResult ins =
+      ok(*m_dst, "INSERT INTO " + m_db + ".t SELECT * FROM " + cat + "." + m_db + ".t");
+  EXPECT_EQ(ins.affected_rows, 2u);
+  QueryResult count = ok(*m_dst, "SELECT COUNT(*) FROM " + m_db + ".t");
+  ASSERT_EQ(count.rows.size(), 1u);
+  EXPECT_EQ(count.rows[0][0], "2");
+  ok(*m_dst, "DROP CATALOG " + cat);
+}
+
+TEST_F(E2eEngineTest, OlapExternalTableWritesIntoTheDestinationAfterTheDelay) {
+  const Sandbox& sb = Sandbox::get();
+  ok(*m_dst, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  ok(*m_src, "CREATE TABLE " + m_db + ".s (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  ok(*m_src, "INSERT INTO " + m_db + ".s VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+  ok(*m_src, "CREATE EXTERNAL TABLE " + m_db +
+                 ".ext (k INT, v VARCHAR(8)) ENGINE=OLAP "
+                 "DISTRIBUTED BY HASH(k) PROPERTIES ('host' = '127.0.0.1', 'port' = '" +
+                 sb.env("DST_RPC_PORT") + "', 'user' = 'root', 'password' = '" +
+                 sb.env("DST_PASSWORD") + "', 'database' = '" + m_db + "', 'table' = 't')");
+  QueryResult early = m_src->query("INSERT INTO " + m_db + ".ext SELECT * FROM " + m_db + ".s");
+  EXPECT_NE(early.message.find("empty partition"), std::string::npos) << early.message;
+  EXPECT_TRUE(eventually(
+      [&] {
+        return m_src->query("INSERT INTO " + m_db + ".ext SELECT * FROM " + m_db + ".s").ok();
+      },
+      std::chrono::seconds(30)));
+  QueryResult count = ok(*m_dst, "SELECT COUNT(*) FROM " + m_db + ".t");
+  ASSERT_EQ(count.rows.size(), 1u);
+  EXPECT_EQ(count.rows[0][0], "3");
+  QueryResult versions = ok(*m_dst, "SHOW PARTITIONS FROM " + m_db + ".t");
+  EXPECT_EQ(versions.cell(0, "VisibleVersion"), "2");
+  EXPECT_FALSE(m_src->query("SELECT * FROM " + m_db + ".ext").ok());
+}
+
+} // namespace
+} // namespace srsim::test

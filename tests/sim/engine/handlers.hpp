@@ -41,6 +41,10 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db, const std::
 std::map<std::string, PartitionStats> table_stats(Ctx& ctx, const TableModel& model);
 std::string byte_size_text(std::int64_t bytes);
 
+// info_schema_tables.cpp (rows of one db when `only_db` is not empty)
+ResultSet info_schema_tables(Ctx& ctx, const std::string& only_db);
+ResultSet info_schema_columns(Ctx& ctx, const std::string& only_db);
+
 // show_data.cpp
 Reply show_data(Ctx& ctx, Cursor& cur); // SHOW DATA
 Reply show_proc(Ctx& ctx, Cursor& cur); // SHOW PROC

@@ -14,7 +14,9 @@ std::string column_type(const std::string& name) {
   static const std::regex k_numeric(
       "PARTITION_ID|COMPACT_VERSION|VISIBLE_VERSION|NEXT_VERSION|DATA_VERSION|VERSION_EPOCH|"
       "BUCKETS|REPLICATION_NUM|IS_IN_MEMORY|IS_TEMP|DATA_SIZE|ROW_COUNT|ENABLE_DATACACHE|"
-      "STORAGE_SIZE|METADATA_SWITCH_VERSION|ERROR_CODE|JOB_ID");
+      "STORAGE_SIZE|METADATA_SWITCH_VERSION|ERROR_CODE|JOB_ID|TABLE_ROWS|AVG_ROW_LENGTH|DATA_"
+      "LENGTH|"
+      "MAX_DATA_LENGTH|INDEX_LENGTH|DATA_FREE|AUTO_INCREMENT|VERSION|CHECKSUM|ORDINAL_POSITION");
   static const std::regex k_float("AVG_CS|P50_CS|MAX_CS");
   static const std::regex k_time(".*_TIME");
   if (std::regex_match(name, k_numeric)) {
@@ -71,6 +73,12 @@ std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& 
     return materialise(ctx, name,
                        partitions_meta_rows(ctx, equality_filter(query, "DB_NAME"),
                                             equality_filter(query, "TABLE_NAME")));
+  }
+  if (name == "tables") {
+    return materialise(ctx, name, info_schema_tables(ctx, equality_filter(query, "TABLE_SCHEMA")));
+  }
+  if (name == "columns") {
+    return materialise(ctx, name, info_schema_columns(ctx, equality_filter(query, "TABLE_SCHEMA")));
   }
   if (name == "tasks") {
     return materialise(ctx, name, tasks_table(ctx));

@@ -3,6 +3,7 @@
 // Shared fixture of the engine tests: an engine over the private MariaDB of the ctest fixture
 // `sim_mariadb` (EXL_TEST_MARIADB_ENV names its env file), a session, and small helpers.
 
+#include "engine/backend.hpp"
 #include "sim_api.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +14,8 @@
 #include <string>
 
 namespace srsim::test {
+
+using engine::Row;
 
 inline StorageConfig storage_from_env_file(const std::string& path) {
   StorageConfig s;

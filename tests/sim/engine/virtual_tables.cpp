@@ -74,6 +74,13 @@ std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& 
                        partitions_meta_rows(ctx, equality_filter(query, "DB_NAME"),
                                             equality_filter(query, "TABLE_NAME")));
   }
+  if (name == "partitions") {
+    // StarRocks keeps this MySQL-compatibility table empty (information_schema/partitions.md,
+    // issue #48463); MariaDB's own would even show srsim's gap partitions.
+    ResultSet empty = ctx.conn.query("SELECT * FROM information_schema.PARTITIONS LIMIT 0");
+    empty.rows.clear();
+    return materialise(ctx, name, empty);
+  }
   if (name == "tables") {
     return materialise(ctx, name, info_schema_tables(ctx, equality_filter(query, "TABLE_SCHEMA")));
   }

@@ -40,6 +40,12 @@ TEST_F(InfoSchemaTest, PartitionsMetaAnswersSelectStarAndSubsets) {
   EXPECT_EQ(subset.rows[0][0], "p1");
 }
 
+TEST_F(InfoSchemaTest, PartitionsTableIsAlwaysEmpty) {
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.partitions WHERE TABLE_SCHEMA = '" +
+                   m_db + "'"),
+            "0");
+}
+
 class OldInfoSchemaTest : public EngineTest {
   void configure(ClusterConfig& c) override { c.version = Version{3, 2, 9}; }
 };

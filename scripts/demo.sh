@@ -18,7 +18,9 @@ while [ $# -gt 0 ]; do
 done
 
 dir="$PWD/sandbox"
+# The demo owns ./sandbox: a previous demo's sandbox is stopped and its data removed.
 [ -f "$dir/sandbox.env" ] && tests/sim/sandbox.sh down "$dir" >/dev/null 2>&1 || true
+rm -rf "$dir"
 tests/sim/sandbox.sh up "$dir"
 [ "$keep" = 1 ] || trap 'tests/sim/sandbox.sh down "$dir" >/dev/null' EXIT
 # shellcheck disable=SC1091

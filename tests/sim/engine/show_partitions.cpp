@@ -18,6 +18,8 @@ namespace {
 std::map<std::string, PartitionStats> compute_stats(Ctx& ctx, const TableModel& m) {
   std::map<std::string, PartitionStats> out;
   std::string tref = table_ref(m.db, m.name);
+  // InnoDB refreshes DATA_LENGTH lazily; a refresh of srsim's statistics is the moment to ask.
+  ctx.conn.query("ANALYZE LOCAL TABLE " + tref);
   if (m.partition.type == "NONE") {
     auto rows = ctx.conn.scalar("SELECT COUNT(*) FROM " + tref);
     auto bytes =

@@ -8,6 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
 namespace srsim::engine {
 
 namespace {
@@ -83,7 +85,13 @@ private:
   std::map<std::uint32_t, SessionContext*> m_sessions;
 };
 
-Reply EngineImpl::dispatch(Ctx& ctx, const std::string& sql) {
+Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
+  // Statements come without `;` (sim_api.hpp), but a replayed SHOW CREATE text ends with one.
+  std::string sql = text;
+  while (!sql.empty() &&
+         (sql.back() == ';' || std::isspace(static_cast<unsigned char>(sql.back())))) {
+    sql.pop_back();
+  }
   Cursor cur(sql);
   if (!ctx.session.current_db.empty()) {
     ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));

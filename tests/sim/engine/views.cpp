@@ -48,6 +48,25 @@ std::string refresh_clause(Cursor& cur) {
   return cur.text_between(from, cur.position());
 }
 
+// Gives the MV table the declared column names (CREATE TABLE ... AS keeps the query's names).
+void rename_columns(Ctx& ctx, const TableModel& m) {
+  std::vector<std::string> actual = mariadb_columns(ctx, m.db, m.name);
+  if (actual.size() != m.view_columns.size()) {
+    ctx.conn.exec("DROP TABLE " + table_ref(m.db, m.name));
+    fail_analyzing("The number of columns of the materialized view does not match its query");
+  }
+  std::string alter;
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    if (actual[i] != m.view_columns[i]) {
+      alter += (alter.empty() ? "" : ", ") + std::string("RENAME COLUMN ") +
+               quote_ident(actual[i]) + " TO " + quote_ident(m.view_columns[i]);
+    }
+  }
+  if (!alter.empty()) {
+    ctx.conn.exec("ALTER TABLE " + table_ref(m.db, m.name) + " " + alter);
+  }
+}
+
 Reply drop_object(Ctx& ctx, Cursor& cur, const std::string& kind) {
   bool if_exists = cur.accept_kws({"IF", "EXISTS"});
   QualifiedName q = cur.qualified_name();
@@ -126,6 +145,9 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   m.name = q.name;
   m.kind = "MV";
   m.key_type = "DUPLICATE";
+  if (cur.is_sym("(")) { // column names, as SHOW CREATE MATERIALIZED VIEW prints them
+    m.view_columns = cur.ident_list();
+  }
   for (;;) {
     if (cur.accept_kw("COMMENT")) {
       m.comment = cur.string_literal();
@@ -159,7 +181,16 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
     return OkReply{};
   }
-  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + query);
+  std::string cols;
+  for (std::size_t i = 0; i < m.view_columns.size(); ++i) {
+    cols += (i ? ", " : "") + quote_ident(m.view_columns[i]);
+  }
+  // Named columns rename the query's columns: wrap it so MariaDB takes the names positionally.
+  std::string body = cols.empty() ? query : "SELECT * FROM (" + query + ") AS mv_src";
+  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + body);
+  if (!cols.empty()) {
+    rename_columns(ctx, m);
+  }
   m.view_columns = mariadb_columns(ctx, m.db, m.name);
   m.id = ctx.state.store.next_id();
   m.create_time = ctx.now();

@@ -45,6 +45,23 @@ TEST_F(RoundTripTest, KeyModelsListAndExpressionTables) {
                     "PARTITION p2 VALUES LESS THAN (MAXVALUE)) DISTRIBUTED BY HASH(a) BUCKETS 1");
 }
 
+TEST_F(RoundTripTest, ViewAndMaterializedViewTextsReplay) {
+  ok("CREATE TABLE base (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  ok("INSERT INTO base VALUES (1, 2), (1, 3)");
+  ok("CREATE VIEW v AS SELECT k, SUM(v) AS s FROM base GROUP BY k");
+  ok("CREATE MATERIALIZED VIEW mv DISTRIBUTED BY HASH(k) BUCKETS 2 REFRESH ASYNC "
+     "AS SELECT k, SUM(v) AS s FROM base GROUP BY k");
+  std::string view = cell(rows("SHOW CREATE VIEW v"), 0, "Create View");
+  std::string mv = cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View");
+  ok("DROP VIEW v");
+  ok("DROP MATERIALIZED VIEW mv");
+  ok(view);
+  ok(mv);
+  EXPECT_EQ(cell(rows("SHOW CREATE VIEW v"), 0, "Create View"), view);
+  EXPECT_EQ(cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View"), mv);
+  EXPECT_EQ(scalar("SELECT s FROM mv"), "5");
+}
+
 class OldPrintTest : public RoundTripTest {
   void configure(ClusterConfig& c) override { c.version = Version{3, 1, 11}; }
 };

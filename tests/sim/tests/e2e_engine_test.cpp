@@ -101,5 +101,54 @@ TEST_F(E2eEngineTest, OlapExternalTableWritesIntoTheDestinationAfterTheDelay) {
   EXPECT_FALSE(m_src->query("SELECT * FROM " + m_db + ".ext").ok());
 }
 
+TEST_F(E2eEngineTest, MysqlExternalTableReadsTheSourceThroughItsQueryPort) {
+  const Sandbox& sb = Sandbox::get();
+  ok(*m_src, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  ok(*m_src, "INSERT INTO " + m_db + ".t VALUES (1, 'a'), (2, 'b')");
+  ok(*m_dst, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
+  ok(*m_dst, "CREATE EXTERNAL TABLE " + m_db +
+                 ".ext (k INT, v VARCHAR(8)) ENGINE=MYSQL "
+                 "PROPERTIES ('host' = '127.0.0.1', 'port' = '" +
+                 sb.env("SRC_PORT") + "', 'user' = 'root', 'password' = '" +
+                 sb.env("SRC_PASSWORD") + "', 'database' = '" + m_db + "', 'table' = 't')");
+  QueryResult ins = ok(*m_dst, "INSERT INTO " + m_db + ".t SELECT * FROM " + m_db + ".ext");
+  EXPECT_EQ(ins.affected_rows, 2u);
+  ok(*m_dst, "DROP TABLE " + m_db + ".ext");
+}
+
+TEST_F(E2eEngineTest, SubmittedOverwriteFromACatalogRunsToSuccess) {
+  const Sandbox& sb = Sandbox::get();
+  std::string ddl = " (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+                    "PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02')), "
+                    "PARTITION p2 VALUES [('2024-01-02'), ('2024-01-03'))) DISTRIBUTED BY HASH(dt)";
+  ok(*m_src, "CREATE TABLE " + m_db + ".t" + ddl);
+  ok(*m_dst, "CREATE TABLE " + m_db + ".t" + ddl);
+  ok(*m_src, "INSERT INTO " + m_db + ".t VALUES ('2024-01-01', 1), ('2024-01-02', 2)");
+  ok(*m_dst, "INSERT INTO " + m_db + ".t VALUES ('2024-01-01', 9), ('2024-01-02', 9)");
+  std::string cat = unique_db("cat");
+  ok(*m_dst, "CREATE EXTERNAL CATALOG " + cat +
+                 " PROPERTIES ('type' = 'jdbc', 'user' = 'root', "
+                 "'password' = '" +
+                 sb.env("SRC_PASSWORD") +
+                 "', 'jdbc_uri' = 'jdbc:mysql://127.0.0.1:" + sb.env("SRC_PORT") +
+                 "', 'driver_url' = 'file:///x.jar', "
+                 "'driver_class' = 'com.mysql.cj.jdbc.Driver')");
+  std::string task = unique_db("task");
+  ok(*m_dst, "USE " + m_db);
+  QueryResult sub = ok(*m_dst, "SUBMIT /*+set_var(insert_timeout=600)*/ TASK " + task +
+                                   " AS INSERT OVERWRITE t PARTITION (p1) SELECT * FROM " + cat +
+                                   "." + m_db + ".t WHERE dt < '2024-01-02'");
+  EXPECT_EQ(sub.cell(0, "Status"), "SUBMITTED");
+  EXPECT_TRUE(eventually([&] {
+    QueryResult r = m_dst->query(
+        "SELECT STATE FROM information_schema.task_runs WHERE TASK_NAME = '" + task + "'");
+    return r.ok() && !r.rows.empty() && r.rows[0][0] == "SUCCESS";
+  }));
+  QueryResult sum = ok(*m_dst, "SELECT SUM(v) FROM t");
+  EXPECT_EQ(sum.rows[0][0], "10");
+  ok(*m_dst, "DROP TASK " + task);
+  ok(*m_dst, "DROP CATALOG " + cat);
+}
+
 } // namespace
 } // namespace srsim::test

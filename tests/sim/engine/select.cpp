@@ -61,6 +61,9 @@ std::string rewrite_query(Ctx& ctx, const std::string& sql) {
     std::size_t last = i + 2;
     if (i + 4 < t.size() && is_dot(t[i + 3]) && is_name(t[i + 4])) {
       last = i + 4;
+      if (t[i].text == "default_catalog") {
+        ctx.require("SELECT", t[i + 2].text);
+      }
       replacement = t[i].text == "default_catalog"
                         ? quote_ident(t[i + 2].text) + "." + quote_ident(t[i + 4].text)
                         : federated_table(ctx, t[i].text, t[i + 2].text, t[i + 4].text);
@@ -70,6 +73,10 @@ std::string rewrite_query(Ctx& ctx, const std::string& sql) {
         continue;
       }
     } else {
+      // db.table of another database: the session needs SELECT there too.
+      if (ctx.session.allowed && t[i].text != ctx.session.current_db && db_exists(ctx, t[i].text)) {
+        ctx.require("SELECT", t[i].text);
+      }
       continue;
     }
     out += sql.substr(copied, t[i].begin - copied) + replacement;

@@ -56,7 +56,9 @@ Reply show_databases(Ctx& ctx, Cursor& cur) {
   std::vector<std::string> names;
   for (const auto& row : rs.rows) {
     std::string db = row[0].value_or("");
-    if ((!is_system_db(db) || db == "information_schema") && like_match(db, pattern)) {
+    bool visible = !ctx.session.allowed || db == "information_schema" ||
+                   ctx.session.allowed("SELECT", db) || ctx.session.allowed("INSERT", db);
+    if ((!is_system_db(db) || db == "information_schema") && visible && like_match(db, pattern)) {
       names.push_back(db);
     }
   }

@@ -138,6 +138,15 @@ inline std::vector<starrocks::PartitionInfo> show_partitions(db::Connection& con
   return std::move(parsed).value();
 }
 
+// The single value a one-row, one-column statement returns.
+inline std::string scalar_text(db::Connection& conn, const std::string& sql) {
+  const auto rs = conn.query(sql);
+  if (rs.rows.size() != 1 || rs.rows[0].empty() || !rs.rows[0][0]) {
+    throw std::runtime_error("expected one value from: " + sql);
+  }
+  return *rs.rows[0][0];
+}
+
 // The single integer a COUNT(*)-style statement returns.
 inline std::int64_t scalar(db::Connection& conn, const std::string& sql) {
   const auto rs = conn.query(sql);

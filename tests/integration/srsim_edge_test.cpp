@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -148,6 +149,36 @@ TEST_P(SrsimEdgeTest, TargetTableHasTheSamePartitions) {
   for (std::size_t i = 0; i < src_parts.size(); ++i) {
     EXPECT_EQ(dst_parts[i].name, src_parts[i].name);
     EXPECT_EQ(dst_parts[i].bounds, src_parts[i].bounds) << src_parts[i].name;
+  }
+}
+
+// Only the last partition created on dst, the others added back one by one with
+// build_add_partition from the source's SHOW PARTITIONS bounds (a type-minimum lower bound comes
+// out as LESS THAN, MAXVALUE and multi-column tuples as they are).
+TEST_P(SrsimEdgeTest, AddPartitionRebuildsEverySourcePartition) {
+  EXL_REQUIRE_SANDBOX(sb);
+  db::Connection src(sb.src);
+  db::Connection dst(sb.dst);
+  const auto table = create_on_src(src);
+  auto model = show_create_model(src, table);
+  const auto src_parts = show_partitions(src, table);
+  auto& defs = model.partitioning.partitions;
+  defs.erase(defs.begin(), defs.end() - 1);
+  const std::string database = unique_database("edge_add");
+  dst.execute(starrocks::build_create_database(database));
+  dst.execute(starrocks::build_create_table(
+      starrocks::rewrite_for_target(model, {.replication_num = 1}).table, database));
+  const auto target = ref(database, GetParam().name);
+  for (std::size_t i = 0; i + 1 < src_parts.size(); ++i) {
+    dst.execute(starrocks::build_add_partition(target, src_parts[i].name, src_parts[i].bounds));
+  }
+  const auto dst_parts = show_partitions(dst, target);
+  ASSERT_EQ(dst_parts.size(), src_parts.size());
+  for (const auto& want : src_parts) {
+    const auto it = std::find_if(dst_parts.begin(), dst_parts.end(),
+                                 [&](const auto& p) { return p.name == want.name; });
+    ASSERT_NE(it, dst_parts.end()) << want.name;
+    EXPECT_EQ(it->bounds, want.bounds) << want.name;
   }
 }
 

@@ -236,12 +236,9 @@ Reply truncate_table(Ctx& ctx, Cursor& cur) {
                  return to_lower(n) == to_lower(p.name);
                });
     if (hit) {
-      p.id = ctx.state.store.next_id();
-      p.version = 1;
-      p.version_time = ctx.now();
+      ctx.state.store.set_partition_state(ctx.conn, m, p.name, ctx.state.store.next_id(), 1);
     }
   }
-  ctx.state.store.save(ctx.conn, m);
   return OkReply{};
 }
 

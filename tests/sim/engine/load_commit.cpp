@@ -49,36 +49,31 @@ void LoadJob::copy_rows(const std::string& tref, const std::vector<std::string>&
 
 void LoadJob::commit_metadata(const std::set<std::string>& touched,
                               const std::vector<std::string>& targets) {
-  std::lock_guard<std::mutex> lock(m_ctx.state.store.mutex());
-  auto fresh_opt = m_ctx.state.store.load(m_ctx.conn, m_model.db, m_model.name);
-  if (!fresh_opt) {
-    fail_analyzing("Unknown table '" + m_model.db + "." + m_model.name + "'");
-  }
-  TableModel fresh = *fresh_opt;
-  std::int64_t now = epoch_seconds();
-  for (PartitionDef& p : fresh.partition.partitions) {
-    bool hit = touched.count(p.name) > 0;
-    if (std::find(targets.begin(), targets.end(), p.name) != targets.end()) {
-      // OVERWRITE swaps in new partitions (temp partitions + REPLACE): a new id, version 1,
-      // plus this load's version when it received rows.
-      p.id = m_ctx.state.store.next_id();
-      p.version = hit ? 2 : 1;
-      p.version_time = now;
-    } else if (hit) {
-      p.version += 1;
-      p.version_time = now;
+  // No process-wide lock here: partition state rows are updated inside this transaction, so
+  // concurrent loads serialise per partition in InnoDB and a DDL statement waiting for this
+  // transaction's table lock cannot deadlock with it.
+  MetadataStore& store = m_ctx.state.store;
+  std::vector<std::string> bumped;
+  for (const std::string& name : touched) {
+    if (std::find(targets.begin(), targets.end(), name) == targets.end()) {
+      bumped.push_back(name);
     }
   }
-  fresh.update_time = now;
+  for (const std::string& name : targets) {
+    // OVERWRITE swaps in new partitions (temp partitions + REPLACE): a new id, version 1,
+    // plus this load's version when it received rows.
+    store.set_partition_state(m_ctx.conn, m_model, name, store.next_id(),
+                              touched.count(name) ? 2 : 1);
+  }
+  store.bump_versions(m_ctx.conn, m_model, bumped);
   try {
-    m_ctx.state.store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
+    store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
   } catch (const BackendError& e) {
     if (e.code() == 1062) {
       fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");
     }
     throw;
   }
-  m_ctx.state.store.save(m_ctx.conn, fresh);
   m_ctx.conn.exec("COMMIT");
   m_in_txn = false;
 }

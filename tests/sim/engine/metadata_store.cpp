@@ -21,6 +21,10 @@ const char* const k_schema[] = {
     "CREATE TABLE IF NOT EXISTS `__srsim`.catalogs (name VARCHAR(512) NOT NULL, comment TEXT, "
     "props LONGTEXT NOT NULL, PRIMARY KEY (name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
     "COLLATE=utf8mb4_bin",
+    "CREATE TABLE IF NOT EXISTS `__srsim`.partition_state (db VARCHAR(128) NOT NULL, tbl "
+    "VARCHAR(256) NOT NULL, name VARCHAR(256) NOT NULL, id BIGINT NOT NULL, version BIGINT NOT "
+    "NULL, version_time BIGINT NOT NULL, PRIMARY KEY (db, tbl, name)) ENGINE=InnoDB DEFAULT "
+    "CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
     "CREATE TABLE IF NOT EXISTS `__srsim`.counters (name VARCHAR(64) PRIMARY KEY, value BIGINT "
     "NOT NULL) ENGINE=InnoDB",
     "INSERT IGNORE INTO `__srsim`.counters VALUES ('id', 10000)",
@@ -38,6 +42,41 @@ void MetadataStore::bootstrap() {
   install_murmur_function(m_conn);
 }
 
+namespace {
+
+std::string where_table(const std::string& db, const std::string& name) {
+  return " WHERE db = " + quote_literal(db) + " AND tbl = " + quote_literal(name);
+}
+
+void overlay_state(Backend& conn, TableModel& model) {
+  ResultSet rs =
+      conn.query("SELECT name, id, version, version_time FROM `__srsim`.partition_state" +
+                 where_table(model.db, model.name));
+  std::map<std::string, const Row*> by_name;
+  for (const Row& r : rs.rows) {
+    by_name[*r[0]] = &r;
+  }
+  std::string missing;
+  for (PartitionDef& p : model.partition.partitions) {
+    auto it = by_name.find(p.name);
+    if (it != by_name.end()) {
+      p.id = std::stoll(*(*it->second)[1]);
+      p.version = std::stoll(*(*it->second)[2]);
+      p.version_time = std::stoll(*(*it->second)[3]);
+    } else { // a model saved before partition_state existed: adopt its values
+      missing += (missing.empty() ? "(" : ", (") + quote_literal(model.db) + ", " +
+                 quote_literal(model.name) + ", " + quote_literal(p.name) + ", " +
+                 std::to_string(p.id) + ", " + std::to_string(p.version) + ", " +
+                 std::to_string(p.version_time) + ")";
+    }
+  }
+  if (!missing.empty()) {
+    conn.exec("INSERT IGNORE INTO `__srsim`.partition_state VALUES " + missing);
+  }
+}
+
+} // namespace
+
 std::optional<TableModel> MetadataStore::load(Backend& conn, const std::string& db,
                                               const std::string& name) {
   auto v = conn.scalar("SELECT model FROM `__srsim`.objects WHERE db = " + quote_literal(db) +
@@ -45,7 +84,9 @@ std::optional<TableModel> MetadataStore::load(Backend& conn, const std::string& 
   if (!v) {
     return std::nullopt;
   }
-  return table_from_json(*v);
+  TableModel m = table_from_json(*v);
+  overlay_state(conn, m);
+  return m;
 }
 
 std::vector<TableModel> MetadataStore::load_db(Backend& conn, const std::string& db) {
@@ -54,6 +95,7 @@ std::vector<TableModel> MetadataStore::load_db(Backend& conn, const std::string&
   std::vector<TableModel> out;
   for (const auto& row : rs.rows) {
     out.push_back(table_from_json(*row[0]));
+    overlay_state(conn, out.back());
   }
   return out;
 }
@@ -62,16 +104,53 @@ void MetadataStore::save(Backend& conn, const TableModel& model) {
   conn.exec("REPLACE INTO `__srsim`.objects VALUES (" + quote_literal(model.db) + ", " +
             quote_literal(model.name) + ", " + quote_literal(model.kind) + ", " +
             quote_literal(to_json(model)) + ")");
+  std::string keep, values;
+  for (const PartitionDef& p : model.partition.partitions) {
+    keep += (keep.empty() ? "" : ", ") + quote_literal(p.name);
+    values += (values.empty() ? "(" : ", (") + quote_literal(model.db) + ", " +
+              quote_literal(model.name) + ", " + quote_literal(p.name) + ", " +
+              std::to_string(p.id) + ", " + std::to_string(p.version) + ", " +
+              std::to_string(p.version_time) + ")";
+  }
+  conn.exec("DELETE FROM `__srsim`.partition_state" + where_table(model.db, model.name) +
+            (keep.empty() ? "" : " AND name NOT IN (" + keep + ")"));
+  if (!values.empty()) {
+    conn.exec("INSERT IGNORE INTO `__srsim`.partition_state VALUES " + values);
+  }
+}
+
+void MetadataStore::set_partition_state(Backend& conn, const TableModel& model,
+                                        const std::string& name, std::int64_t id,
+                                        std::int64_t version) {
+  conn.exec("UPDATE `__srsim`.partition_state SET id = " + std::to_string(id) +
+            ", version = " + std::to_string(version) + ", version_time = UNIX_TIMESTAMP()" +
+            where_table(model.db, model.name) + " AND name = " + quote_literal(name));
+}
+
+void MetadataStore::bump_versions(Backend& conn, const TableModel& model,
+                                  const std::vector<std::string>& names) {
+  if (names.empty()) {
+    return;
+  }
+  std::string in;
+  for (const std::string& n : names) {
+    in += (in.empty() ? "" : ", ") + quote_literal(n);
+  }
+  conn.exec("UPDATE `__srsim`.partition_state SET version = version + 1, version_time = "
+            "UNIX_TIMESTAMP()" +
+            where_table(model.db, model.name) + " AND name IN (" + in + ")");
 }
 
 void MetadataStore::remove(Backend& conn, const std::string& db, const std::string& name) {
   conn.exec("DELETE FROM `__srsim`.objects WHERE db = " + quote_literal(db) +
             " AND name = " + quote_literal(name));
+  conn.exec("DELETE FROM `__srsim`.partition_state" + where_table(db, name));
 }
 
 void MetadataStore::remove_db(Backend& conn, const std::string& db) {
   conn.exec("DELETE FROM `__srsim`.objects WHERE db = " + quote_literal(db));
   conn.exec("DELETE FROM `__srsim`.labels WHERE db = " + quote_literal(db));
+  conn.exec("DELETE FROM `__srsim`.partition_state WHERE db = " + quote_literal(db));
 }
 
 std::int64_t MetadataStore::next_id() {

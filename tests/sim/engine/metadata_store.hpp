@@ -32,9 +32,19 @@ public:
   // Creates the schema and helper functions when missing.
   void bootstrap();
 
+  // Models come with PartitionId / VisibleVersion / VisibleVersionTime overlaid from
+  // `__srsim`.partition_state, the only place loads change (see save()).
   std::optional<TableModel> load(Backend& conn, const std::string& db, const std::string& name);
   std::vector<TableModel> load_db(Backend& conn, const std::string& db);
+  // Saves the model; partition state rows are created for new partitions and deleted for
+  // partitions that are gone, but existing rows are left alone so that a DDL statement holding a
+  // model read before a concurrent load cannot undo that load's version bump.
   void save(Backend& conn, const TableModel& model);
+  // Within the caller's transaction: the partition `name` gets `id`, `version`, now.
+  void set_partition_state(Backend& conn, const TableModel& model, const std::string& name,
+                           std::int64_t id, std::int64_t version);
+  // Within the caller's transaction: VisibleVersion + 1 for the named partitions.
+  void bump_versions(Backend& conn, const TableModel& model, const std::vector<std::string>& names);
   void remove(Backend& conn, const std::string& db, const std::string& name);
   void remove_db(Backend& conn, const std::string& db);
 

@@ -221,13 +221,7 @@ Reply refresh_mv(Ctx& ctx, Cursor& cur) {
   try {
     ctx.conn.exec("DELETE FROM " + table_ref(db, m.name));
     ctx.conn.exec("INSERT INTO " + table_ref(db, m.name) + " " + sql);
-    std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
-    TableModel fresh = load_table(ctx, db, q.name);
-    for (PartitionDef& p : fresh.partition.partitions) {
-      p.version += 1;
-      p.version_time = ctx.now();
-    }
-    ctx.state.store.save(ctx.conn, fresh);
+    ctx.state.store.bump_versions(ctx.conn, m, {m.name});
     ctx.conn.exec("COMMIT");
   } catch (...) {
     ctx.conn.exec("ROLLBACK");

@@ -117,6 +117,26 @@ TEST(SrsimPathsTest, ExpressionPartitionedCopyCreatesTheSourcePartitions) {
     EXPECT_EQ(dst_parts[i].bounds, src_parts[i].bounds) << src_parts[i].name;
   }
   EXPECT_EQ(audit(dst, target), audit(src, ref("demo", "logs")));
+
+  // One auto-created partition doubled, then overwritten from the source with exlSchema's
+  // predicate: back to the source's rows.
+  const auto model = show_create_model(src, ref("demo", "logs"));
+  const auto& p = src_parts.at(2);
+  const auto predicate =
+      starrocks::partition_predicate(starrocks::partition_columns(model, src_parts), p.bounds);
+  ASSERT_TRUE(predicate.ok()) << predicate.error().message();
+  starrocks::InsertSpec twice = insert;
+  twice.label = unique_database("label_logs_twice");
+  twice.query = starrocks::build_select_rows(catalog.table("logs"), {*predicate});
+  dst.execute(starrocks::build_insert(twice));
+  ASSERT_EQ(audit(dst, target)[p.name], 2 * audit(src, ref("demo", "logs"))[p.name]);
+  starrocks::InsertSpec overwrite = twice;
+  overwrite.overwrite = true;
+  overwrite.partitions = {p.name};
+  overwrite.label = unique_database("label_logs_ow");
+  const auto done = dst.execute(starrocks::build_insert(overwrite));
+  EXPECT_NE(done.info.find(overwrite.label), std::string::npos) << done.info;
+  EXPECT_EQ(audit(dst, target), audit(src, ref("demo", "logs")));
 }
 
 TEST(SrsimPathsTest, ReusedLabelIsRefused) {
@@ -139,6 +159,45 @@ TEST(SrsimPathsTest, ReusedLabelIsRefused) {
         << e.message();
   }
   EXPECT_EQ(count_rows(dst, target), 1);
+}
+
+// The reuse check reads SHOW CREATE CATALOG back: same jdbc_uri and user, password masked.
+TEST(SrsimPathsTest, ShowCreateCatalogPropertiesIdentifyTheSource) {
+  EXL_REQUIRE_SANDBOX(sb);
+  db::Connection dst(sb.dst);
+  SourceCatalog catalog(dst, sb.src);
+  const auto rs = dst.query(starrocks::build_show_create_catalog(catalog.table("x").catalog));
+  ASSERT_EQ(rs.rows.size(), 1U);
+  const auto props = starrocks::parse_catalog_properties(rs.rows[0].at(1).value_or(""));
+  ASSERT_TRUE(props.ok()) << props.error().message() << "\n" << rs.rows[0].at(1).value_or("");
+  const auto* uri = starrocks::find_property(*props, "jdbc_uri");
+  const auto* user = starrocks::find_property(*props, "user");
+  const auto* password = starrocks::find_property(*props, "password");
+  ASSERT_NE(uri, nullptr);
+  ASSERT_NE(user, nullptr);
+  EXPECT_EQ(*uri, starrocks::jdbc_uri(sb.src.host, sb.src.port));
+  EXPECT_EQ(*user, sb.src.user);
+  ASSERT_NE(password, nullptr);
+  EXPECT_NE(*password, sb.src.password) << "SHOW CREATE CATALOG must mask the password (§6)";
+}
+
+// Column list after the label (reference §4: label and column list in either order), then
+// DROP TABLE ... FORCE.
+TEST(SrsimPathsTest, InsertWithLabelAndColumnListThenDropTableForce) {
+  EXL_REQUIRE_SANDBOX(sb);
+  db::Connection src(sb.src);
+  db::Connection dst(sb.dst);
+  const auto target = copy_structure(src, dst, "regions");
+  starrocks::InsertSpec insert;
+  insert.target = target;
+  insert.label = unique_database("label_columns");
+  insert.columns = {"name", "region_id"};
+  insert.query = "SELECT 'far', 7";
+  const auto done = dst.execute(starrocks::build_insert(insert));
+  EXPECT_EQ(done.affected_rows, 1U);
+  EXPECT_EQ(count_rows(dst, target, "region_id = 7 AND name = 'far'"), 1);
+  dst.execute(starrocks::build_drop_table(target, true, true));
+  EXPECT_THROW(count_rows(dst, target), db::SqlError);
 }
 
 TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {

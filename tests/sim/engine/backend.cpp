@@ -78,6 +78,10 @@ std::optional<std::string> Backend::scalar(const std::string& sql) {
   return rs.rows[0][0];
 }
 
+bool Backend::alive() {
+  return mysql_ping(m_handle.get()) == 0;
+}
+
 unsigned long Backend::thread_id() const {
   return mysql_thread_id(m_handle.get());
 }

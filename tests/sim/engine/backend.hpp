@@ -41,6 +41,8 @@ public:
   // First column of the first row, or nullopt.
   std::optional<std::string> scalar(const std::string& sql);
   unsigned long thread_id() const;
+  // False when the server connection is gone (mysql_ping).
+  bool alive();
   // Quotes a literal with this connection's escaping rules: 'text'.
   std::string quote(const std::string& text) const;
 

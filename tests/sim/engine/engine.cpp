@@ -70,6 +70,9 @@ private:
     std::lock_guard<std::mutex> lock(m_mutex);
     m_sessions[session.connection_id] = &session;
     auto& slot = m_conns[session.connection_id];
+    if (slot && !slot->alive()) { // the storage server restarted or dropped us: reconnect
+      slot.reset();
+    }
     if (!slot) {
       slot = std::make_unique<Backend>(m_state.config.storage);
       slot->exec("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");

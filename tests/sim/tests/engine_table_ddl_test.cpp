@@ -113,6 +113,14 @@ TEST_F(TableDdlTest, ShowTablesAndDatabases) {
   EXPECT_TRUE(hidden);
 }
 
+TEST_F(TableDdlTest, ASessionSurvivesLosingItsStorageConnection) {
+  std::string thread = scalar("SELECT CONNECTION_ID()");
+  engine::Backend admin(m_config.storage);
+  admin.exec("KILL " + thread);
+  EXPECT_EQ(scalar("SELECT 1"), "1");
+  EXPECT_NE(scalar("SELECT CONNECTION_ID()"), thread);
+}
+
 TEST_F(TableDdlTest, UnsupportedStatementsAreErrorsNamingThem) {
   EXPECT_EQ(error("GRANT SELECT ON *.* TO x").rfind("srsim does not support: GRANT", 0), 0u);
   EXPECT_NE(error("ALTER TABLE nope ADD COLUMN c INT").find("Unknown table"), std::string::npos);

@@ -41,6 +41,21 @@ const std::vector<EdgeTable>& edge_tables() {
        "(NULL, 'n'), (-2147483648, 'min'), (5, 'a'), (9, 'a'), (10, 'b'), (19, 'c'), (20, 'd'), "
        "(2147483647, 'max')",
        3},
+      {"range_tinyint_null",
+       "(k TINYINT NULL, v INT) DUPLICATE KEY(k) PARTITION BY RANGE(k) ("
+       "PARTITION p1 VALUES LESS THAN ('10'), PARTITION p2 VALUES LESS THAN (MAXVALUE)) "
+       "DISTRIBUTED BY HASH(v) BUCKETS 1",
+       "(NULL, 1), (-128, 2), (9, 3), (10, 4), (127, 5)", 2},
+      {"range_bigint_null",
+       "(k BIGINT NULL, v INT) DUPLICATE KEY(k) PARTITION BY RANGE(k) ("
+       "PARTITION p1 VALUES LESS THAN ('10'), PARTITION p2 VALUES LESS THAN (MAXVALUE)) "
+       "DISTRIBUTED BY HASH(v) BUCKETS 1",
+       "(NULL, 1), (-9223372036854775808, 2), (9, 3), (10, 4), (9223372036854775807, 5)", 2},
+      {"range_date_null",
+       "(dt DATE NULL, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+       "PARTITION p1 VALUES LESS THAN ('2024-01-01'), PARTITION p2 VALUES LESS THAN ('2024-02-01'))"
+       " DISTRIBUTED BY HASH(v) BUCKETS 1",
+       "(NULL, 1), ('0000-01-01', 2), ('2023-12-31', 3), ('2024-01-01', 4), ('2024-01-31', 5)", 2},
       {"range_two_columns",
        "(a INT NOT NULL, b INT NOT NULL, v INT) DUPLICATE KEY(a, b) PARTITION BY RANGE(a, b) ("
        "PARTITION p1 VALUES [('0', '0'), ('1', '5')), PARTITION p2 VALUES [('1', '5'), ('2', '0')),"

@@ -66,6 +66,9 @@ TEST_P(SrsimMetaTableTest, PartitionsMetaAgreesWithShowPartitions) {
     EXPECT_EQ(m.visible_version, shown[i].visible_version);
     EXPECT_EQ(m.buckets, shown[i].buckets);
     EXPECT_EQ(m.row_count, shown[i].row_count);
+    // SHOW PARTITIONS prints DataSize as text (`16KB`), partitions_meta as bytes (§2).
+    EXPECT_EQ(m.data_size_bytes, shown[i].data_size_bytes);
+    EXPECT_EQ(m.replication_num, shown[i].replication_num);
   }
 }
 

@@ -103,6 +103,36 @@ TEST_P(SrsimAuditTest, CountQueryAgreesWithCountStarAndPartitionPredicates) {
   }
 }
 
+// The operator's -where filter is ANDed into the audit statement.
+TEST(SrsimAuditWhereTest, ExtraWhereNarrowsEveryPartitionCount) {
+  EXL_REQUIRE_SANDBOX(sb);
+  db::Connection src(sb.src);
+  const auto table = ref("demo", "events");
+  const auto model = show_create_model(src, table);
+  const auto partitions = show_partitions(src, table);
+  const auto columns = starrocks::partition_columns(model, partitions);
+  const std::string where = "user_id < 100 AND kind = 'buy'";
+  const auto queries = starrocks::build_partition_count_queries(
+      table, columns, starrocks::named_bounds(partitions), where);
+  ASSERT_TRUE(queries.ok()) << queries.error().message();
+  const auto counts = run_audit(src, *queries);
+  std::int64_t sum = 0;
+  for (const auto& [name, rows] : counts) {
+    sum += rows;
+  }
+  const std::int64_t total = count_rows(src, table, where);
+  ASSERT_GT(total, 0);
+  EXPECT_EQ(sum, total);
+  for (const auto& p : partitions) {
+    const auto predicate = starrocks::partition_predicate(columns, p.bounds);
+    ASSERT_TRUE(predicate.ok());
+    const auto found = counts.find(p.name);
+    EXPECT_EQ(found == counts.end() ? 0 : found->second,
+              count_rows(src, table, "(" + *predicate + ") AND " + where))
+        << p.name;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Demo, SrsimAuditTest,
                          testing::Values(AuditCase{"events", events_oracle},
                                          AuditCase{"shops", shops_oracle},

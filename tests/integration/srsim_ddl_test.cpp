@@ -183,6 +183,12 @@ TEST_P(SrsimShowCreateTest, TargetCreateTableIsAcceptedAndReadsBackAsTheSameTabl
   const auto target = show_create_model(dst, ref(database, want.name));
 
   EXPECT_EQ(starrocks::compare_tables(source, target), std::nullopt);
+  // Where the rewrite differs on purpose: replication_num := the override; nothing else.
+  const auto* replicas = starrocks::find_property(target.properties, "replication_num");
+  ASSERT_NE(replicas, nullptr);
+  EXPECT_EQ(*replicas, "1");
+  EXPECT_EQ(target.properties, rewritten.table.properties);
+  EXPECT_EQ(target.columns, source.columns);
   EXPECT_EQ(target.key_columns, source.key_columns);
   EXPECT_EQ(target.distribution, source.distribution);
   // The copied partition list: range and list tables get every source partition; an automatic

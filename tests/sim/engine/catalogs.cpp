@@ -91,11 +91,22 @@ Reply drop_catalog(Ctx& ctx, Cursor& cur) {
 }
 
 Reply show_catalogs(Ctx& ctx, Cursor& cur) {
-  (void)cur;
-  ResultSet rs{
-      {"Catalog", "Type", "Comment"},
-      {{std::string("default_catalog"), std::string("Internal"), std::string(k_internal_comment)}}};
+  std::string pattern = "%";
+  if (cur.accept_kw("LIKE")) {
+    pattern = cur.string_literal();
+  }
+  if (!cur.at_end()) {
+    fail_unsupported("SHOW CATALOGS " + cur.rest_from(cur.position()));
+  }
+  ResultSet rs{{"Catalog", "Type", "Comment"}, {}};
+  if (like_match("default_catalog", pattern)) {
+    rs.rows.push_back(
+        {std::string("default_catalog"), std::string("Internal"), std::string(k_internal_comment)});
+  }
   for (const CatalogDef& c : ctx.state.store.catalogs()) {
+    if (!like_match(c.name, pattern)) {
+      continue;
+    }
     std::optional<std::string> comment;
     if (!c.comment.empty()) {
       comment = c.comment;

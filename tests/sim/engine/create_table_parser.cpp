@@ -34,7 +34,9 @@ ColumnDef parse_column(Cursor& cur) {
       }
     } else if (cur.accept_kw("COMMENT")) {
       c.comment = cur.string_literal();
-    } else if (cur.accept_kw("KEY") || cur.accept_kw("AUTO_INCREMENT")) {
+    } else if (cur.accept_kw("AUTO_INCREMENT")) {
+      c.auto_increment = true;
+    } else if (cur.accept_kw("KEY")) {
     } else if (cur.peek().kind == TokenKind::Word &&
                std::any_of(std::begin(k_aggs), std::end(k_aggs),
                            [&](const char* a) { return cur.peek().upper == a; })) {
@@ -43,6 +45,23 @@ ColumnDef parse_column(Cursor& cur) {
       return c;
     }
   }
+}
+
+// INDEX name (cols) [USING type] [COMMENT 'c'] [PROPERTIES (..)]; the INDEX keyword consumed.
+IndexDef parse_index(Cursor& cur) {
+  IndexDef idx;
+  idx.name = cur.identifier();
+  idx.columns = cur.ident_list();
+  if (cur.accept_kw("USING")) {
+    idx.using_type = to_upper(cur.identifier());
+  }
+  if (cur.accept_kw("COMMENT")) {
+    idx.comment = cur.string_literal();
+  }
+  if (cur.is_kw("PROPERTIES")) {
+    fail_unsupported("INDEX ... PROPERTIES");
+  }
+  return idx;
 }
 
 void parse_partition_by(Cursor& cur, CreateTableStmt& st) {
@@ -177,10 +196,8 @@ CreateTableStmt parse_create_table(Cursor& cur, bool external) {
   }
   if (cur.accept_sym("(")) {
     do {
-      if (cur.is_kw("INDEX")) {
-        while (!cur.is_sym(",") && !cur.is_sym(")") && !cur.at_end()) {
-          cur.is_sym("(") ? cur.skip_group() : (void)cur.next();
-        }
+      if (cur.accept_kw("INDEX")) {
+        st.model.indexes.push_back(parse_index(cur));
         continue;
       }
       st.model.columns.push_back(parse_column(cur));

@@ -42,6 +42,9 @@ std::string column_sql(const TableModel& m, const ColumnDef& c) {
   bool key = m.key_type == "PRIMARY" &&
              std::find(m.key_columns.begin(), m.key_columns.end(), c.name) != m.key_columns.end();
   out += (c.nullable && !key) ? " NULL" : " NOT NULL";
+  if (c.auto_increment) {
+    out += " AUTO_INCREMENT";
+  }
   if (c.has_default) {
     bool fn = to_upper(c.default_value) == "CURRENT_TIMESTAMP";
     out += " DEFAULT " + (fn ? std::string("CURRENT_TIMESTAMP") : quote_literal(c.default_value));
@@ -123,6 +126,11 @@ std::string mariadb_create_table(const TableModel& m) {
     out += ",\n  PRIMARY KEY (" + join_idents(m.key_columns) + ")";
   } else if ((m.key_type == "UNIQUE" || m.key_type == "AGGREGATE") && indexable(m, m.key_columns)) {
     out += ",\n  UNIQUE KEY srsim_key (" + join_idents(m.key_columns) + ")";
+  }
+  for (const ColumnDef& c : m.columns) {
+    if (c.auto_increment) { // MariaDB wants an index led by the AUTO_INCREMENT column
+      out += ",\n  KEY " + quote_ident("srsim_ai_" + c.name) + " (" + quote_ident(c.name) + ")";
+    }
   }
   out += "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
   return out + partition_clause(m);

@@ -16,6 +16,8 @@ bool db_exists(Ctx& ctx, const std::string& db);
 void require_db(Ctx& ctx, const std::string& db);
 TableModel load_table(Ctx& ctx, const std::string& db, const std::string& name);
 bool is_system_db(const std::string& db);
+// SHOW ... LIKE matching: % and _ wildcards, case-insensitive.
+bool like_match(const std::string& text, const std::string& pattern);
 
 // ddl_tables.cpp
 Reply create_database(Ctx& ctx, Cursor& cur);             // CREATE DATABASE

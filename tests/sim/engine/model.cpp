@@ -7,15 +7,17 @@
 namespace srsim::engine {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ColumnDef, name, type, sql_type, base, nullable,
-                                                agg, has_default, default_value, comment)
+                                                agg, auto_increment, has_default, default_value,
+                                                comment)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(IndexDef, name, columns, using_type, comment)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PartitionDef, name, id, lower, upper, values,
                                                 version, version_time, replication_num)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PartitionSpec, type, columns, expr_unit, partitions)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableModel, db, name, kind, id, columns, key_type,
-                                                key_columns, comment, partition, dist_type,
-                                                dist_columns, buckets, order_by, properties,
-                                                definition, view_columns, refresh, create_time,
-                                                update_time)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TableModel, db, name, kind, id, columns, indexes,
+                                                key_type, key_columns, comment, partition,
+                                                dist_type, dist_columns, buckets, order_by,
+                                                properties, definition, view_columns, refresh,
+                                                create_time, update_time)
 
 std::string to_json(const TableModel& model) {
   return nlohmann::json(model).dump();

@@ -18,8 +18,16 @@ struct ColumnDef {
   std::string base;     // lower-case base kind: tinyint..largeint, date, datetime, varchar, ...
   bool nullable = true;
   std::string agg; // SUM, MAX, MIN, REPLACE, ... (AGGREGATE tables)
+  bool auto_increment = false;
   bool has_default = false;
   std::string default_value;
+  std::string comment;
+};
+
+struct IndexDef {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string using_type; // BITMAP, NGRAMBF, ...
   std::string comment;
 };
 
@@ -49,6 +57,7 @@ struct TableModel {
   std::string kind = "OLAP"; // OLAP, VIEW, MV, MYSQL, OLAP_EXTERNAL
   std::int64_t id = 0;
   std::vector<ColumnDef> columns;
+  std::vector<IndexDef> indexes;
   std::string key_type = "DUPLICATE"; // DUPLICATE, AGGREGATE, UNIQUE, PRIMARY
   std::vector<std::string> key_columns;
   std::string comment;

@@ -56,17 +56,43 @@ std::string idents(const std::vector<std::string>& names) {
   return out;
 }
 
+// CatalogUtils.addEscapeCharacter: StarRocks prints comments with `"` and `\` escaped.
+std::string escaped(const std::string& text, char quote = '"') {
+  std::string out;
+  for (char ch : text) {
+    if (ch == quote || ch == '\\') {
+      out += '\\';
+    }
+    out += ch;
+  }
+  return out;
+}
+
+std::string index_line(const IndexDef& idx) {
+  std::string out = "  INDEX " + idx.name + " (" + idents(idx.columns) + ")";
+  if (!idx.using_type.empty()) {
+    out += " USING " + idx.using_type;
+  }
+  if (!idx.comment.empty()) {
+    out += " COMMENT '" + escaped(idx.comment, '\'') + "'";
+  }
+  return out;
+}
+
 std::string column_line(const TableModel& m, const ColumnDef& c) {
   std::string out = "  `" + c.name + "` " + c.type;
   if (!c.agg.empty() && m.key_type == "AGGREGATE") {
     out += " " + c.agg;
   }
   out += c.nullable ? " NULL" : " NOT NULL";
+  if (c.auto_increment) {
+    out += " AUTO_INCREMENT";
+  }
   if (c.has_default) {
     out += c.default_value == "CURRENT_TIMESTAMP" ? " DEFAULT CURRENT_TIMESTAMP"
                                                   : " DEFAULT \"" + c.default_value + "\"";
   }
-  return out + " COMMENT \"" + c.comment + "\"";
+  return out + " COMMENT \"" + escaped(c.comment) + "\"";
 }
 
 std::string bound(const std::vector<std::string>& v) {
@@ -172,16 +198,19 @@ std::string table_ddl(const TableModel& m, const Version& version, bool shared_d
   for (std::size_t i = 0; i < m.columns.size(); ++i) {
     out += (i ? ",\n" : "") + column_line(m, m.columns[i]);
   }
+  for (const IndexDef& idx : m.indexes) {
+    out += ",\n" + index_line(idx);
+  }
   out += "\n) ENGINE=" + m.kind + " ";
   if (m.kind == "MYSQL") {
     if (!m.comment.empty()) {
-      out += "\nCOMMENT \"" + m.comment + "\"";
+      out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
     }
     return out + properties_text(m.properties) + ";";
   }
   out += "\n" + m.key_type + " KEY(" + idents(m.key_columns) + ")";
   if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + m.comment + "\"";
+    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
   }
   out += partition_text(m, version);
   out += distribution_text(m);
@@ -199,7 +228,7 @@ std::string view_ddl(const TableModel& m) {
   }
   out += ")";
   if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + m.comment + "\"";
+    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
   }
   return out + " AS " + m.definition + ";";
 }
@@ -208,7 +237,7 @@ std::string mv_ddl(const TableModel& m, const Version& version) {
   (void)version;
   std::string out = "CREATE MATERIALIZED VIEW `" + m.name + "` (" + idents(m.view_columns) + ")";
   if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + m.comment + "\"";
+    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
   }
   out += distribution_text(m);
   out += "\nREFRESH " + (m.refresh.empty() ? std::string("MANUAL") : m.refresh);

@@ -9,8 +9,6 @@
 
 namespace srsim::engine {
 
-namespace {
-
 // SHOW ... LIKE 'pattern' with % and _ wildcards, case-insensitive like StarRocks.
 bool like_match(const std::string& text, const std::string& pattern) {
   std::string t = to_lower(text), p = to_lower(pattern);
@@ -34,6 +32,8 @@ bool like_match(const std::string& text, const std::string& pattern) {
   }
   return pi == p.size();
 }
+
+namespace {
 
 std::string optional_like(Cursor& cur) {
   if (cur.accept_kw("LIKE")) {

@@ -96,6 +96,9 @@ TEST_F(CatalogTest, ShowCatalogsAndShowCreateMaskThePassword) {
   std::string ddl = cell(rows("SHOW CREATE CATALOG other"), 0, "Create Catalog");
   EXPECT_EQ(ddl.find(m_other_config.storage.password), std::string::npos) << ddl;
   EXPECT_NE(ddl.find("******"), std::string::npos);
+  ResultSet like = rows("SHOW CATALOGS LIKE 'oth%'");
+  ASSERT_EQ(like.rows.size(), 1u);
+  EXPECT_EQ(cell(like, 0, "Catalog"), "other");
   EXPECT_EQ(error(create_catalog("x")), "Catalog 'other' already exists");
   ok("DROP CATALOG other");
   EXPECT_EQ(error("DROP CATALOG other"), "Unknown catalog 'other'");

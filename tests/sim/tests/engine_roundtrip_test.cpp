@@ -45,6 +45,28 @@ TEST_F(RoundTripTest, KeyModelsListAndExpressionTables) {
                     "PARTITION p2 VALUES LESS THAN (MAXVALUE)) DISTRIBUTED BY HASH(a) BUCKETS 1");
 }
 
+TEST_F(RoundTripTest, IndexesAutoIncrementAndEscapedComments) {
+  ok(R"(CREATE TABLE t (k INT NOT NULL COMMENT 'say \"hi\" \\ bye', )"
+     "id BIGINT NOT NULL AUTO_INCREMENT, u VARCHAR(10), "
+     "INDEX idx_u (u) USING BITMAP COMMENT 'bitmap on u') PRIMARY KEY(k) "
+     R"(COMMENT 'a \"table\"' DISTRIBUTED BY HASH(k) BUCKETS 1)");
+  std::string ddl = cell(rows("SHOW CREATE TABLE t"), 0, "Create Table");
+  EXPECT_NE(ddl.find(R"(  `k` int(11) NOT NULL COMMENT "say \"hi\" \\ bye",)"), std::string::npos)
+      << ddl;
+  EXPECT_NE(ddl.find("  `id` bigint(20) NOT NULL AUTO_INCREMENT COMMENT \"\",\n"),
+            std::string::npos)
+      << ddl;
+  EXPECT_NE(ddl.find(",\n  INDEX idx_u (`u`) USING BITMAP COMMENT 'bitmap on u'\n) ENGINE=OLAP "),
+            std::string::npos)
+      << ddl;
+  EXPECT_NE(ddl.find(R"(COMMENT "a \"table\"")"), std::string::npos) << ddl;
+  ok("INSERT INTO t (k, u) VALUES (1, 'a'), (2, 'b')");
+  EXPECT_EQ(scalar("SELECT COUNT(DISTINCT id) FROM t"), "2");
+  ok("DROP TABLE t");
+  ok(ddl);
+  EXPECT_EQ(cell(rows("SHOW CREATE TABLE t"), 0, "Create Table"), ddl);
+}
+
 TEST_F(RoundTripTest, ViewAndMaterializedViewTextsReplay) {
   ok("CREATE TABLE base (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
   ok("INSERT INTO base VALUES (1, 2), (1, 3)");

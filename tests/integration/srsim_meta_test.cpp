@@ -137,7 +137,9 @@ TEST(SrsimMetaTest, ShowFullTablesTellsTablesFromViews) {
 }
 
 // Reference §6: SHOW CATALOGS [LIKE 'p']; exlSchema's `clean` lists its leftover catalogs by
-// prefix with it, so every row must match the pattern.
+// prefix with it, so every row must match the pattern, and `_` in the prefix is escaped
+// (like_prefix_literal) so that it matches only itself, as in the FE's PatternMatcher
+// (convertMysqlPattern: `\_` is a literal underscore).
 TEST(SrsimMetaTest, ShowCatalogsLikeListsOnlyMatchingCatalogs) {
   EXL_REQUIRE_SANDBOX(sb);
   db::Connection dst(sb.dst);
@@ -148,13 +150,15 @@ TEST(SrsimMetaTest, ShowCatalogsLikeListsOnlyMatchingCatalogs) {
   spec.user = sb.src.user;
   spec.password = sb.src.password;
   spec.driver_url = "file:///opt/starrocks/drivers/mysql-connector-j-8.0.33.jar";
+  starrocks::JdbcCatalogSpec lookalike = spec; // `_` -> `x`: matched by an unescaped `_`
+  lookalike.name[spec.name.find('_')] = 'x';
   dst.execute(starrocks::build_create_jdbc_catalog(spec));
+  dst.execute(starrocks::build_create_jdbc_catalog(lookalike));
   const auto rs = dst.query(starrocks::build_show_catalogs(spec.name));
   dst.execute(starrocks::build_drop_catalog(spec.name));
-  ASSERT_FALSE(rs.rows.empty());
-  for (const auto& row : rs.rows) {
-    EXPECT_EQ(row.at(0).value_or(""), spec.name) << "SHOW CATALOGS LIKE ignored its pattern";
-  }
+  dst.execute(starrocks::build_drop_catalog(lookalike.name));
+  ASSERT_EQ(rs.rows.size(), 1U) << "SHOW CATALOGS LIKE with an escaped prefix";
+  EXPECT_EQ(rs.rows[0].at(0).value_or(""), spec.name);
 }
 
 } // namespace

@@ -11,13 +11,27 @@ namespace srsim::engine {
 
 // SHOW ... LIKE 'pattern' with % and _ wildcards, case-insensitive like StarRocks.
 bool like_match(const std::string& text, const std::string& pattern) {
-  std::string t = to_lower(text), p = to_lower(pattern);
+  // Pattern items: a literal char (`\x` escapes x), `_` any char, `%` any run.
+  struct Item {
+    char ch;
+    bool any_one, any_run;
+  };
+  std::vector<Item> items;
+  std::string p = to_lower(pattern);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\' && i + 1 < p.size()) {
+      items.push_back({p[++i], false, false});
+    } else {
+      items.push_back({p[i], p[i] == '_', p[i] == '%'});
+    }
+  }
+  std::string t = to_lower(text);
   std::size_t ti = 0, pi = 0, star = std::string::npos, mark = 0;
   while (ti < t.size()) {
-    if (pi < p.size() && (p[pi] == '_' || p[pi] == t[ti])) {
+    if (pi < items.size() && !items[pi].any_run && (items[pi].any_one || items[pi].ch == t[ti])) {
       ++ti;
       ++pi;
-    } else if (pi < p.size() && p[pi] == '%') {
+    } else if (pi < items.size() && items[pi].any_run) {
       star = pi++;
       mark = ti;
     } else if (star != std::string::npos) {
@@ -27,10 +41,10 @@ bool like_match(const std::string& text, const std::string& pattern) {
       return false;
     }
   }
-  while (pi < p.size() && p[pi] == '%') {
+  while (pi < items.size() && items[pi].any_run) {
     ++pi;
   }
-  return pi == p.size();
+  return pi == items.size();
 }
 
 namespace {

@@ -35,6 +35,9 @@ std::size_t read_quoted(const std::string& sql, std::size_t i, std::string& valu
     char c = sql[i];
     if (c == '\\' && q != '`' && i + 1 < sql.size()) {
       char n = sql[i + 1];
+      if (n == '%' || n == '_') {
+        value += '\\'; // MySQL keeps \% and \_ as written, for LIKE patterns
+      }
       value += n == 'n' ? '\n' : n == 't' ? '\t' : n == '0' ? '\0' : n;
       i += 2;
       continue;

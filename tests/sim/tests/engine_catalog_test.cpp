@@ -99,6 +99,9 @@ TEST_F(CatalogTest, ShowCatalogsAndShowCreateMaskThePassword) {
   ResultSet like = rows("SHOW CATALOGS LIKE 'oth%'");
   ASSERT_EQ(like.rows.size(), 1u);
   EXPECT_EQ(cell(like, 0, "Catalog"), "other");
+  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'default\_catalog')").rows.size() == 1);
+  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'defaultxcatalog')").rows.empty());
+  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'defaul\_%')").rows.empty());
   EXPECT_EQ(error(create_catalog("x")), "Catalog 'other' already exists");
   ok("DROP CATALOG other");
   EXPECT_EQ(error("DROP CATALOG other"), "Unknown catalog 'other'");

@@ -55,6 +55,10 @@ LoadJob::~LoadJob() {
   m_ctx.state.running.erase(m_txn_id);
 }
 
+bool LoadJob::strict() const {
+  return m_ctx.variable("enable_insert_strict", "true") != "false";
+}
+
 bool LoadJob::dynamic_overwrite() const {
   return m_ctx.version().at_least(3, 4) &&
          (m_stmt.dynamic_overwrite_hint || m_ctx.variable("dynamic_overwrite", "false") == "true");
@@ -81,6 +85,9 @@ Reply LoadJob::run() {
     fill_stage();
     if (m_model.partition.type == "EXPR") {
       create_expression_partitions();
+    }
+    if (!strict()) {
+      drop_unqualified_rows();
     }
     write_and_commit(touched_partitions());
   } catch (const BackendError& e) {

@@ -37,6 +37,9 @@ private:
   partition_clause() const; // explicit real partitions: rows in gaps fail // (`a`, `b`) or empty
   [[noreturn]] void fail_backend(const class BackendError& e);
   bool dynamic_overwrite() const;
+  bool strict() const; // enable_insert_strict (default true)
+  // Non-strict INSERT: rows without a (named) partition are filtered out instead of failing.
+  void drop_unqualified_rows();
 
   Ctx& m_ctx;
   TableModel m_model;

@@ -52,7 +52,9 @@ void LoadJob::fill_stage() {
   std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
   m_ctx.conn.exec("CREATE TEMPORARY TABLE " + m_stage + " ENGINE=Aria TRANSACTIONAL=0 AS SELECT " +
                   select_cols + " FROM " + table_ref(m_model.db, m_model.name) + " LIMIT 0");
-  std::string sql = "INSERT INTO " + m_stage + " " + rewrite_query(m_ctx, m_stmt.source);
+  // Non-strict mode turns unconvertible values into NULL instead of failing, as StarRocks does.
+  std::string sql = std::string(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ") + m_stage + " " +
+                    rewrite_query(m_ctx, m_stmt.source);
   WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
                    &m_ctx.session.kill_query);
   try {
@@ -100,6 +102,47 @@ std::set<std::string> LoadJob::touched_partitions() {
     }
   }
   return out;
+}
+
+void LoadJob::drop_unqualified_rows() {
+  if (m_model.partition.type == "NONE") {
+    return;
+  }
+  auto bases = column_bases(m_model);
+  std::string cols;
+  for (const std::string& c : m_model.partition.columns) {
+    cols += (cols.empty() ? "(" : ", ") + quote_ident(c);
+  }
+  cols += ")";
+  auto tuple = [&](const std::vector<std::string>& v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out += (i ? ", " : "(") + sql_value(bases[i], v[i]);
+    }
+    return out + ")";
+  };
+  std::string pred;
+  for (const PartitionDef& p : m_model.partition.partitions) {
+    if (!m_stmt.partitions.empty() && std::find(m_stmt.partitions.begin(), m_stmt.partitions.end(),
+                                                p.name) == m_stmt.partitions.end()) {
+      continue;
+    }
+    std::string one;
+    if (m_model.partition.type == "LIST") {
+      for (const auto& v : p.values) {
+        one += (one.empty() ? "" : ", ") + tuple(v);
+      }
+      one = cols + " IN (" + one + ")";
+    } else {
+      bool unbounded = std::find(p.upper.begin(), p.upper.end(), "MAXVALUE") != p.upper.end();
+      one = cols + " >= " + tuple(p.lower) +
+            (unbounded ? "" : " AND " + cols + " < " + tuple(p.upper));
+    }
+    pred += (pred.empty() ? "(" : " OR (") + one + ")";
+  }
+  m_ctx.conn.exec("DELETE FROM " + m_stage + " WHERE NOT COALESCE(" +
+                  (pred.empty() ? std::string("FALSE") : pred) + ", FALSE)");
+  m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
 }
 
 std::string LoadJob::partition_clause() const {

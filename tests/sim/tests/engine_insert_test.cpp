@@ -66,6 +66,17 @@ TEST_F(InsertTest, PartitionClauseErrors) {
             "into unpartitioned table.");
 }
 
+TEST_F(InsertTest, NonStrictInsertFiltersRowsWithoutAPartition) {
+  make_daily();
+  m_session.variables["enable_insert_strict"] = "false";
+  OkReply r = ok("INSERT INTO t VALUES ('2024-01-01', 1), ('2030-01-01', 2), ('2024-01-03', 3)");
+  EXPECT_EQ(r.affected_rows, 2u);
+  OkReply named = ok("INSERT INTO t PARTITION (p2) VALUES ('2024-01-02', 4), ('2024-01-01', 5)");
+  EXPECT_EQ(named.affected_rows, 1u);
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY dt) FROM t"), "1,4,3");
+  EXPECT_EQ(versions(), (std::vector<std::string>{"2", "2", "2"}));
+}
+
 TEST_F(InsertTest, StaticOverwriteReplacesNamedOrAllPartitions) {
   make_daily();
   ok("INSERT INTO t VALUES ('2024-01-01', 1), ('2024-01-02', 2), ('2024-01-03', 3)");

@@ -144,7 +144,16 @@ std::string federated_table(Ctx& ctx, const std::string& catalog, const std::str
   }
   ctx.require("SELECT", "");
   StorageConfig remote = resolve_catalog_storage(ctx, *c);
-  return make_federated_table(ctx, remote, catalog, db, table);
+  try {
+    return make_federated_table(ctx, remote, catalog, db, table);
+  } catch (const BackendError&) {
+    // The other cluster may have restarted on new storage ports: resolve once more.
+    {
+      std::lock_guard<std::mutex> lock(ctx.state.catalog_mutex);
+      ctx.state.catalog_storage.erase(catalog);
+    }
+    return make_federated_table(ctx, resolve_catalog_storage(ctx, *c), catalog, db, table);
+  }
 }
 
 } // namespace srsim::engine

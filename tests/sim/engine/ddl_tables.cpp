@@ -3,6 +3,7 @@
 
 #include "create_table_parser.hpp"
 #include "ddl_translate.hpp"
+#include "dynamic_partitions.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
 
@@ -145,6 +146,20 @@ TableModel copy_for_like(Ctx& ctx, const CreateTableStmt& st, const std::string&
 
 } // namespace
 
+void run_dynamic_partitions(Ctx& ctx, const TableModel& model) {
+  for (const std::string& sql : dynamic_partition_statements(model, std::time(nullptr))) {
+    Cursor cur(sql);
+    cur.expect_kw("ALTER");
+    cur.expect_kw("TABLE");
+    try {
+      alter_table(ctx, cur);
+    } catch (const EngineError&) {
+      // A range that overlaps a hand-made partition, or the last partition: StarRocks's
+      // scheduler skips those too.
+    }
+  }
+}
+
 Reply create_table(Ctx& ctx, Cursor& cur, bool external) {
   CreateTableStmt st = parse_create_table(cur, external);
   std::string db = ctx.db_or_current(st.model.db);
@@ -170,13 +185,17 @@ Reply create_table(Ctx& ctx, Cursor& cur, bool external) {
     fill_new_table(ctx, st);
     m = st.model;
   }
-  std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
-  try {
-    ctx.conn.exec(mariadb_create_table(m));
-  } catch (const BackendError& e) {
-    fail_analyzing("srsim could not create the table in MariaDB: " + std::string(e.what()));
+  {
+    std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+    try {
+      ctx.conn.exec(mariadb_create_table(m));
+    } catch (const BackendError& e) {
+      fail_analyzing("srsim could not create the table in MariaDB: " + std::string(e.what()));
+    }
+    ctx.state.store.save(ctx.conn, m);
   }
-  ctx.state.store.save(ctx.conn, m);
+  // Like executeDynamicPartitionFirstTime: dynamic partitions exist right after CREATE.
+  run_dynamic_partitions(ctx, m);
   return OkReply{};
 }
 

@@ -4,10 +4,12 @@
 #include "backend_errors.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "periodic_thread.hpp"
 #include "tasks.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace srsim::engine {
@@ -21,8 +23,16 @@ public:
     m_state.tasks = std::make_unique<TaskRunner>(
         [this](SessionContext& s, const std::string& sql) { return execute(s, sql); },
         [this](SessionContext& s) { close_session(s); });
+    m_scheduler_session.connection_id = 0x7ffffff0;
+    m_scheduler_session.user = "root";
+    int interval = std::max(1, m_state.config.dynamic_partition_check_interval_s);
+    m_scheduler = std::make_unique<PeriodicThread>(std::chrono::seconds(interval),
+                                                   [this] { dynamic_partition_pass(); });
   }
-  ~EngineImpl() override { m_state.tasks.reset(); }
+  ~EngineImpl() override {
+    m_scheduler.reset();
+    m_state.tasks.reset();
+  }
 
   Reply execute(SessionContext& session, const std::string& sql) override {
     try {
@@ -82,10 +92,28 @@ private:
 
   Reply dispatch(Ctx& ctx, const std::string& sql);
 
+  // One pass of the dynamic-partition scheduler over every table of the cluster.
+  void dynamic_partition_pass() {
+    try {
+      Backend& conn = connection(m_scheduler_session);
+      Ctx ctx{m_state, m_scheduler_session, conn};
+      ResultSet dbs = conn.query("SELECT DISTINCT db FROM `__srsim`.objects");
+      for (const auto& row : dbs.rows) {
+        for (const TableModel& m : m_state.store.load_db(conn, *row[0])) {
+          run_dynamic_partitions(ctx, m);
+        }
+      }
+    } catch (const std::exception& e) {
+      spdlog::warn("srsim dynamic partition scheduler: {}", e.what());
+    }
+  }
+
   EngineState m_state;
   std::mutex m_mutex;
   std::map<std::uint32_t, std::unique_ptr<Backend>> m_conns;
   std::map<std::uint32_t, SessionContext*> m_sessions;
+  SessionContext m_scheduler_session;
+  std::unique_ptr<PeriodicThread> m_scheduler; // last: stopped first
 };
 
 Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {

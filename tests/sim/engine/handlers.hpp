@@ -26,6 +26,8 @@ Reply create_table(Ctx& ctx, Cursor& cur, bool external); // CREATE [EXTERNAL] T
 Reply drop_table(Ctx& ctx, Cursor& cur);                  // DROP TABLE
 Reply truncate_table(Ctx& ctx, Cursor& cur);              // TRUNCATE TABLE
 Reply use_db(Ctx& ctx, const std::string& db);
+// One dynamic-partition scheduler pass over `model` (dynamic_partitions.hpp).
+void run_dynamic_partitions(Ctx& ctx, const TableModel& model);
 
 // alter_partitions.cpp
 Reply alter_table(Ctx& ctx, Cursor& cur); // ALTER TABLE

@@ -125,7 +125,11 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
   }
   Cursor cur(sql);
   if (!ctx.session.current_db.empty()) {
-    ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));
+    try {
+      ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));
+    } catch (const BackendError&) {
+      // Another session dropped it: statements naming their database still work.
+    }
   }
   const Token& first = cur.peek();
   const std::string& w = first.upper;

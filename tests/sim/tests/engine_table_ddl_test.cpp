@@ -121,6 +121,16 @@ TEST_F(TableDdlTest, ASessionSurvivesLosingItsStorageConnection) {
   EXPECT_NE(scalar("SELECT CONNECTION_ID()"), thread);
 }
 
+TEST_F(TableDdlTest, DroppingTheCurrentDatabaseElsewhereLeavesTheSessionUsable) {
+  SessionContext other;
+  other.connection_id = next_connection_id();
+  ASSERT_TRUE(std::holds_alternative<OkReply>(m_engine->execute(other, "DROP DATABASE " + m_db)));
+  m_engine->close_session(other);
+  ResultSet dbs = rows("SHOW DATABASES");
+  EXPECT_FALSE(dbs.rows.empty());
+  EXPECT_NE(error("SELECT * FROM t").find("Unknown"), std::string::npos);
+}
+
 TEST_F(TableDdlTest, UnsupportedStatementsAreErrorsNamingThem) {
   EXPECT_EQ(error("GRANT SELECT ON *.* TO x").rfind("srsim does not support: GRANT", 0), 0u);
   EXPECT_NE(error("ALTER TABLE nope ADD COLUMN c INT").find("Unknown table"), std::string::npos);

@@ -60,8 +60,9 @@ protected:
     m_session.connection_id = next_connection_id();
     m_session.user = "root";
     m_session.variables = {{"query_timeout", "300"}, {"insert_timeout", "14400"}};
-    m_db = unique_name(
-        "t_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    // MariaDB database names hold at most 64 characters.
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    m_db = unique_name("t_" + test.substr(0, 40));
     ok("CREATE DATABASE " + m_db);
     ok("USE " + m_db);
   }

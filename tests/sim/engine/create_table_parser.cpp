@@ -160,7 +160,9 @@ void parse_tail(Cursor& cur, CreateTableStmt& st) {
       m.properties = parse_properties(cur);
     } else if (cur.accept_kw("AS")) {
       st.as_select = cur.rest_from(cur.position());
-      cur.seek(cur.position());
+      while (!cur.at_end()) {
+        cur.next();
+      }
       return;
     } else {
       return;

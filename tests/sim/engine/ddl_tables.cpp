@@ -173,7 +173,7 @@ Reply create_table(Ctx& ctx, Cursor& cur, bool external) {
     fail_plain(1050, "Table '" + st.model.name + "' already exists");
   }
   if (!st.as_select.empty()) {
-    fail_unsupported("CREATE TABLE ... AS SELECT");
+    return create_table_as_select(ctx, st);
   }
   if (st.external || st.model.kind != "OLAP") {
     return create_external_table(ctx, st.model);

@@ -29,6 +29,10 @@ Reply use_db(Ctx& ctx, const std::string& db);
 // One dynamic-partition scheduler pass over `model` (dynamic_partitions.hpp).
 void run_dynamic_partitions(Ctx& ctx, const TableModel& model);
 
+// ctas.cpp
+struct CreateTableStmt;
+Reply create_table_as_select(Ctx& ctx, CreateTableStmt& stmt);
+
 // alter_partitions.cpp
 Reply alter_table(Ctx& ctx, Cursor& cur); // ALTER TABLE
 

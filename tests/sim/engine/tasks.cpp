@@ -72,17 +72,18 @@ Reply submit_task(Ctx& ctx, Cursor& cur) {
     props = parse_properties(cur);
   }
   cur.expect_kw("AS");
-  if (!cur.is_kw("INSERT")) {
+  bool ctas = cur.is_kw("CREATE") && cur.is_kw("TABLE", 1);
+  if (!cur.is_kw("INSERT") && !ctas) {
     fail_unsupported("SUBMIT TASK AS " + cur.peek().text);
   }
-  if (!ctx.version().at_least(3, 0)) {
+  if (!ctas && !ctx.version().at_least(3, 0)) {
     // INSERT as a task body arrived in v3.0 (SUBMIT_TASK.md); 2.5 takes CTAS only.
     fail_analyzing("Unsupported statement type: INSERT, SUBMIT TASK only supports CREATE TABLE AS "
                    "SELECT");
   }
   run.definition = cur.rest_from(cur.position());
   if (run.task_name.empty()) {
-    run.task_name = "insert-" + query_id();
+    run.task_name = (ctas ? "ctas-" : "insert-") + query_id();
   }
   ctx.require("INSERT", ctx.session.current_db);
   run.query_id = query_id();

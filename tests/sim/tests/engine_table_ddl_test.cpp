@@ -96,6 +96,21 @@ TEST_F(TableDdlTest, CreateTableLikeCopiesTheModelWithFreshVersions) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM dst"), "0");
 }
 
+TEST_F(TableDdlTest, CreateTableAsSelectInfersStarRocksTypes) {
+  ok("CREATE TABLE src (k INT NOT NULL, name VARCHAR(20), amount DECIMAL(10, 2), d DATE) "
+     "DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  ok("INSERT INTO src VALUES (1, 'a', 1.50, '2024-01-01'), (2, 'b', 2.25, '2024-01-02')");
+  ok("CREATE TABLE copy AS SELECT k, name, amount, d FROM src WHERE k = 2");
+  EXPECT_EQ(scalar("SELECT name FROM copy"), "b");
+  std::string ddl = cell(rows("SHOW CREATE TABLE copy"), 0, "Create Table");
+  for (const char* piece :
+       {"`k` int(11) NOT NULL", "`name` varchar(20) NULL", "`amount` decimal64(10, 2) NULL",
+        "`d` date NULL", "DUPLICATE KEY(`k`)", "DISTRIBUTED BY RANDOM"}) {
+    EXPECT_NE(ddl.find(piece), std::string::npos) << piece << "\n" << ddl;
+  }
+  EXPECT_EQ(cell(rows("SHOW PARTITIONS FROM copy"), 0, "VisibleVersion"), "2");
+}
+
 TEST_F(TableDdlTest, ShowTablesAndDatabases) {
   ok("CREATE TABLE t1 (k INT) DISTRIBUTED BY HASH(k)");
   ResultSet rs = rows("SHOW FULL TABLES");

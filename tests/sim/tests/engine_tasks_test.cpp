@@ -146,6 +146,17 @@ TEST_F(OldTasksTest, InsertTaskBodiesNeedVersion30) {
   ok("CREATE TABLE t (k INT) DISTRIBUTED BY HASH(k)");
   EXPECT_NE(error("SUBMIT TASK x AS INSERT INTO t VALUES (1)").find("Unsupported statement type"),
             std::string::npos);
+  // 2.5 runs CREATE TABLE AS SELECT bodies.
+  ResultSet rs = rows("SUBMIT TASK ctas AS CREATE TABLE c AS SELECT 1 AS k");
+  EXPECT_EQ(rs.rows[0][1], "SUBMITTED");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::string state;
+  while (state != "SUCCESS" && state != "FAILED" && std::chrono::steady_clock::now() < deadline) {
+    state = scalar("SELECT STATE FROM information_schema.task_runs WHERE TASK_NAME = 'ctas'");
+    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // polling interval
+  }
+  EXPECT_EQ(state, "SUCCESS");
+  EXPECT_EQ(scalar("SELECT k FROM c"), "1");
 }
 
 } // namespace

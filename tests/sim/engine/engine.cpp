@@ -221,6 +221,10 @@ namespace srsim {
 std::unique_ptr<Engine> make_engine(const ClusterConfig& config) {
   using engine::BackendError;
   using engine::EngineImpl;
+  // The live settings start from the configured values; from then on ADMIN SET SIM changes them
+  // and the engine reads them through config.live (external tables, SHOW PARTITIONS).
+  config.live->olap_external_delay_s = config.olap_external_delay_s;
+  config.live->stats_interval_s = config.stats_interval_s;
   try {
     return std::make_unique<EngineImpl>(config);
   } catch (const BackendError& e) {

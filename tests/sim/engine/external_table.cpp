@@ -77,7 +77,7 @@ Reply create_external_table(Ctx& ctx, TableModel m) {
 
 Reply insert_into_olap_external(Ctx& ctx, const TableModel& target, const std::string& columns,
                                 const std::string& source_sql) {
-  if (ctx.now() - target.create_time < ctx.state.config.olap_external_delay_s) {
+  if (ctx.now() - target.create_time < ctx.state.config.live->olap_external_delay_s.load()) {
     // Before the first metadata sync the FE knows no partitions of the destination table; the
     // text is the one reported in StarRocks issue #9538.
     fail_plain(1064, "data cannot be inserted into table with empty partition.Use `SHOW "

@@ -112,8 +112,9 @@ std::map<std::string, PartitionStats> table_stats(Ctx& ctx, const TableModel& m)
   {
     std::lock_guard<std::mutex> lock(ctx.state.stats_mutex);
     auto it = ctx.state.stats.find(key);
-    if (it != ctx.state.stats.end() && ctx.state.config.stats_interval_s > 0 &&
-        now - it->second.refreshed < std::chrono::seconds(ctx.state.config.stats_interval_s)) {
+    const int interval_s = ctx.state.config.live->stats_interval_s.load();
+    if (it != ctx.state.stats.end() && interval_s > 0 &&
+        now - it->second.refreshed < std::chrono::seconds(interval_s)) {
       return it->second.partitions;
     }
   }

@@ -62,5 +62,17 @@ TEST_F(ExternalTableTest, OlapExternalTableIsInsertOnlyAndWaitsForMetadata) {
             std::string::npos);
 }
 
+TEST_F(ExternalTableTest, MetadataDelayFollowsTheLiveSetting) {
+  // ADMIN SET SIM OLAP EXTERNAL DELAY changes the shared live value; the engine must read it at
+  // every INSERT rather than the start-up copy.
+  m_config.live->olap_external_delay_s = 3600;
+  ok("CREATE EXTERNAL TABLE ext2 (k INT, v VARCHAR(10)) ENGINE=OLAP DISTRIBUTED BY HASH(k) " +
+     connection("target"));
+  EXPECT_NE(error("INSERT INTO ext2 VALUES (5, 'e')").find("empty partition"), std::string::npos);
+  m_config.live->olap_external_delay_s = 0;
+  ok("INSERT INTO ext2 VALUES (5, 'e')");
+  EXPECT_EQ(scalar("SELECT v FROM target WHERE k = 5"), "e");
+}
+
 } // namespace
 } // namespace srsim::test

@@ -21,7 +21,7 @@ thread_local std::string t_task_id = "-";
 
 // `%*` in the pattern: run id and task id of the logging thread.
 class ContextFlag : public spdlog::custom_flag_formatter {
- public:
+public:
   void format(const spdlog::details::log_msg& /*msg*/, const std::tm& /*tm*/,
               spdlog::memory_buf_t& dest) override {
     const std::string text = "[run " + run_id_storage() + "] [task " + t_task_id + "]";
@@ -34,10 +34,10 @@ class ContextFlag : public spdlog::custom_flag_formatter {
 
 // Every message passes through redact() before any sink sees it.
 class RedactingLogger : public spdlog::logger {
- public:
+public:
   using spdlog::logger::logger;
 
- protected:
+protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
     const std::string clean = redact(std::string_view(msg.payload.data(), msg.payload.size()));
     spdlog::details::log_msg copy(msg.time, msg.source, msg.logger_name, msg.level, clean);
@@ -81,9 +81,13 @@ void init_logging(const LogOptions& options) {
   g_logger = build(options);
 }
 
-void set_thread_task_id(const std::string& task_id) { t_task_id = task_id.empty() ? "-" : task_id; }
+void set_thread_task_id(const std::string& task_id) {
+  t_task_id = task_id.empty() ? "-" : task_id;
+}
 
-const std::string& thread_task_id() { return t_task_id; }
+const std::string& thread_task_id() {
+  return t_task_id;
+}
 
 spdlog::logger& log() {
   std::lock_guard lock(g_mutex);

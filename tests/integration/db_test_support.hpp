@@ -66,7 +66,7 @@ inline std::string statement_of(db::Connection& admin, unsigned long id) {
 #define EXL_REQUIRE_MARIADB(params)                                                                \
   auto params##_opt = exl::test::mariadb_params();                                                 \
   if (!params##_opt) {                                                                             \
-    /* A suite that skips what needs a server is not a passing suite: fail loudly. */           \
+    /* A suite that skips what needs a server is not a passing suite: fail loudly. */              \
     GTEST_FAIL() << "EXL_TEST_MARIADB_ENV not set: run through ctest (fixture `mariadb`)";         \
   }                                                                                                \
   exl::db::ConnectionParams params = *params##_opt

@@ -83,11 +83,11 @@ struct ClusterConfig {
   int http_port = 0;
   int rpc_port = 0;
   StorageConfig storage;
-  int stats_interval_s = 300;        // SHOW PARTITIONS RowCount/DataSize refresh period
-  int olap_external_delay_s = 10;    // OLAP external table metadata delay
+  int stats_interval_s = 300;                   // SHOW PARTITIONS RowCount/DataSize refresh period
+  int olap_external_delay_s = 10;               // OLAP external table metadata delay
   int dynamic_partition_check_interval_s = 600; // FE dynamic_partition_check_interval_seconds
-  bool shared_data = false;          // shared-data (cloud-native) cluster
-  std::string data_dir;              // srsim's own files (query log, ...)
+  bool shared_data = false;                     // shared-data (cloud-native) cluster
+  std::string data_dir;                         // srsim's own files (query log, ...)
   std::shared_ptr<LiveSettings> live = std::make_shared<LiveSettings>(); // never null
 };
 
@@ -109,7 +109,7 @@ struct SessionContext {
 
 // ---- the engine ----------------------------------------------------------------------------
 class Engine {
- public:
+public:
   virtual ~Engine() = default;
 
   // Executes one statement (no trailing `;`) for `session`.

@@ -8,19 +8,19 @@ namespace exl {
 
 // Bad command-line usage: exit code 2, nothing was changed.
 class UsageError : public std::runtime_error {
- public:
+public:
   using std::runtime_error::runtime_error;
 };
 
 // Bad configuration (file, key, alias, secret source): exit code 2, nothing was changed.
 class ConfigError : public std::runtime_error {
- public:
+public:
   using std::runtime_error::runtime_error;
 };
 
 // Anything else that stops the whole run: exit code 1.
 class FatalError : public std::runtime_error {
- public:
+public:
   using std::runtime_error::runtime_error;
 };
 

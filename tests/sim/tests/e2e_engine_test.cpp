@@ -20,7 +20,8 @@ class E2eEngineTest : public ::testing::Test {
 protected:
   void SetUp() override {
     if (!std::getenv("EXL_TEST_SANDBOX_DIR")) {
-      GTEST_FAIL() << "EXL_TEST_SANDBOX_DIR not set (run through ctest; a skipped server test is not a pass)";
+      GTEST_FAIL() << "EXL_TEST_SANDBOX_DIR not set (run through ctest; a skipped server test is "
+                      "not a pass)";
     }
     m_src = Client::root("SRC");
     m_dst = Client::root("DST");

@@ -50,7 +50,8 @@ protected:
   void SetUp() override {
     const char* env = std::getenv("EXL_TEST_MARIADB_ENV");
     if (!env) {
-      GTEST_FAIL() << "EXL_TEST_MARIADB_ENV not set (run through ctest; a skipped server test is not a pass)";
+      GTEST_FAIL() << "EXL_TEST_MARIADB_ENV not set (run through ctest; a skipped server test is "
+                      "not a pass)";
     }
     m_config.storage = storage_from_env_file(env);
     m_config.stats_interval_s = 0;

@@ -31,7 +31,10 @@ sql() { # sql CLUSTER STATEMENT...: runs statements through the cluster's srsim 
   if [ "$1" = src ]; then port=$SRC_PORT user=$SRC_USER pw=$SRC_PASSWORD
   else port=$DST_PORT user=$DST_USER pw=$DST_PASSWORD; fi
   shift
-  MYSQL_PWD="$pw" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" --batch --raw --skip-column-names -e "$*"
+  # Statements on stdin, password in MYSQL_PWD: neither shows in argv (the catalog's password is
+  # part of a statement).
+  printf '%s;\n' "${*%;}" | MYSQL_PWD="$pw" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" \
+    --batch --raw --skip-column-names
 }
 
 echo "demo: loading $rows sample rows on src"
@@ -40,7 +43,7 @@ tests/sim/load_sample.sh "$dir" --rows "$rows"
 table=demo.events
 echo "demo: structure of $table on src"
 ddl=$(sql src "SHOW CREATE TABLE $table" | sed '1s/^[^\t]*\t//')
-echo "$ddl" | head -12
+printf "%s\n" "$ddl" | sed -n 1,12p  # sed reads everything: no SIGPIPE under pipefail
 
 echo "demo: creating the table on dst and a JDBC catalog that reads src"
 sql dst "CREATE DATABASE IF NOT EXISTS demo"

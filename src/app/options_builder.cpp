@@ -6,27 +6,6 @@
 namespace exl::app {
 namespace {
 
-void copy_switches(const cli::CliArgs& args, config::RunOptions& options) {
-  options.execute = args.execute;
-  options.once = args.once;
-  options.create_catalog = args.create_catalog;
-  options.add_partitions = args.add_partitions;
-  options.batch = args.batch;
-  options.batch_check = args.batch_check;
-  options.truncate = args.truncate;
-  options.complement = args.complement;
-  options.recreate = args.recreate;
-}
-
-void copy_selection(const cli::CliArgs& args, config::RunOptions& options) {
-  options.mode = args.mode;
-  options.level = args.level;
-  options.tables = args.tables;
-  options.excludes = args.excludes;
-  options.partitions = args.partitions;
-  options.where = args.where;
-}
-
 // Two aliases for one server: with no rename option every table would be copied onto itself.
 void check_distinct_servers(const config::RunOptions& options) {
   const auto& source = options.source.connection;
@@ -44,16 +23,11 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
                                      config::ClusterDirectory& directory,
                                      const std::string& run_id) {
   config::RunOptions options;
+  static_cast<config::JobFlags&>(options) = args; // the job as the command line gave it
   options.run_id = run_id;
-  copy_selection(args, options);
-  copy_switches(args, options);
-  options.interval_s = args.interval_s;
   options.threads = args.threads.value_or(file.defaults.thread);
   options.speed_gb = args.speed_gb.value_or(file.defaults.speed_gb);
-  options.replication = args.replication;
   options.query_timeout_s = file.defaults.query_timeout_s;
-  options.json_path = args.json_path;
-  options.log_path = args.log_path;
   options.config_path = file.path;
   options.scs_home = file.scs_home;
   options.source = directory.resolve(args.source, "-source");

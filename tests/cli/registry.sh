@@ -19,7 +19,7 @@ trap cleanup EXIT
 # shellcheck disable=SC1091
 source "$DB/mariadb.env"
 export EXL_REG_PW=$MARIADB_PASSWORD EXL_REG_KEY=reg-key-2026
-sql() { mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -u"$MARIADB_USER" -p"$MARIADB_PASSWORD" -N -B -e "$1"; }
+sql() { printf '%s;\n' "$1" | MYSQL_PWD="$MARIADB_PASSWORD" mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -u"$MARIADB_USER" -N -B; }
 sql "CREATE DATABASE exl_meta; CREATE TABLE exl_meta.clusters (alias VARCHAR(64), host VARCHAR(255),
   port INT, http_port INT, rpc_port INT, user VARCHAR(64), password VARCHAR(512));
   INSERT INTO exl_meta.clusters VALUES

@@ -2,6 +2,7 @@
 
 #include "exlschema/db/connection.hpp"
 #include "exlschema/db/connection_params.hpp"
+#include "support/eventually.hpp"
 #include "support/mariadb_env.hpp"
 
 #include <gtest/gtest.h>
@@ -30,18 +31,6 @@ inline std::optional<db::ConnectionParams> mariadb_params() {
   p.write_timeout_s = 30;
   p.query_timeout_s = 60;
   return p;
-}
-
-// Polls `done` every 10 ms until it holds or `limit` passes (no blind sleeps).
-inline bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
 }
 
 // True while the server lists connection `id` in its processlist (optionally in `state`).

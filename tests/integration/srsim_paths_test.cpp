@@ -4,6 +4,7 @@
 // Reference: starrocks-surface.md §1 (expression partitioning), §4 (labels), §5 (tasks),
 // §6 (JDBC catalogs), §7 (external tables).
 #include "srsim_test_support.hpp"
+#include "support/eventually.hpp"
 
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
@@ -24,18 +25,6 @@
 
 namespace exl::test::xcheck {
 namespace {
-
-// Polls `done` every 50 ms until it holds or `limit` passes.
-bool eventually(const std::function<bool()>& done, std::chrono::seconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
-}
 
 starrocks::TableRef copy_structure(db::Connection& src, db::Connection& dst,
                                    const std::string& name) {
@@ -230,7 +219,7 @@ TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {
         error = rs.value(0, "ERROR_MESSAGE").value_or("");
         return state == "SUCCESS" || state == "FAILED";
       },
-      std::chrono::seconds(30));
+      std::chrono::seconds(30), std::chrono::milliseconds(50));
   ASSERT_TRUE(finished) << "last state " << state;
   EXPECT_EQ(state, "SUCCESS") << error;
   EXPECT_EQ(count_rows(dst, target), count_rows(src, ref("demo", "users")));
@@ -289,7 +278,7 @@ TEST(SrsimPathsTest, OlapExternalTableOnTheSourceWritesTheTarget) {
           return e.message().find("empty partition") == std::string::npos; // other: give up
         }
       },
-      std::chrono::seconds(25));
+      std::chrono::seconds(25), std::chrono::milliseconds(100));
   ASSERT_TRUE(loaded) << last_error;
   EXPECT_EQ(count_rows(dst, target), count_rows(src, ref("demo", "regions"))) << last_error;
 }

@@ -59,11 +59,13 @@ start() {
   done
   if [ ! -f "$dir/mariadb.env" ]; then
     local pw; pw="pw$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-    mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e \
-      "ALTER USER 'root'@'localhost' IDENTIFIED BY '$pw';
-       CREATE OR REPLACE USER 'root'@'127.0.0.1' IDENTIFIED BY '$pw';
-       GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION; FLUSH PRIVILEGES;" \
-      || die "could not set the root password"
+    # The statements go on stdin, not in argv, so the password never shows in `ps`.
+    mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot <<SQL || die "could not set the root password"
+ALTER USER 'root'@'localhost' IDENTIFIED BY '$pw';
+CREATE OR REPLACE USER 'root'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+SQL
     umask 077
     printf 'MARIADB_PASSWORD=%s\n' "$pw" >"$dir/mariadb.env"
   fi

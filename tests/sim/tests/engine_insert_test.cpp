@@ -2,6 +2,8 @@
 
 #include "engine_test_support.hpp"
 
+#include <atomic>
+
 #include <regex>
 #include <thread>
 
@@ -170,12 +172,20 @@ TEST_F(InsertTest, QueryTimeoutCancelsTheStatement) {
 }
 
 TEST_F(InsertTest, KillQueryInterruptsARunningStatement) {
+  // A single KILL sent after a guessed delay could land before the statement starts and be
+  // lost; the killer repeats it until the statement has answered instead.
+  std::atomic<bool> answered{false};
   std::thread killer([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    m_engine->kill_query(m_session.connection_id);
+    while (!answered) {
+      m_engine->kill_query(m_session.connection_id);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50)); // retry interval
+    }
   });
+  const auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(error("SELECT SLEEP(20)"), "Query execution was interrupted");
+  answered = true;
   killer.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
 }
 
 } // namespace

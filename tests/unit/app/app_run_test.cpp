@@ -1,4 +1,4 @@
-#include "../config/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "app/app.hpp"
 #include "exlschema/util/redact.hpp"
 

@@ -1,4 +1,4 @@
-#include "../config/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "app/run_finish.hpp"
 
 #include <gmock/gmock.h>

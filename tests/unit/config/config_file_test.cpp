@@ -1,6 +1,6 @@
 #include "exlschema/config/config_file.hpp"
 #include "exlschema/util/errors.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 #include "exlschema/config/secrets.hpp"
 #include "exlschema/util/errors.hpp"
 #include "exlschema/util/redact.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

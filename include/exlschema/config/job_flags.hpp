@@ -1,0 +1,37 @@
+#pragma once
+
+#include "exlschema/config/table_pattern.hpp"
+
+#include <string>
+#include <vector>
+
+// What the command line says about the job itself: which tables, which mode, which switches.
+// The parsed command line (cli::CliArgs) and the resolved run (config::RunOptions) both carry it,
+// so it is declared and copied once instead of field by field.
+namespace exl::config {
+
+struct JobFlags {
+  std::string mode;                    // `-o`: mysql, starrocks, meta, ghost, v1..v5, pipe
+  Level level = Level::Table;          // `-level`
+  std::vector<TablePattern> tables;    // `-t`
+  std::vector<TablePattern> excludes;  // `-x`, applied after `-t`
+  std::vector<std::string> partitions; // `-p`; empty: all
+  std::string where;                   // `-where`; empty: none
+
+  bool execute = false;        // `-r`: without it only the plan is printed
+  bool once = false;           // `-i`: one round, then exit
+  int interval_s = 300;        // `-interval`
+  bool create_catalog = false; // `-a`
+  bool add_partitions = false; // `-add`
+  bool batch = false;          // `-batch`
+  bool batch_check = false;    // `-batchcheck`
+  bool truncate = false;       // `-truncate`
+  bool complement = false;     // `-complement`
+  bool recreate = false;       // `-recreate`
+  int replication = -1;        // `-replication`; -1: same as source
+
+  std::string json_path; // `-json`; empty: none
+  std::string log_path;  // `-log`; empty: none
+};
+
+} // namespace exl::config

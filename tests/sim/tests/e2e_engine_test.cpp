@@ -18,6 +18,16 @@ std::string unique_db(const std::string& prefix) {
 
 class E2eEngineTest : public ::testing::Test {
 protected:
+  // A JDBC catalog on dst that reads src through src's query port.
+  void create_src_catalog(const std::string& cat) {
+    const Sandbox& sb = Sandbox::get();
+    ok(*m_dst, "CREATE EXTERNAL CATALOG " + cat +
+                   " PROPERTIES ('type' = 'jdbc', 'user' = 'root', 'password' = '" +
+                   sb.env("SRC_PASSWORD") +
+                   "', 'jdbc_uri' = 'jdbc:mysql://127.0.0.1:" + sb.env("SRC_PORT") +
+                   "', 'driver_url' = 'file:///x.jar', "
+                   "'driver_class' = 'com.mysql.cj.jdbc.Driver')");
+  }
   void SetUp() override {
     if (!std::getenv("EXL_TEST_SANDBOX_DIR")) {
       GTEST_FAIL() << "EXL_TEST_SANDBOX_DIR not set (run through ctest; a skipped server test is "
@@ -56,17 +66,10 @@ TEST_F(E2eEngineTest, InsertAnswersTheStarRocksInfoString) {
 }
 
 TEST_F(E2eEngineTest, CatalogReadsTheOtherClusterThroughItsQueryPort) {
-  const Sandbox& sb = Sandbox::get();
   ok(*m_src, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
   ok(*m_src, "INSERT INTO " + m_db + ".t VALUES (1, 'a'), (2, 'b')");
   std::string cat = unique_db("src_cat");
-  ok(*m_dst, "CREATE EXTERNAL CATALOG " + cat +
-                 " PROPERTIES ('type' = 'jdbc', 'user' = 'root', "
-                 "'password' = '" +
-                 sb.env("SRC_PASSWORD") +
-                 "', 'jdbc_uri' = 'jdbc:mysql://127.0.0.1:" + sb.env("SRC_PORT") +
-                 "', 'driver_url' = 'file:///x.jar', "
-                 "'driver_class' = 'com.mysql.cj.jdbc.Driver')");
+  create_src_catalog(cat);
   ok(*m_dst, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
   QueryResult ins =
       ok(*m_dst, "INSERT INTO " + m_db + ".t SELECT * FROM " + cat + "." + m_db + ".t");
@@ -118,7 +121,6 @@ TEST_F(E2eEngineTest, MysqlExternalTableReadsTheSourceThroughItsQueryPort) {
 }
 
 TEST_F(E2eEngineTest, SubmittedOverwriteFromACatalogRunsToSuccess) {
-  const Sandbox& sb = Sandbox::get();
   std::string ddl = " (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
                     "PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02')), "
                     "PARTITION p2 VALUES [('2024-01-02'), ('2024-01-03'))) DISTRIBUTED BY HASH(dt)";
@@ -127,13 +129,7 @@ TEST_F(E2eEngineTest, SubmittedOverwriteFromACatalogRunsToSuccess) {
   ok(*m_src, "INSERT INTO " + m_db + ".t VALUES ('2024-01-01', 1), ('2024-01-02', 2)");
   ok(*m_dst, "INSERT INTO " + m_db + ".t VALUES ('2024-01-01', 9), ('2024-01-02', 9)");
   std::string cat = unique_db("cat");
-  ok(*m_dst, "CREATE EXTERNAL CATALOG " + cat +
-                 " PROPERTIES ('type' = 'jdbc', 'user' = 'root', "
-                 "'password' = '" +
-                 sb.env("SRC_PASSWORD") +
-                 "', 'jdbc_uri' = 'jdbc:mysql://127.0.0.1:" + sb.env("SRC_PORT") +
-                 "', 'driver_url' = 'file:///x.jar', "
-                 "'driver_class' = 'com.mysql.cj.jdbc.Driver')");
+  create_src_catalog(cat);
   std::string task = unique_db("task");
   ok(*m_dst, "USE " + m_db);
   QueryResult sub = ok(*m_dst, "SUBMIT /*+set_var(insert_timeout=600)*/ TASK " + task +

@@ -52,10 +52,12 @@ Connection::~Connection() {
 }
 
 void Connection::run() {
+  // authenticate() registers the connection before it answers OK, so that a client that has
+  // its connection id can always find it in SHOW PROCESSLIST and KILL it.
   if (!authenticate()) {
+    m_front.connections().remove(m_state->id);
     return;
   }
-  m_front.connections().add(m_state);
   while (!m_stopping) {
     m_channel.reset_sequence();
     auto packet = m_channel.read_packet();
@@ -109,6 +111,7 @@ bool Connection::authenticate() {
     return false;
   }
   log(what, "OK");
+  m_front.connections().add(m_state);
   m_channel.write_packet(wire::ok_packet(OkReply{}));
   return m_channel.flush();
 }
@@ -168,9 +171,11 @@ bool Connection::handle_query(const std::string& sql) {
   if (!reply) {
     reply = m_front.execute(*m_state, sql);
   }
+  // Log and go back to Sleep before answering: once the client has its answer, another client
+  // must see the statement in the query log and no longer running in SHOW PROCESSLIST.
   log(sql, QueryLog::describe(*reply));
-  send_reply(*reply);
   m_state->set_command("Sleep", "");
+  send_reply(*reply);
   return !m_state->is_closed();
 }
 

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 
 namespace exl::config {
 namespace {
@@ -30,6 +31,25 @@ YamlScope::YamlScope(const YAML::Node& node, std::string path, std::string file,
     throw ConfigError("exlSchema: " + m_file + ":" + std::to_string(line) + ": " +
                       (m_path.empty() ? std::string("the file") : m_path) +
                       ": expected a mapping of keys (got " + describe(m_node) + ")");
+  }
+  refuse_repeated_keys();
+}
+
+// yaml-cpp keeps both entries of a key written twice and answers lookups with the first, so
+// `src:` written twice would silently take one of two clusters. Refuse it instead.
+void YamlScope::refuse_repeated_keys() const {
+  std::map<std::string, int> first_line;
+  for (const auto& entry : m_node) {
+    if (!entry.first.IsScalar()) {
+      continue;
+    }
+    const int line = entry.first.Mark().line + 1;
+    auto [it, fresh] = first_line.emplace(entry.first.Scalar(), line);
+    if (!fresh) {
+      throw ConfigError("exlSchema: " + m_file + ":" + std::to_string(line) + ": " +
+                        key_path(entry.first.Scalar()) + ": written twice (first at line " +
+                        std::to_string(it->second) + "); keep one");
+    }
   }
 }
 

@@ -38,6 +38,7 @@ public:
   std::string key_path(std::string_view key) const;
 
 private:
+  void refuse_repeated_keys() const;             // ConfigError naming the second occurrence
   YAML::Node scalar(std::string_view key) const; // present and a scalar, else ConfigError
   int line_of(std::string_view key) const;       // 1-based
 

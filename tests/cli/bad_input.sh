@@ -25,7 +25,9 @@ MISSING_KEY=$WORK/missing.yaml
 printf 'clusters:\n  a:\n    host: h\n' >"$MISSING_KEY"
 WRONG_TYPE=$WORK/wrong.yaml
 printf 'clusters:\n  a:\n    host: h\n    user: u\n    port: x\n' >"$WRONG_TYPE"
-chmod 600 "$BAD_YAML" "$MISSING_KEY" "$WRONG_TYPE"
+TWICE=$WORK/twice.yaml
+printf 'clusters:\n  a: {host: 192.0.2.1, user: u}\n  c: {host: 192.0.2.2, user: u}\n  a: {host: 192.0.2.3, user: u}\n' >"$TWICE"
+chmod 600 "$BAD_YAML" "$MISSING_KEY" "$WRONG_TYPE" "$TWICE"
 unset EXL_CLI_TEST_UNSET
 
 failures=0
@@ -103,6 +105,8 @@ expect_usage "missing key" "missing.yaml:2: clusters.a: missing key 'user'" \
   -source a -target c -t d.t -o v2 -config "$MISSING_KEY"
 expect_usage "wrong type" "wrong.yaml:5: clusters.a.port: expected a whole number" \
   -source a -target c -t d.t -o v2 -config "$WRONG_TYPE"
+expect_usage "alias written twice" "twice.yaml:4: clusters.a: written twice (first at line 2)" \
+  -source a -target c -t d.t -o v2 -config "$TWICE"
 expect_usage "-log into a directory" "cannot open the -log file" "${BASE[@]}" -log "$WORK"
 expect_usage "-json into a missing directory" "-json $WORK/none/r.json: directory" \
   "${BASE[@]}" -json "$WORK/none/r.json"

@@ -161,6 +161,13 @@ TEST(ConfigFileTest, UnknownKeysAreRefused) {
               HasSubstr(":3: feishu2: unknown key"));
 }
 
+TEST(ConfigFileTest, KeysWrittenTwiceAreRefused) {
+  EXPECT_THAT(error_of("clusters:\n  src: {host: a, user: u}\n  src: {host: b, user: u}\n"),
+              HasSubstr(":3: clusters.src: written twice (first at line 2)"));
+  EXPECT_THAT(error_of("clusters:\n  a:\n    host: h\n    user: u\n    host: h2\n"),
+              HasSubstr(":5: clusters.a.host: written twice (first at line 3)"));
+}
+
 TEST(ConfigFileTest, PasswordSourcesAreExclusive) {
   EXPECT_THAT(error_of("clusters:\n  a: {host: h, user: u, password: x, password_env: Y}\n"),
               HasSubstr("give only one of password, password_env, password_enc"));

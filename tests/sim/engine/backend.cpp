@@ -23,6 +23,7 @@ Backend::Backend(const StorageConfig& storage, const std::string& database)
                           static_cast<unsigned>(storage.port), socket, 0)) {
     throw BackendError(mysql_errno(m_handle.get()), mysql_error(m_handle.get()));
   }
+  exec(std::string("SET collation_connection = ") + k_collation); // literals compare as columns
 }
 
 void Backend::fail(const std::string& sql) const {

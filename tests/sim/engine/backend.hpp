@@ -27,6 +27,13 @@ private:
   unsigned m_code;
 };
 
+// StarRocks compares strings byte for byte, trailing spaces included ('a' <> 'A', 'a' <> 'a ').
+// Every table, database and connection of the storage server uses this collation so that
+// filters, GROUP BY, keys and LIST partition routing in srsim do the same.
+inline constexpr const char* k_collation = "utf8mb4_nopad_bin";
+inline const std::string k_table_charset =
+    std::string("DEFAULT CHARSET=utf8mb4 COLLATE=") + k_collation;
+
 using Row = std::vector<std::optional<std::string>>;
 
 class Backend {

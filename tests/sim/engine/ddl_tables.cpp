@@ -1,6 +1,7 @@
 // CREATE/DROP DATABASE, CREATE/DROP/TRUNCATE TABLE: the StarRocks model is saved in `__srsim`,
 // the data lives in a MariaDB database of the same name.
 
+#include "backend.hpp"
 #include "create_table_parser.hpp"
 #include "ddl_translate.hpp"
 #include "dynamic_partitions.hpp"
@@ -63,7 +64,8 @@ Reply create_database(Ctx& ctx, Cursor& cur) {
     }
     fail_plain(1007, "Can't create database '" + db + "'; database exists");
   }
-  ctx.conn.exec("CREATE DATABASE " + quote_ident(db) + " CHARACTER SET utf8mb4");
+  ctx.conn.exec("CREATE DATABASE " + quote_ident(db) + " CHARACTER SET utf8mb4 COLLATE " +
+                k_collation);
   return OkReply{};
 }
 

@@ -1,5 +1,6 @@
 #include "ddl_translate.hpp"
 
+#include "backend.hpp"
 #include "errors.hpp"
 #include "sql_lexer.hpp"
 
@@ -132,7 +133,7 @@ std::string mariadb_create_table(const TableModel& m) {
       out += ",\n  KEY " + quote_ident("srsim_ai_" + c.name) + " (" + quote_ident(c.name) + ")";
     }
   }
-  out += "\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+  out += "\n) ENGINE=InnoDB " + k_table_charset;
   return out + partition_clause(m);
 }
 

@@ -21,7 +21,7 @@ bool same_value(const std::string& base, const std::string& a, const std::string
   if (is_integer_base(base) || base == "date" || base == "datetime") {
     return compare_value(base, a, b) == 0;
   }
-  return to_lower(a) == to_lower(b); // MariaDB compares strings case-insensitively here too
+  return a == b; // byte for byte, as StarRocks and srsim's storage collation (k_collation)
 }
 
 const PartitionDef* owner(const TableModel& m, const std::vector<std::string>& bases,

@@ -1,5 +1,6 @@
 #include "remote_storage.hpp"
 
+#include "backend.hpp"
 #include "ddl_translate.hpp"
 #include "errors.hpp"
 
@@ -97,8 +98,8 @@ std::string make_federated_table(Ctx& ctx, const StorageConfig& remote, const st
   std::string ref = table_ref(k_fed_db, name);
   std::string url = "mysql://" + remote.user + ":" + remote.password + "@" + remote.host + ":" +
                     std::to_string(remote.port) + "/" + db + "/" + table;
-  ctx.conn.exec("CREATE OR REPLACE TABLE " + ref + " (" + defs +
-                ") ENGINE=FEDERATED DEFAULT CHARSET=utf8mb4 CONNECTION=" + quote_literal(url));
+  ctx.conn.exec("CREATE OR REPLACE TABLE " + ref + " (" + defs + ") ENGINE=FEDERATED " +
+                k_table_charset + " CONNECTION=" + quote_literal(url));
   return ref;
 }
 

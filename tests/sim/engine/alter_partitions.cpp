@@ -90,7 +90,7 @@ Reply drop_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
   if (m.partition.type != "LIST") {
     // The dropped range becomes an empty gap partition in MariaDB, so the rows go first.
     ctx.conn.exec("ALTER TABLE " + table_ref(m.db, m.name) + " TRUNCATE PARTITION " +
-                  partition_list_sql(victims));
+                  join_idents(victims));
   }
   auto& parts = m.partition.partitions;
   parts.erase(std::remove_if(parts.begin(), parts.end(),

@@ -249,7 +249,7 @@ Reply truncate_table(Ctx& ctx, Cursor& cur) {
     ctx.conn.exec("TRUNCATE TABLE " + table_ref(db, m.name));
   } else {
     ctx.conn.exec("ALTER TABLE " + table_ref(db, m.name) + " TRUNCATE PARTITION " +
-                  partition_list_sql(names));
+                  join_idents(names));
   }
   // StarRocks truncates by swapping in new empty partitions: fresh ids, version 1.
   for (PartitionDef& p : m.partition.partitions) {

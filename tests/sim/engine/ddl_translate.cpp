@@ -53,14 +53,6 @@ std::string column_sql(const TableModel& m, const ColumnDef& c) {
   return out;
 }
 
-std::string join_idents(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    out += (i ? ", " : "") + quote_ident(names[i]);
-  }
-  return out;
-}
-
 std::string partition_clause(const TableModel& m) {
   const PartitionSpec& p = m.partition;
   if (p.type == "NONE" || m.kind != "OLAP") {
@@ -77,6 +69,14 @@ std::string partition_clause(const TableModel& m) {
 }
 
 } // namespace
+
+std::string join_idents(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += (i ? ", " : "") + quote_ident(names[i]);
+  }
+  return out;
+}
 
 bool is_gap_partition(const std::string& name) {
   return name.rfind("gap__", 0) == 0;
@@ -135,10 +135,6 @@ std::string mariadb_create_table(const TableModel& m) {
   }
   out += "\n) ENGINE=InnoDB " + k_table_charset;
   return out + partition_clause(m);
-}
-
-std::string partition_list_sql(const std::vector<std::string>& names) {
-  return join_idents(names);
 }
 
 void sync_layout(Backend& conn, const TableModel& m) {

@@ -24,8 +24,8 @@ std::vector<LayoutEntry> desired_layout(const TableModel& model);
 // Brings the MariaDB table's partitions in line with `model` (after ADD/DROP PARTITION).
 // Partitions that disappear must already be empty (the caller truncates them).
 void sync_layout(Backend& conn, const TableModel& model);
-// Real (non-gap) MariaDB partition names of the model, for explicit partition selection.
-std::string partition_list_sql(const std::vector<std::string>& names);
+// `a`, `b`, ...: backquoted names joined by ", " (partition lists, column lists).
+std::string join_idents(const std::vector<std::string>& names);
 std::string table_ref(const std::string& db, const std::string& name);
 bool is_gap_partition(const std::string& name);
 

@@ -22,11 +22,7 @@ Reply insert_statement(Ctx& ctx, Cursor& cur) {
   ctx.require("INSERT", db);
   TableModel model = load_table(ctx, db, st.target.name);
   if (model.kind == "OLAP_EXTERNAL") {
-    std::string cols;
-    for (std::size_t i = 0; i < st.columns.size(); ++i) {
-      cols += (i ? ", " : "") + quote_ident(st.columns[i]);
-    }
-    return insert_into_olap_external(ctx, model, cols, st.source);
+    return insert_into_olap_external(ctx, model, join_idents(st.columns), st.source);
   }
   if (model.kind != "OLAP") {
     fail_analyzing("Only support insert into OLAP table, " + model.name + " is a " + model.kind +

@@ -38,7 +38,7 @@ void LoadJob::copy_rows(const std::string& tref, const std::vector<std::string>&
   if (m_stmt.overwrite && m_model.partition.type == "NONE") {
     m_ctx.conn.exec("DELETE FROM " + tref);
   } else if (m_stmt.overwrite && !targets.empty()) {
-    m_ctx.conn.exec("DELETE FROM " + tref + " PARTITION (" + partition_list_sql(targets) + ")");
+    m_ctx.conn.exec("DELETE FROM " + tref + " PARTITION (" + join_idents(targets) + ")");
   }
   if (m_rows > 0) {
     // The explicit partition set makes MariaDB reject rows outside the (named) partitions.

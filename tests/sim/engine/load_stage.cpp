@@ -80,17 +80,16 @@ std::set<std::string> LoadJob::touched_partitions() {
     out.insert(m_model.name);
     return out;
   }
-  std::string cols;
   for (const std::string& c : m_model.partition.columns) {
     if (!m_stmt.columns.empty() &&
         std::none_of(m_stmt.columns.begin(), m_stmt.columns.end(),
                      [&](const std::string& x) { return to_lower(x) == to_lower(c); })) {
       fail_analyzing("Partition column '" + c + "' must be given a value");
     }
-    cols += (cols.empty() ? "" : ", ") + quote_ident(c);
   }
   auto bases = column_bases(m_model);
-  ResultSet keys = m_ctx.conn.query("SELECT DISTINCT " + cols + " FROM " + m_stage);
+  ResultSet keys = m_ctx.conn.query("SELECT DISTINCT " + join_idents(m_model.partition.columns) +
+                                    " FROM " + m_stage);
   for (const auto& row : keys.rows) {
     std::vector<std::string> key;
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -109,11 +108,7 @@ void LoadJob::drop_unqualified_rows() {
     return;
   }
   auto bases = column_bases(m_model);
-  std::string cols;
-  for (const std::string& c : m_model.partition.columns) {
-    cols += (cols.empty() ? "(" : ", ") + quote_ident(c);
-  }
-  cols += ")";
+  std::string cols = "(" + join_idents(m_model.partition.columns) + ")";
   auto tuple = [&](const std::vector<std::string>& v) {
     std::string out;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -158,7 +153,7 @@ std::string LoadJob::partition_clause() const {
   if (allowed.empty()) { // a table without partitions accepts no row
     allowed.push_back(m_model.partition.type == "LIST" ? "" : "gap__max");
   }
-  return " PARTITION (" + partition_list_sql(allowed) + ")";
+  return " PARTITION (" + join_idents(allowed) + ")";
 }
 
 } // namespace srsim::engine

@@ -120,10 +120,7 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, or_replace, "VIEW")) {
     return OkReply{};
   }
-  std::string cols;
-  for (std::size_t i = 0; i < m.view_columns.size(); ++i) {
-    cols += (i ? ", " : "") + quote_ident(m.view_columns[i]);
-  }
+  std::string cols = join_idents(m.view_columns);
   ctx.conn.exec("CREATE OR REPLACE VIEW " + table_ref(m.db, m.name) +
                 (cols.empty() ? "" : " (" + cols + ")") + " AS " + query);
   m.view_columns = mariadb_columns(ctx, m.db, m.name);
@@ -181,14 +178,11 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
     return OkReply{};
   }
-  std::string cols;
-  for (std::size_t i = 0; i < m.view_columns.size(); ++i) {
-    cols += (i ? ", " : "") + quote_ident(m.view_columns[i]);
-  }
   // Named columns rename the query's columns: wrap it so MariaDB takes the names positionally.
-  std::string body = cols.empty() ? query : "SELECT * FROM (" + query + ") AS mv_src";
+  const bool named = !m.view_columns.empty();
+  std::string body = named ? "SELECT * FROM (" + query + ") AS mv_src" : query;
   ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + body);
-  if (!cols.empty()) {
+  if (named) {
     rename_columns(ctx, m);
   }
   m.view_columns = mariadb_columns(ctx, m.db, m.name);

@@ -8,6 +8,7 @@
 #include "sql_cursor.hpp"
 
 #include <string>
+#include <type_traits>
 
 namespace srsim::engine {
 
@@ -66,6 +67,33 @@ Reply select_statement(Ctx& ctx, const std::string& sql);
 std::string rewrite_query(Ctx& ctx, const std::string& sql);
 std::chrono::steady_clock::time_point deadline_for(Ctx& ctx, bool is_insert);
 [[noreturn]] void fail_stopped(Ctx& ctx, StopReason reason, bool is_insert);
+
+// Runs `run` (statements on the session's storage connection) under the watchdog. When the
+// watchdog stopped it (past `deadline`, or KILL QUERY) the StarRocks timeout or cancel error is
+// thrown instead of whatever MariaDB answered; any other BackendError goes through unchanged.
+template <class Run>
+auto run_watched(Ctx& ctx, std::chrono::steady_clock::time_point deadline, bool is_insert,
+                 Run&& run) {
+  WatchGuard guard(ctx.state.watchdog, ctx.conn.thread_id(), deadline, &ctx.session.kill_query);
+  auto fail_if_stopped = [&] {
+    if (StopReason r = guard.finish(); r != StopReason::None) {
+      fail_stopped(ctx, r, is_insert);
+    }
+  };
+  try {
+    if constexpr (std::is_void_v<decltype(run())>) {
+      run();
+      fail_if_stopped();
+    } else {
+      auto out = run();
+      fail_if_stopped();
+      return out;
+    }
+  } catch (const BackendError&) {
+    fail_if_stopped();
+    throw;
+  }
+}
 
 // views.cpp
 Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace); // CREATE [OR REPLACE] VIEW

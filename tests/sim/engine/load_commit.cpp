@@ -16,19 +16,7 @@ void LoadJob::write_and_commit(const std::set<std::string>& touched) {
   if (m_stmt.overwrite) {
     targets = overwrite_targets(touched);
   }
-  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
-                   &m_ctx.session.kill_query);
-  try {
-    copy_rows(tref, targets);
-  } catch (const BackendError&) {
-    if (StopReason r = guard.finish(); r != StopReason::None) {
-      fail_stopped(m_ctx, r, true);
-    }
-    throw;
-  }
-  if (StopReason r = guard.finish(); r != StopReason::None) {
-    fail_stopped(m_ctx, r, true);
-  }
+  run_watched(m_ctx, m_deadline, true, [&] { copy_rows(tref, targets); });
   commit_metadata(touched, targets);
 }
 

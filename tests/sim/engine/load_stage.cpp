@@ -55,19 +55,7 @@ void LoadJob::fill_stage() {
   // Non-strict mode turns unconvertible values into NULL instead of failing, as StarRocks does.
   std::string sql = std::string(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ") + m_stage + " " +
                     rewrite_query(m_ctx, m_stmt.source);
-  WatchGuard guard(m_ctx.state.watchdog, m_ctx.conn.thread_id(), m_deadline,
-                   &m_ctx.session.kill_query);
-  try {
-    m_ctx.conn.exec(sql);
-  } catch (const BackendError&) {
-    if (StopReason r = guard.finish(); r != StopReason::None) {
-      fail_stopped(m_ctx, r, true);
-    }
-    throw;
-  }
-  if (StopReason r = guard.finish(); r != StopReason::None) {
-    fail_stopped(m_ctx, r, true);
-  }
+  run_watched(m_ctx, m_deadline, true, [&] { m_ctx.conn.exec(sql); });
   m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
 }
 

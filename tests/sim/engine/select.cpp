@@ -91,18 +91,10 @@ Reply select_statement(Ctx& ctx, const std::string& sql) {
     ctx.require("SELECT", ctx.session.current_db);
   }
   std::string rewritten = rewrite_query(ctx, sql);
-  WatchGuard guard(ctx.state.watchdog, ctx.conn.thread_id(), deadline_for(ctx, false),
-                   &ctx.session.kill_query);
   try {
-    ResultSet rs = ctx.conn.query(rewritten);
-    if (StopReason r = guard.finish(); r != StopReason::None) {
-      fail_stopped(ctx, r, false);
-    }
-    return rs;
+    return run_watched(ctx, deadline_for(ctx, false), false,
+                       [&] { return ctx.conn.query(rewritten); });
   } catch (const BackendError& e) {
-    if (StopReason r = guard.finish(); r != StopReason::None) {
-      fail_stopped(ctx, r, false);
-    }
     std::smatch m;
     std::string msg = e.what();
     if (e.code() == 1146 &&

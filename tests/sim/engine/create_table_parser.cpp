@@ -102,20 +102,6 @@ void parse_partition_by(Cursor& cur, CreateTableStmt& st) {
   }
 }
 
-void parse_distribution(Cursor& cur, TableModel& m) {
-  cur.expect_kw("BY");
-  if (cur.accept_kw("HASH")) {
-    m.dist_type = "HASH";
-    m.dist_columns = cur.ident_list();
-  } else {
-    cur.expect_kw("RANDOM");
-    m.dist_type = "RANDOM";
-  }
-  if (cur.accept_kw("BUCKETS")) {
-    m.buckets = std::stoi(cur.literal_text());
-  }
-}
-
 void default_keys(TableModel& m) {
   if (!m.key_columns.empty()) {
     return;
@@ -171,6 +157,20 @@ void parse_tail(Cursor& cur, CreateTableStmt& st) {
 }
 
 } // namespace
+
+void parse_distribution(Cursor& cur, TableModel& m) {
+  cur.expect_kw("BY");
+  if (cur.accept_kw("HASH")) {
+    m.dist_type = "HASH";
+    m.dist_columns = cur.ident_list();
+  } else {
+    cur.expect_kw("RANDOM");
+    m.dist_type = "RANDOM";
+  }
+  if (cur.accept_kw("BUCKETS")) {
+    m.buckets = std::stoi(cur.literal_text());
+  }
+}
 
 Properties parse_properties(Cursor& cur) {
   Properties props;

@@ -25,5 +25,7 @@ struct CreateTableStmt {
 // The cursor stands after CREATE [EXTERNAL] TABLE.
 CreateTableStmt parse_create_table(Cursor& cur, bool external);
 Properties parse_properties(Cursor& cur); // ( "k" = "v", ... )
+// HASH(cols) | RANDOM [BUCKETS n] into `m`; the cursor stands after DISTRIBUTED.
+void parse_distribution(Cursor& cur, TableModel& m);
 
 } // namespace srsim::engine

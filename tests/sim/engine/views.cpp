@@ -148,17 +148,8 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   for (;;) {
     if (cur.accept_kw("COMMENT")) {
       m.comment = cur.string_literal();
-    } else if (cur.accept_kws({"DISTRIBUTED", "BY"})) {
-      if (cur.accept_kw("HASH")) {
-        m.dist_type = "HASH";
-        m.dist_columns = cur.ident_list();
-      } else {
-        cur.expect_kw("RANDOM");
-        m.dist_type = "RANDOM";
-      }
-      if (cur.accept_kw("BUCKETS")) {
-        m.buckets = std::stoi(cur.literal_text());
-      }
+    } else if (cur.accept_kw("DISTRIBUTED")) {
+      parse_distribution(cur, m);
     } else if (cur.accept_kw("REFRESH")) {
       m.refresh = refresh_clause(cur);
     } else if (cur.accept_kw("PROPERTIES")) {

@@ -8,7 +8,8 @@ namespace exl::test {
 
 // Polls `done` every `every` until it holds or `limit` passes: the one way tests wait for
 // something another thread or process does (never a blind sleep).
-inline bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit,
+inline bool eventually(const std::function<bool()>& done,
+                       std::chrono::milliseconds limit = std::chrono::seconds(10),
                        std::chrono::milliseconds every = std::chrono::milliseconds(10)) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (!done()) {

@@ -2,8 +2,7 @@
 // own MariaDB, reached over TCP like another cluster would be.
 
 #include "engine_test_support.hpp"
-
-#include <thread>
+#include "support/eventually.hpp"
 
 namespace srsim::test {
 namespace {
@@ -48,12 +47,13 @@ TEST_F(ExternalTableTest, OlapExternalTableIsInsertOnlyAndWaitsForMetadata) {
   EXPECT_EQ(error("INSERT INTO ext VALUES (2, 'b')"),
             "data cannot be inserted into table with empty partition.Use `SHOW PARTITIONS FROM "
             "ext` to see the currently partitions of this table. ");
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   Reply r;
-  do {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // polling interval
-    r = run("INSERT INTO ext SELECT k + 1, CONCAT(v, 'x') FROM target");
-  } while (std::holds_alternative<ErrorReply>(r) && std::chrono::steady_clock::now() < deadline);
+  exl::test::eventually(
+      [&] {
+        r = run("INSERT INTO ext SELECT k + 1, CONCAT(v, 'x') FROM target");
+        return !std::holds_alternative<ErrorReply>(r);
+      },
+      std::chrono::seconds(10), std::chrono::milliseconds(100));
   ASSERT_TRUE(std::holds_alternative<OkReply>(r)) << std::get<ErrorReply>(r).message;
   EXPECT_EQ(std::get<OkReply>(r).affected_rows, 1u);
   EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY k) FROM target"), "a,ax");

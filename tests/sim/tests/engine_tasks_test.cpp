@@ -3,10 +3,12 @@
 
 #include "engine_test_support.hpp"
 
-#include <thread>
+#include "support/eventually.hpp"
 
 namespace srsim::test {
 namespace {
+
+using exl::test::eventually;
 
 class TasksTest : public EngineTest {
 protected:
@@ -24,14 +26,13 @@ protected:
   }
   // Polls until the run of `task` reaches `want` (or a final state); returns the last state.
   std::string wait_state(const std::string& task, const std::string& want) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     std::string s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      s = state(task);
-      if (s == want || s == "SUCCESS" || s == "FAILED")
-        return s;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    eventually(
+        [&] {
+          s = state(task);
+          return s == want || s == "SUCCESS" || s == "FAILED";
+        },
+        std::chrono::seconds(20));
     return s;
   }
 };
@@ -80,26 +81,25 @@ TEST_F(TasksTest, AtMostFourRunsAtOnce) {
   }
   int max_running = 0;
   bool saw_pending_while_full = false;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  for (;;) {
-    ResultSet rs =
-        rows("SELECT STATE, COUNT(*) AS n FROM information_schema.task_runs GROUP BY STATE");
-    int running = 0, pending = 0, done = 0;
-    for (const auto& r : rs.rows) {
-      int n = std::stoi(*r[1]);
-      if (r[0] == "RUNNING")
-        running = n;
-      if (r[0] == "PENDING")
-        pending = n;
-      if (r[0] == "SUCCESS")
-        done = n;
-    }
-    max_running = std::max(max_running, running);
-    saw_pending_while_full |= running == 4 && pending > 0;
-    if (done == 6 || std::chrono::steady_clock::now() > deadline)
-      break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  eventually(
+      [&] {
+        ResultSet rs =
+            rows("SELECT STATE, COUNT(*) AS n FROM information_schema.task_runs GROUP BY STATE");
+        int running = 0, pending = 0, done = 0;
+        for (const auto& r : rs.rows) {
+          int n = std::stoi(*r[1]);
+          if (r[0] == "RUNNING")
+            running = n;
+          if (r[0] == "PENDING")
+            pending = n;
+          if (r[0] == "SUCCESS")
+            done = n;
+        }
+        max_running = std::max(max_running, running);
+        saw_pending_while_full |= running == 4 && pending > 0;
+        return done == 6;
+      },
+      std::chrono::seconds(30));
   EXPECT_EQ(max_running, 4);
   EXPECT_TRUE(saw_pending_while_full);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM t"), "6");
@@ -110,10 +110,10 @@ TEST_F(TasksTest, ShowProcListsRunningInserts) {
   EXPECT_EQ(wait_state("slow2", "RUNNING"), "RUNNING");
   // The run turns RUNNING a moment before its transaction begins: poll.
   ResultSet rs;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  do {
+  eventually([&] {
     rs = rows("SHOW PROC '/transactions/" + m_db + "/running'");
-  } while (rs.rows.empty() && std::chrono::steady_clock::now() < deadline);
+    return !rs.rows.empty();
+  });
   ASSERT_EQ(rs.columns.size(), 14u);
   EXPECT_EQ(rs.columns[0], "TransactionId");
   ASSERT_EQ(rs.rows.size(), 1u);
@@ -149,12 +149,13 @@ TEST_F(OldTasksTest, InsertTaskBodiesNeedVersion30) {
   // 2.5 runs CREATE TABLE AS SELECT bodies.
   ResultSet rs = rows("SUBMIT TASK ctas AS CREATE TABLE c AS SELECT 1 AS k");
   EXPECT_EQ(rs.rows[0][1], "SUBMITTED");
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   std::string state;
-  while (state != "SUCCESS" && state != "FAILED" && std::chrono::steady_clock::now() < deadline) {
-    state = scalar("SELECT STATE FROM information_schema.task_runs WHERE TASK_NAME = 'ctas'");
-    std::this_thread::sleep_for(std::chrono::milliseconds(50)); // polling interval
-  }
+  eventually(
+      [&] {
+        state = scalar("SELECT STATE FROM information_schema.task_runs WHERE TASK_NAME = 'ctas'");
+        return state == "SUCCESS" || state == "FAILED";
+      },
+      std::chrono::seconds(20));
   EXPECT_EQ(state, "SUCCESS");
   EXPECT_EQ(scalar("SELECT k FROM c"), "1");
 }

@@ -17,7 +17,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 
 extern char** environ;
 
@@ -405,19 +404,6 @@ std::unique_ptr<Client> PrivateSrsim::root() {
     throw std::runtime_error("cannot connect to private srsim: " + message);
   }
   return c;
-}
-
-bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    if (condition()) {
-      return true;
-    }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20)); // polling interval, not a sync
-  }
 }
 
 std::string unique_id(const std::string& prefix) {

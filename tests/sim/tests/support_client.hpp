@@ -5,6 +5,8 @@
 // protocol client (to test the classic EOF framing libmariadb never asks for), a private srsim
 // process (for cluster-wide fault state and other versions), and polling with a deadline.
 
+#include "support/eventually.hpp"
+
 #include <mysql.h>
 
 #include <chrono>
@@ -114,9 +116,7 @@ private:
   std::string m_data_dir;
 };
 
-// Polls `condition` until it holds or `timeout` passes; answers the last result.
-bool eventually(const std::function<bool()>& condition,
-                std::chrono::milliseconds timeout = std::chrono::seconds(10));
+using exl::test::eventually; // tests/support/eventually.hpp: the project's one polling helper
 
 // A unique name for this test process (databases, users, directories).
 std::string unique_id(const std::string& prefix);

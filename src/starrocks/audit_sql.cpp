@@ -57,6 +57,13 @@ build_partition_count_queries(const TableRef& table, const std::vector<Partition
   if (partitions.empty()) {
     return statements;
   }
+  for (const NamedBounds& partition : partitions) {
+    if (partitions.size() > 1 && partition.bounds.kind == PartitionBounds::Kind::None) {
+      // Its predicate would be TRUE: every row would count for it and none for the others.
+      return ParseError{0, "partition " + partition.name + ": bounds, or no other partition",
+                        std::to_string(partitions.size()) + " partitions"};
+    }
+  }
   std::size_t chunk = max_partitions_per_query == 0 ? partitions.size() : max_partitions_per_query;
   for (std::size_t begin = 0; begin < partitions.size(); begin += chunk) {
     std::size_t end = std::min(partitions.size(), begin + chunk);

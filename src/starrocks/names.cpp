@@ -1,5 +1,6 @@
 #include "exlschema/starrocks/names.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace exl::starrocks {
@@ -113,28 +114,63 @@ std::string stable_hash_hex(std::string_view text) {
   return out;
 }
 
-std::string make_label(std::string_view run_id, std::string_view table, std::string_view partition,
-                       int attempt) {
-  std::string raw = "exl_" + std::string(run_id) + "_" + std::string(table);
-  if (!partition.empty()) {
-    raw += "_" + std::string(partition);
+namespace {
+
+// Each field as `<length>:<text>`, so that no two keys give the same text to hash.
+std::string canonical_key(const LabelKey& key, const std::vector<std::string>& partitions) {
+  std::string out;
+  auto field = [&out](std::string_view text) {
+    out += std::to_string(text.size()) + ":" + std::string(text);
+  };
+  field(key.source_alias);
+  field(key.target_alias);
+  field(key.mode);
+  field(key.table);
+  field(std::to_string(partitions.size()));
+  for (const std::string& partition : partitions) {
+    field(partition);
   }
-  if (attempt > 0) {
-    raw += "_a" + std::to_string(attempt);
-  }
-  std::string clean = sanitize_label_part(raw);
-  // Sanitising can map two inputs to the same text (a.b and a_b); the hash keeps them apart.
-  if (clean != raw) {
-    clean += "_" + stable_hash_hex(raw).substr(0, 8);
-  }
-  return fit_with_hash(clean, k_max_label);
+  field(std::to_string(key.round));
+  return out;
 }
 
-std::string temp_name_prefix(std::string_view run_id) {
-  if (run_id.empty()) {
-    return "exl_tmp_";
+} // namespace
+
+std::string make_label(const LabelKey& key) {
+  std::vector<std::string> partitions = key.partitions;
+  std::sort(partitions.begin(), partitions.end());
+  partitions.erase(std::unique(partitions.begin(), partitions.end()), partitions.end());
+  std::string readable = "exl_" + key.mode + "_" + key.table;
+  for (const std::string& partition : partitions) {
+    readable += "_" + partition;
   }
-  return "exl_tmp_" + sanitize_label_part(run_id) + "_";
+  std::string tail =
+      "_r" + std::to_string(key.round) + "_" + stable_hash_hex(canonical_key(key, partitions));
+  readable = sanitize_label_part(readable).substr(0, k_max_label - tail.size());
+  return readable + tail;
+}
+
+// A readable run id is [A-Za-z0-9] words joined by single '-' (the real ones:
+// 20241130T141116-ab12), at most 24 characters. Written with '_' for '-' and ended by "__", which
+// such a run id never contains, so no run's prefix is a prefix of another's. Any other run id is
+// written as `_<hash>`, which no readable one starts with.
+std::string temp_name_prefix(std::string_view run_id) {
+  constexpr std::string_view k_base = "exl_tmp_";
+  constexpr std::size_t k_max_readable_run_id = 24;
+  if (run_id.empty()) {
+    return std::string(k_base);
+  }
+  bool readable = run_id.size() <= k_max_readable_run_id && run_id.front() != '-' &&
+                  run_id.back() != '-' && run_id.find("--") == std::string_view::npos;
+  std::string written;
+  for (char c : run_id) {
+    readable = readable && (is_ascii_letter(c) || is_ascii_digit(c) || c == '-');
+    written += c == '-' ? '_' : c;
+  }
+  if (!readable) {
+    written = "_" + stable_hash_hex(run_id);
+  }
+  return std::string(k_base) + written + "__";
 }
 
 std::string make_temp_name(std::string_view run_id, std::string_view name) {

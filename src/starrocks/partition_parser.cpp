@@ -189,8 +189,13 @@ Result<PartitionInfo> parse_partition_row(const std::vector<std::string>& column
     return ParseError{0, "a PartitionName column with a value", "none"};
   }
   std::string_view text = cell ? trim(*cell) : std::string_view();
-  if (text.empty() || info.key_columns.empty()) {
+  if (text.empty() && info.key_columns.empty()) {
     return info; // unpartitioned: the table's single partition
+  }
+  if (text.empty() || info.key_columns.empty()) {
+    return ParseError{0, "partition " + info.name + ": both a PartitionKey and a Range/List cell",
+                      text.empty() ? "a PartitionKey without bounds"
+                                   : "bounds without a PartitionKey"};
   }
   Result<PartitionBounds> bounds =
       text.front() == '[' ? parse_range_cell(text) : parse_list_cell(text);
@@ -214,6 +219,14 @@ parse_show_partitions(const std::vector<std::string>& column_names,
       return error;
     }
     partitions.push_back(std::move(info).value());
+  }
+  for (const PartitionInfo& partition : partitions) {
+    if (partitions.size() > 1 && partition.bounds.kind == PartitionBounds::Kind::None) {
+      // Only an unpartitioned table's one partition has no key; its predicate is the whole table.
+      return ParseError{0,
+                        "partition " + partition.name + ": a PartitionKey, or no other partition",
+                        std::to_string(partitions.size()) + " partitions"};
+    }
   }
   return partitions;
 }

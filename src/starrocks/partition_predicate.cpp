@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <charconv>
 
 namespace exl::starrocks {
 namespace {
@@ -158,6 +160,210 @@ Cond list_predicate(const std::vector<PartitionColumn>& columns, const Partition
   return any;
 }
 
+// ---- expression partitions ----
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// A DATE or DATETIME bound literal: `YYYY-MM-DD[ HH:MM:SS[.ffffff]]`.
+struct Moment {
+  long long year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  bool fraction = false; // a non-zero fractional second
+};
+
+std::optional<long long> digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) {
+    return std::nullopt;
+  }
+  long long value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+std::optional<Moment> parse_moment(std::string_view text) {
+  auto y = digits_at(text, 0, 4);
+  auto mo = digits_at(text, 5, 2);
+  auto d = digits_at(text, 8, 2);
+  if (!y || !mo || !d || text[4] != '-' || text[7] != '-' || *mo < 1 || *mo > 12 || *d < 1 ||
+      *d > 31) {
+    return std::nullopt;
+  }
+  Moment m{*y, *mo, *d, 0, 0, 0, false};
+  if (text.size() == 10) {
+    return m;
+  }
+  auto h = digits_at(text, 11, 2);
+  auto mi = digits_at(text, 14, 2);
+  auto s = digits_at(text, 17, 2);
+  if (text[10] != ' ' || !h || !mi || !s || text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  m.hour = *h;
+  m.minute = *mi;
+  m.second = *s;
+  if (text.size() == 19) {
+    return m;
+  }
+  if (text[19] != '.' || text.size() == 20) {
+    return std::nullopt;
+  }
+  for (char c : text.substr(20)) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    m.fraction = m.fraction || c != '0';
+  }
+  return m;
+}
+
+// Days from 0001-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil,
+// shifted); 0001-01-01 is a Monday.
+long long days_from_origin(const Moment& m) {
+  long long y = m.year - (m.month <= 2 ? 1 : 0);
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m.month + (m.month > 2 ? -3 : 9)) + 2) / 5 + m.day - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468 + 719162; // 719162 = days from 0001-01-01 to 1970-01-01
+}
+
+long long seconds_from_origin(const Moment& m) {
+  return days_from_origin(m) * 86400 + m.hour * 3600 + m.minute * 60 + m.second;
+}
+
+// A floor function over dates and datetimes: date_trunc('unit', c) or time_slice(c, INTERVAL n
+// unit) counted from 0001-01-01 00:00:00. `boundary` tells whether a moment is one of its values.
+struct Floor {
+  std::string unit;
+  long long count = 1;
+  bool sliced = false; // time_slice: multiples of `count` units from the origin
+
+  std::optional<long long> unit_seconds() const {
+    static constexpr std::array<std::pair<std::string_view, long long>, 5> k_units = {
+        {{"second", 1}, {"minute", 60}, {"hour", 3600}, {"day", 86400}, {"week", 604800}}};
+    for (const auto& [name, seconds] : k_units) {
+      if (unit == name) {
+        return seconds;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<long long> unit_months() const {
+    if (unit == "month") {
+      return 1;
+    }
+    if (unit == "quarter") {
+      return 3;
+    }
+    if (unit == "year") {
+      return 12;
+    }
+    return std::nullopt;
+  }
+
+  bool known() const { return count > 0 && (unit_seconds() || unit_months()); }
+
+  bool boundary(const Moment& m) const {
+    if (m.fraction) {
+      return false;
+    }
+    if (std::optional<long long> seconds = unit_seconds()) {
+      // date_trunc: a multiple of the unit since the origin, which is a midnight and a Monday.
+      return seconds_from_origin(m) % (*seconds * count) == 0;
+    }
+    if (m.day != 1 || m.hour != 0 || m.minute != 0 || m.second != 0) {
+      return false;
+    }
+    long long months = (m.year - 1) * 12 + (m.month - 1);
+    return months % (*unit_months() * count) == 0;
+  }
+};
+
+// The floor that a canonical expression from the DDL parser names, or nullopt.
+std::optional<Floor> floor_of(std::string_view expression) {
+  constexpr std::string_view k_trunc = "date_trunc('";
+  constexpr std::string_view k_slice = "time_slice(`";
+  if (expression.substr(0, k_trunc.size()) == k_trunc) {
+    std::size_t end = expression.find('\'', k_trunc.size());
+    if (end == std::string_view::npos) {
+      return std::nullopt;
+    }
+    Floor floor{std::string(expression.substr(k_trunc.size(), end - k_trunc.size())), 1, false};
+    return floor.known() ? std::optional<Floor>(floor) : std::nullopt;
+  }
+  if (expression.substr(0, k_slice.size()) != k_slice) {
+    return std::nullopt;
+  }
+  constexpr std::string_view k_interval = "`, INTERVAL ";
+  std::size_t at = expression.find(k_interval);
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view rest = expression.substr(at + k_interval.size()); // "7 day[, floor])"
+  std::size_t space = rest.find(' ');
+  std::size_t close = rest.find_first_of(",)");
+  if (space == std::string_view::npos || close == std::string_view::npos || close < space) {
+    return std::nullopt;
+  }
+  Floor floor{std::string(rest.substr(space + 1, close - space - 1)), 0, true};
+  auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + space, floor.count);
+  if (ec != std::errc() || ptr != rest.data() + space) {
+    return std::nullopt;
+  }
+  std::string_view tail = rest.substr(close);
+  if (tail != ")" && tail != ", floor)") {
+    return std::nullopt; // ceil: f(v) >= v, the partition is not a range of the column
+  }
+  return floor.known() ? std::optional<Floor>(floor) : std::nullopt;
+}
+
+// Refuses a bound of an expression partition that is not a value of `floor`: the partition would
+// then not be a range of the column.
+std::optional<ParseError> check_floor_bounds(const Floor& floor, const std::string& expression,
+                                             const PartitionInfo& partition) {
+  if (partition.bounds.kind != PartitionBounds::Kind::Range) {
+    return ParseError{0, "partition " + partition.name + ": a range partition of " + expression,
+                      "a partition without a range"};
+  }
+  for (const Tuple* tuple : {&partition.bounds.lower, &partition.bounds.upper}) {
+    for (const Literal& literal : *tuple) {
+      if (literal.kind != Literal::Kind::Value || is_type_minimum(literal, std::nullopt)) {
+        continue; // MAXVALUE and the type minimum are no bound at all
+      }
+      std::optional<Moment> moment = parse_moment(literal.text);
+      if (!moment || !floor.boundary(*moment)) {
+        return ParseError{0,
+                          "partition " + partition.name + ": bounds that are values of " +
+                              expression + " (a partition added by hand may not be)",
+                          literal.text};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out;
+}
+
+bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equals_ignore_case);
+}
+
 } // namespace
 
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type) {
@@ -179,14 +385,36 @@ bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& ty
   });
 }
 
-std::vector<PartitionColumn> partition_columns(const TableModel& table,
-                                               const std::vector<PartitionInfo>& partitions) {
-  std::vector<std::string> names = table.partitioning.columns;
-  if (names.empty() && table.partitioning.kind != Partitioning::Kind::None && !partitions.empty()) {
-    names = partitions.front().key_columns;
+Result<std::vector<PartitionColumn>>
+partition_columns(const TableModel& table, const std::vector<PartitionInfo>& partitions) {
+  const Partitioning& partitioning = table.partitioning;
+  if (partitioning.kind == Partitioning::Kind::Expression) {
+    std::optional<Floor> floor = floor_of(partitioning.expression);
+    if (!floor || partitioning.columns.size() != 1) {
+      return ParseError{0,
+                        "a partition expression exlSchema can match exactly (a column list, "
+                        "date_trunc('unit', c) or time_slice(c, INTERVAL n unit))",
+                        partitioning.expression};
+    }
+    for (const PartitionInfo& partition : partitions) {
+      if (std::optional<ParseError> error =
+              check_floor_bounds(*floor, partitioning.expression, partition)) {
+        return *error;
+      }
+    }
+  }
+  if (partitioning.kind != Partitioning::Kind::None) {
+    for (const PartitionInfo& partition : partitions) {
+      if (!same_names(partition.key_columns, partitioning.columns)) {
+        return ParseError{0,
+                          "partition " + partition.name + ": the PartitionKey " +
+                              joined(partitioning.columns) + " of the table definition",
+                          joined(partition.key_columns)};
+      }
+    }
   }
   std::vector<PartitionColumn> out;
-  for (const std::string& name : names) {
+  for (const std::string& name : partitioning.columns) {
     PartitionColumn column{name, std::nullopt, true};
     if (const Column* found = table.find_column(name)) {
       column.type = found->type;
@@ -200,7 +428,13 @@ std::vector<PartitionColumn> partition_columns(const TableModel& table,
 Result<std::string> partition_predicate(const std::vector<PartitionColumn>& columns,
                                         const PartitionBounds& bounds) {
   if (bounds.kind == PartitionBounds::Kind::None) {
-    return std::string("TRUE");
+    if (!columns.empty()) {
+      return ParseError{0,
+                        "the bounds of a partition of a table partitioned by " +
+                            std::to_string(columns.size()) + " column(s)",
+                        "no bounds"};
+    }
+    return std::string("TRUE"); // the single partition of an unpartitioned table
   }
   std::size_t widest = std::max(bounds.lower.size(), bounds.upper.size());
   for (const Tuple& tuple : bounds.values) {

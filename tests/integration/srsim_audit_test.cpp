@@ -76,7 +76,7 @@ TEST_P(SrsimAuditTest, CountQueryAgreesWithCountStarAndPartitionPredicates) {
   const auto table = ref("demo", c.table);
   const auto model = show_create_model(src, table);
   const auto partitions = show_partitions(src, table);
-  const auto columns = starrocks::partition_columns(model, partitions);
+  const auto columns = starrocks::partition_columns(model, partitions).value();
 
   const auto queries =
       starrocks::build_partition_count_queries(table, columns, starrocks::named_bounds(partitions));
@@ -110,7 +110,7 @@ TEST(SrsimAuditWhereTest, ExtraWhereNarrowsEveryPartitionCount) {
   const auto table = ref("demo", "events");
   const auto model = show_create_model(src, table);
   const auto partitions = show_partitions(src, table);
-  const auto columns = starrocks::partition_columns(model, partitions);
+  const auto columns = starrocks::partition_columns(model, partitions).value();
   const std::string where = "user_id < 100 AND kind = 'buy'";
   const auto queries = starrocks::build_partition_count_queries(
       table, columns, starrocks::named_bounds(partitions), where);

@@ -118,7 +118,7 @@ TEST_P(SrsimEdgeTest, AuditPutsEveryRowInThePartitionSrsimStoredItIn) {
   const auto table = create_on_src(src);
   const auto model = show_create_model(src, table);
   const auto partitions = show_partitions(src, table);
-  const auto columns = starrocks::partition_columns(model, partitions);
+  const auto columns = starrocks::partition_columns(model, partitions).value();
   const auto queries =
       starrocks::build_partition_count_queries(table, columns, starrocks::named_bounds(partitions));
   ASSERT_TRUE(queries.ok()) << queries.error().message();

@@ -92,8 +92,8 @@ TEST(SrsimCopyTest, JdbcCatalogInsertAndOverwriteCopyTheRows) {
   const auto model = show_create_model(src, source);
   const auto partitions = show_partitions(src, source);
   const auto& p = partition_named(partitions, "p20240210");
-  const auto predicate =
-      starrocks::partition_predicate(starrocks::partition_columns(model, partitions), p.bounds);
+  const auto predicate = starrocks::partition_predicate(
+      starrocks::partition_columns(model, partitions).value(), p.bounds);
   ASSERT_TRUE(predicate.ok()) << predicate.error().message();
   const std::int64_t in_partition = count_rows(src, source, *predicate);
   ASSERT_GT(in_partition, 0);

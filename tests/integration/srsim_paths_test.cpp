@@ -71,7 +71,8 @@ std::map<std::string, std::int64_t> audit(db::Connection& conn, const starrocks:
   const auto model = show_create_model(conn, table);
   const auto partitions = show_partitions(conn, table);
   const auto queries = starrocks::build_partition_count_queries(
-      table, starrocks::partition_columns(model, partitions), starrocks::named_bounds(partitions));
+      table, starrocks::partition_columns(model, partitions).value(),
+      starrocks::named_bounds(partitions));
   if (!queries) {
     throw std::runtime_error(queries.error().message());
   }
@@ -111,8 +112,8 @@ TEST(SrsimPathsTest, ExpressionPartitionedCopyCreatesTheSourcePartitions) {
   // predicate: back to the source's rows.
   const auto model = show_create_model(src, ref("demo", "logs"));
   const auto& p = src_parts.at(2);
-  const auto predicate =
-      starrocks::partition_predicate(starrocks::partition_columns(model, src_parts), p.bounds);
+  const auto predicate = starrocks::partition_predicate(
+      starrocks::partition_columns(model, src_parts).value(), p.bounds);
   ASSERT_TRUE(predicate.ok()) << predicate.error().message();
   starrocks::InsertSpec twice = insert;
   twice.label = unique_database("label_logs_twice");

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // What StarRocks accepts as a name, and the names exlSchema makes up itself (load labels and
 // temporary objects). Pure functions: no I/O.
@@ -35,19 +36,47 @@ std::optional<std::string> validate_common_name(std::string_view name, std::stri
 // nullopt when `label` is a valid load label ([A-Za-z0-9_-], 1..128).
 std::optional<std::string> validate_label(std::string_view label);
 
-// A deterministic load label from `run_id`, `table` and `partition` (empty for a whole table)
-// and `attempt` (0 = first). Only [A-Za-z0-9_-], at most 128 characters: characters outside
-// the set become `_`, and a long label is cut and ends with a hash of the full text, so two
-// different inputs never share a label by truncation.
-std::string make_label(std::string_view run_id, std::string_view table, std::string_view partition,
-                       int attempt = 0);
+// What a load label is derived from: the job, never the process. The same job loading the same
+// partitions in the same round gets the same label, in this run, in a retry and in a re-run after
+// a crash; so StarRocks refuses a load whose label already committed ("Label ... has already been
+// used") instead of loading the rows twice, and a re-run can look up the loads its predecessor
+// committed (by label, in SHOW LOAD / information_schema.loads). One scheme for every kind of load:
+// SQL INSERT and INSERT OVERWRITE, Stream Load and FILES loads.
+//
+// `round` is the job's round number, kept in the state store: round 2 of an incremental run loads
+// new rows and gets new labels. A label found FINISHED counts as done only if the partition's
+// audit then agrees with the source; otherwise the partition is reloaded under the next round's
+// label (StarRocks keeps labels for 3 days, label_keep_max_second, so an old label can also be
+// gone). The modes build that resolution on top of this function.
+struct LabelKey {
+  std::string source_alias;
+  std::string target_alias;
+  std::string mode;                    // -o MODE
+  std::string table;                   // the target table, e.g. "db.orders"
+  std::vector<std::string> partitions; // the partition set loaded (order and repeats ignored);
+                                       // empty: the whole table
+  int round = 1;
+};
 
-// The name of a temporary object: `exl_tmp_<run_id>_<name>`, a valid common name of at most
-// 64 characters (hash-truncated when longer), so `clean` can find every leftover by prefix.
+// `exl_<mode>_<table>[_<partition>...]_r<round>_<hash>`: [A-Za-z0-9_-] only, at most 128
+// characters. The readable part has other characters replaced by `_` and is cut when long; the
+// 16-hex-digit hash of every field of `key` (partitions sorted) keeps distinct keys distinct
+// whatever the sanitising and cutting did, and covers the aliases, which the readable part leaves
+// out. Labels are unique per database on the server, so the table's database scopes them.
+std::string make_label(const LabelKey& key);
+
+// The name of a temporary object: `temp_name_prefix(run_id)` followed by `name`, a valid common
+// name of at most 64 characters (hash-truncated when longer), so `clean` can find every leftover
+// of a run by prefix.
 std::string make_temp_name(std::string_view run_id, std::string_view name);
 
-// The prefix every temporary object of `run_id` starts with (`exl_tmp_<run_id>_`), or of any
-// run when `run_id` is empty (`exl_tmp_`).
+// The prefix every temporary object of `run_id` starts with, `exl_tmp_<run>__`, a valid common
+// name. <run> is the run id with `_` for `-` when it is words of [A-Za-z0-9] joined by single `-`
+// and at most 24 characters (a real run id `20241130T141116-ab12` gives
+// `exl_tmp_20241130T141116_ab12__`), else `_<16 hex digits of its hash>`. A readable <run> never
+// starts with `_` nor holds `__`, and a hashed one has a fixed length, so one run's prefix is
+// never a prefix of another's: cleaning a run touches only its own objects. `exl_tmp_` (every run)
+// when `run_id` is empty.
 std::string temp_name_prefix(std::string_view run_id = {});
 
 // A stable 64-bit FNV-1a hash of `text` as 16 lowercase hex digits.

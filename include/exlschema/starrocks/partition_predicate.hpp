@@ -33,21 +33,32 @@ struct PartitionColumn {
   bool nullable = true;
 };
 
-// The partition columns of `table` (range/list columns, the column of a date_trunc/time_slice
-// expression, or a column-expression list), with their types. For an expression exlSchema does
-// not interpret, the model names no column; then the PartitionKey column of SHOW PARTITIONS
-// (`partitions`, when given) is used. Empty when neither names one.
-std::vector<PartitionColumn> partition_columns(const TableModel& table,
-                                               const std::vector<PartitionInfo>& partitions = {});
+// The partition columns of `table` with their types, checked against the SHOW PARTITIONS rows
+// `partitions` of the same table. Exact or refused, never a guess (a wrong predicate would make
+// INSERT OVERWRITE empty a partition or copy rows into the wrong one):
+// - range/list columns and column-expression lists: those columns;
+// - date_trunc('unit', c) and time_slice(c, INTERVAL n unit[, floor]): the column c, because such
+//   a function f is a floor (f(v) <= v, f monotone, f(b) = b for every boundary b), so for
+//   boundaries L, U: L <= f(v) < U exactly when L <= v < U. Every partition's bounds are checked to
+//   be such boundaries (aligned to the unit; time_slice counts from 0001-01-01 00:00:00); a bound
+//   that is not (a partition added by hand) is refused, as is time_slice(.., ceil);
+// - any other expression (str2date(s, '%Y%m%d'), from_unixtime(..), ...) is refused: its values
+//   are not the column's values, so a predicate on the column would select the wrong rows;
+// - the PartitionKey of every row must name the same columns as the model (case-insensitively).
+// The error's `expected` says what exlSchema can match exactly and `found` what the table has.
+Result<std::vector<PartitionColumn>>
+partition_columns(const TableModel& table, const std::vector<PartitionInfo>& partitions);
 
 // True when `literal` is the minimum value StarRocks uses as the lower bound of a first range
 // partition written with LESS THAN, for `type` (or for any type when unknown).
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type);
 
 // A boolean SQL expression true exactly for the rows of a partition with `bounds`;
-// "TRUE" for an unpartitioned table (Kind::None) and "FALSE" for an empty range. An error, never
-// a guess, when `columns` does not cover the bounds (no column, or fewer columns than the bound
-// tuples have values): a wrong predicate would make INSERT OVERWRITE empty a partition.
+// "TRUE" for the single partition of an unpartitioned table (Kind::None with no `columns`) and
+// "FALSE" for an empty range. An error, never a guess, when `columns` does not cover the bounds
+// (no column, or fewer columns than the bound tuples have values) or when a partitioned table's
+// partition has no bounds (Kind::None with `columns`): a wrong predicate would make INSERT
+// OVERWRITE empty a partition or copy the whole table into one.
 Result<std::string> partition_predicate(const std::vector<PartitionColumn>& columns,
                                         const PartitionBounds& bounds);
 
@@ -61,7 +72,8 @@ std::vector<NamedBounds> named_bounds(const std::vector<PartitionInfo>& partitio
 // Row counts per partition in one statement per `max_partitions_per_query` partitions (one
 // statement for every table up to that size). Each returns columns (exl_partition, exl_rows);
 // rows that match none of the statement's partitions come back under exl_partition NULL.
-// `extra_where`, when not empty, is ANDed in (the operator's -where filter).
+// `extra_where`, when not empty, is ANDed in (the operator's -where filter). Refused when a
+// partition has no bounds (Kind::None) but is not the only one: every row would count for it.
 Result<std::vector<std::string>>
 build_partition_count_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
                               const std::vector<NamedBounds>& partitions,

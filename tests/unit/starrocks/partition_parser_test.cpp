@@ -111,6 +111,41 @@ TEST(PartitionParserTest, UnpartitionedTableIsOnePartitionWithoutBounds) {
   EXPECT_EQ(info->data_size_bytes, 4096U);
 }
 
+// A row of a partitioned table needs both its PartitionKey and its bounds; half of it would
+// otherwise pass for the whole table.
+TEST(PartitionParserTest, RefusesARowWithOnlyHalfOfKeyAndBounds) {
+  ResultRow no_key =
+      range_row("p1", "[types: [DATE]; keys: [2020-01-01]; ..types: [DATE]; keys: [2020-02-01]; )",
+                "1KB", "1");
+  no_key[6] = "";
+  Result<PartitionInfo> info = parse_partition_row(k_range_columns, no_key);
+  ASSERT_FALSE(info.ok());
+  EXPECT_NE(info.error().message().find("p1"), std::string::npos) << info.error().message();
+  ResultRow no_bounds = range_row("p1", "", "1KB", "1");
+  EXPECT_FALSE(parse_partition_row(k_range_columns, no_bounds).ok());
+  no_bounds[7] = std::nullopt;
+  EXPECT_FALSE(parse_partition_row(k_range_columns, no_bounds).ok());
+}
+
+// Only an unpartitioned table's one partition has no key; several such rows would each select
+// the whole table.
+TEST(PartitionParserTest, RefusesSeveralPartitionsWithoutKeys) {
+  ResultRow one = range_row("p1", "", "1KB", "1");
+  ResultRow two = range_row("p2", "", "1KB", "1");
+  one[6] = "";
+  two[6] = "";
+  Result<std::vector<PartitionInfo>> rows = parse_show_partitions(k_range_columns, {one, two});
+  ASSERT_FALSE(rows.ok());
+  EXPECT_NE(rows.error().message().find("p1"), std::string::npos) << rows.error().message();
+  Result<std::vector<PartitionInfo>> single = parse_show_partitions(k_range_columns, {one});
+  ASSERT_TRUE(single.ok());
+  EXPECT_EQ(single->at(0).bounds.kind, PartitionBounds::Kind::None);
+  ResultRow keyed =
+      range_row("p3", "[types: [DATE]; keys: [2020-01-01]; ..types: [DATE]; keys: [2020-02-01]; )",
+                "1KB", "1");
+  EXPECT_FALSE(parse_show_partitions(k_range_columns, {keyed, one}).ok());
+}
+
 TEST(PartitionParserTest, ReadsPartitionsMetaColumns) {
   std::vector<std::string> columns = {"DB_NAME",         "TABLE_NAME",      "PARTITION_NAME",
                                       "PARTITION_ID",    "VISIBLE_VERSION", "PARTITION_KEY",

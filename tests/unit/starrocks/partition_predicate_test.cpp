@@ -54,7 +54,6 @@ TEST(PartitionPredicateTest, SingleColumnGoldens) {
   EXPECT_EQ(pred(dt, range({Literal::value("2020-01-01")}, {Literal::max_value()})),
             "`dt` >= \"2020-01-01\"");
   EXPECT_EQ(pred(dt, range({Literal::value("0000-01-01")}, {Literal::max_value()})), "TRUE");
-  EXPECT_EQ(pred(dt, {}), "TRUE");
   std::vector<PartitionColumn> id = {int_column("id")};
   id[0].nullable = false;
   EXPECT_EQ(pred(id, range({v(10)}, {v(20)})), "`id` >= 10 AND `id` < 20");
@@ -109,17 +108,98 @@ TEST(PartitionPredicateTest, RefusesBoundsItCannotCover) {
   EXPECT_EQ(audit.error().expected, "partition p1: 1 partition column(s)");
 }
 
-TEST(PartitionPredicateTest, UninterpretedExpressionTakesTheColumnFromShowPartitions) {
-  Result<TableModel> t = parse_create_table(
-      "CREATE TABLE t (s varchar(8)) PARTITION BY str2date(s, '%Y%m%d') DISTRIBUTED BY RANDOM");
-  ASSERT_TRUE(t.ok());
-  EXPECT_TRUE(partition_columns(t.value()).empty());
+TableModel model_of(const std::string& partition_by, const std::string& columns = "dt datetime") {
+  Result<TableModel> t = parse_create_table("CREATE TABLE t (" + columns + ") PARTITION BY " +
+                                            partition_by + " DISTRIBUTED BY RANDOM");
+  EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().message());
+  return t.ok() ? t.value() : TableModel{};
+}
+
+PartitionInfo range_partition(std::string name, std::string key, std::string lower,
+                              std::string upper) {
   PartitionInfo info;
-  info.name = "p20240101";
-  info.key_columns = {"s"};
-  std::vector<PartitionColumn> cols = partition_columns(t.value(), {info});
-  ASSERT_EQ(cols.size(), 1U);
-  EXPECT_EQ(cols[0].type->base, "varchar");
+  info.name = std::move(name);
+  info.key_columns = {std::move(key)};
+  info.bounds = range({Literal::value(std::move(lower))}, {Literal::value(std::move(upper))});
+  return info;
+}
+
+// str2date(s, '%Y%m%d') puts "20240101" into [2024-01-01, 2024-01-02); a predicate on `s` compares
+// the string with the date text and matches no row, so an overwrite would empty the partition.
+TEST(PartitionPredicateTest, UninterpretedExpressionIsRefusedWithTheExpression) {
+  TableModel t = model_of("str2date(s, '%Y%m%d')", "s varchar(8)");
+  PartitionInfo info = range_partition("p20240101", "s", "2024-01-01", "2024-01-02");
+  Result<std::vector<PartitionColumn>> cols = partition_columns(t, {info});
+  ASSERT_FALSE(cols.ok());
+  EXPECT_NE(cols.error().found.find("str2date(s, '%Y%m%d')"), std::string::npos)
+      << cols.error().message();
+  EXPECT_NE(cols.error().expected.find("date_trunc"), std::string::npos);
+  EXPECT_FALSE(partition_columns(model_of("from_unixtime(ts)", "ts bigint"), {}).ok());
+}
+
+TEST(PartitionPredicateTest, ExpressionBoundsMustBeUnitBoundaries) {
+  struct Case {
+    std::string partition_by;
+    std::string lower;
+    std::string upper;
+    bool exact;
+  };
+  const std::vector<Case> cases = {
+      {"date_trunc('month', dt)", "2024-01-01 00:00:00", "2024-02-01 00:00:00", true},
+      {"date_trunc('month', dt)", "2024-01-15 00:00:00", "2024-02-15 00:00:00", false},
+      {"date_trunc('day', dt)", "2024-01-15 00:00:00", "2024-01-16 00:00:00", true},
+      {"date_trunc('day', dt)", "2024-01-15 06:00:00", "2024-01-16 00:00:00", false},
+      {"date_trunc('hour', dt)", "2024-01-15 06:00:00", "2024-01-15 07:00:00", true},
+      {"date_trunc('hour', dt)", "2024-01-15 06:30:00", "2024-01-15 07:00:00", false},
+      {"date_trunc('week', dt)", "2024-01-15 00:00:00", "2024-01-22 00:00:00", true}, // Mondays
+      {"date_trunc('week', dt)", "2024-01-16 00:00:00", "2024-01-23 00:00:00", false},
+      {"date_trunc('quarter', dt)", "2024-04-01 00:00:00", "2024-07-01 00:00:00", true},
+      {"date_trunc('quarter', dt)", "2024-05-01 00:00:00", "2024-08-01 00:00:00", false},
+      {"date_trunc('year', dt)", "2024-01-01 00:00:00", "2025-01-01 00:00:00", true},
+      {"date_trunc('year', dt)", "2024-02-01 00:00:00", "2025-01-01 00:00:00", false},
+      {"date_trunc('fortnight', dt)", "2024-01-01 00:00:00", "2024-01-15 00:00:00", false},
+      {"date_trunc('day', dt)", "0000-01-01 00:00:00", "2024-01-01 00:00:00", true},
+      {"date_trunc('day', dt)", "yesterday", "2024-01-01 00:00:00", false},
+      // 0001-01-01 is a Monday and 2024-01-01 is too: 738885 days later, 105555 weeks.
+      {"time_slice(dt, INTERVAL 7 day)", "2024-01-01 00:00:00", "2024-01-08 00:00:00", true},
+      {"time_slice(dt, INTERVAL 7 day)", "2024-01-02 00:00:00", "2024-01-09 00:00:00", false},
+      {"time_slice(dt, INTERVAL 6 hour)", "2024-01-02 18:00:00", "2024-01-03 00:00:00", true},
+      {"time_slice(dt, INTERVAL 6 hour)", "2024-01-02 16:00:00", "2024-01-02 22:00:00", false},
+      {"time_slice(dt, INTERVAL 2 month)", "2024-01-01 00:00:00", "2024-03-01 00:00:00", true},
+      {"time_slice(dt, INTERVAL 2 month)", "2024-02-01 00:00:00", "2024-04-01 00:00:00", false},
+      {"time_slice(dt, INTERVAL 1 day, floor)", "2024-01-02 00:00:00", "2024-01-03 00:00:00", true},
+      // ceil puts 2024-01-01 12:00 into [2024-01-02, 2024-01-03): no range on dt is exact.
+      {"time_slice(dt, INTERVAL 1 day, ceil)", "2024-01-02 00:00:00", "2024-01-03 00:00:00", false},
+  };
+  for (const Case& c : cases) {
+    PartitionInfo info = range_partition("p1", "dt", c.lower, c.upper);
+    Result<std::vector<PartitionColumn>> cols = partition_columns(model_of(c.partition_by), {info});
+    EXPECT_EQ(cols.ok(), c.exact) << c.partition_by << " [" << c.lower << ", " << c.upper << ")";
+    if (!cols.ok()) { // names the partition and its bound, or the expression
+      EXPECT_FALSE(cols.error().found.empty()) << cols.error().message();
+      EXPECT_TRUE(cols.error().expected.find("p1") != std::string::npos ||
+                  cols.error().found.find(c.partition_by.substr(0, 10)) != std::string::npos)
+          << cols.error().message();
+    }
+  }
+  PartitionInfo open_end = range_partition("p1", "dt", "2024-01-01", "2024-01-01");
+  open_end.bounds.upper = {Literal::max_value()};
+  EXPECT_TRUE(partition_columns(model_of("date_trunc('day', dt)", "dt date"), {open_end}).ok());
+}
+
+TEST(PartitionPredicateTest, ShowPartitionsKeyMustNameTheModelsColumns) {
+  TableModel t = model_of("date_trunc('day', dt)", "dt datetime, other datetime");
+  PartitionInfo info = range_partition("p1", "other", "2024-01-01", "2024-01-02");
+  Result<std::vector<PartitionColumn>> cols = partition_columns(t, {info});
+  ASSERT_FALSE(cols.ok());
+  EXPECT_NE(cols.error().message().find("other"), std::string::npos) << cols.error().message();
+  info.key_columns = {"DT"};
+  EXPECT_TRUE(partition_columns(t, {info}).ok());
+}
+
+TEST(PartitionPredicateTest, PartitionOfAPartitionedTableWithoutBoundsIsRefused) {
+  EXPECT_FALSE(partition_predicate({date_column("dt")}, {}).ok());
+  EXPECT_EQ(pred({}, {}), "TRUE");
 }
 
 TEST(PartitionPredicateTest, ColumnsComeFromTheModel) {
@@ -127,7 +207,7 @@ TEST(PartitionPredicateTest, ColumnsComeFromTheModel) {
       "CREATE TABLE t (dt datetime NOT NULL, v int) PARTITION BY date_trunc('day', dt) "
       "DISTRIBUTED BY RANDOM");
   ASSERT_TRUE(t.ok());
-  std::vector<PartitionColumn> cols = partition_columns(t.value());
+  std::vector<PartitionColumn> cols = partition_columns(t.value(), {}).value();
   ASSERT_EQ(cols.size(), 1U);
   EXPECT_EQ(cols[0].name, "dt");
   EXPECT_FALSE(cols[0].nullable);
@@ -296,6 +376,18 @@ TEST(AuditQueryTest, UnpartitionedTableIsOneCount) {
       build_partition_count_queries({"", "db", "orders"}, {}, {{"orders", {}}}).value();
   ASSERT_EQ(sql.size(), 1U);
   EXPECT_EQ(sql[0], "SELECT \"orders\" AS exl_partition, COUNT(*) AS exl_rows FROM `db`.`orders`");
+}
+
+// Several partitions without bounds would each be `WHEN TRUE`: every row would count for the
+// first one, and the others would look empty.
+TEST(AuditQueryTest, SeveralPartitionsWithoutBoundsAreRefused) {
+  Result<std::vector<std::string>> sql =
+      build_partition_count_queries({"", "db", "t"}, {}, {{"p1", {}}, {"p2", {}}});
+  ASSERT_FALSE(sql.ok());
+  EXPECT_NE(sql.error().message().find("p1"), std::string::npos) << sql.error().message();
+  EXPECT_FALSE(build_partition_count_queries({"", "db", "t"}, {int_column("id")},
+                                             {{"p1", range({v(1)}, {v(2)})}, {"p2", {}}})
+                   .ok());
 }
 
 TEST(AuditQueryTest, ChunksVeryManyPartitions) {

@@ -14,7 +14,7 @@
 namespace exl::config {
 
 struct RunOptions : JobFlags {
-  std::string run_id; // e.g. `20261121T120000-a1b2`; names temporary objects `exl_tmp_<runid>_`
+  std::string run_id; // e.g. `20261121T120000-a1b2`; names temporary objects `exl_tmp_<run>__`
 
   ClusterSettings source;
   ClusterSettings target;

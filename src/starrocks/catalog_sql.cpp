@@ -25,19 +25,32 @@ std::string build_create_jdbc_catalog(const JdbcCatalogSpec& spec) {
   return out + "\n" + print_properties(properties);
 }
 
-std::string build_drop_catalog(std::string_view name) {
-  return "DROP CATALOG IF EXISTS " + quote_identifier(name);
+std::string build_drop_catalog(std::string_view name, const Version& version) {
+  return std::string("DROP CATALOG ") +
+         (supports(version, Feature::DropCatalogIfExists) ? "IF EXISTS " : "") +
+         quote_identifier(name);
 }
 
 std::string build_show_create_catalog(std::string_view name) {
   return "SHOW CREATE CATALOG " + quote_identifier(name);
 }
 
-std::string build_show_catalogs(std::string_view name_prefix) {
-  if (name_prefix.empty()) {
+std::string build_show_catalogs(const Version& version, std::string_view name_prefix) {
+  if (name_prefix.empty() || !supports(version, Feature::ShowCatalogsLike)) {
     return "SHOW CATALOGS";
   }
   return "SHOW CATALOGS LIKE " + like_prefix_literal(name_prefix);
+}
+
+std::vector<std::string> catalogs_with_prefix(const std::vector<std::string>& names,
+                                              std::string_view name_prefix) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    if (std::string_view(name).substr(0, name_prefix.size()) == name_prefix) {
+      out.push_back(name);
+    }
+  }
+  return out;
 }
 
 Result<Properties> parse_catalog_properties(std::string_view show_create_catalog) {

@@ -2,6 +2,8 @@
 
 #include "exlschema/starrocks/quote.hpp"
 
+#include <stdexcept>
+
 namespace exl::starrocks {
 namespace {
 
@@ -36,6 +38,35 @@ std::string hint(const Properties& set_vars) {
   return out + ")*/";
 }
 
+// The hint's variables: `set_vars`, plus below v3.4 the `properties` as session variables.
+Properties hint_variables(const InsertSpec& spec, const Version& version) {
+  Properties vars = spec.set_vars;
+  if (supports(version, Feature::InsertProperties)) {
+    return vars;
+  }
+  for (const auto& [key, value] : spec.properties) {
+    if (key != "timeout") {
+      throw std::invalid_argument("INSERT property \"" + key +
+                                  "\" needs StarRocks 3.4, target is " + version.text);
+    }
+    vars.emplace_back("query_timeout", value);
+  }
+  return vars;
+}
+
+// `query` with the hint after its leading SELECT, the one place every release takes it.
+std::string hinted_query(const std::string& query, const std::string& hint_text) {
+  constexpr std::string_view k_select = "SELECT";
+  const bool select = query.size() > k_select.size() &&
+                      query.compare(0, k_select.size(), k_select) == 0 &&
+                      !is_word(query[k_select.size()]);
+  if (!select) {
+    throw std::invalid_argument("a set_var hint before StarRocks 3.1.7 needs a query starting "
+                                "with SELECT");
+  }
+  return std::string(k_select) + hint_text + query.substr(k_select.size());
+}
+
 std::string names(const std::vector<std::string>& list) {
   std::string out = "(";
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -46,9 +77,11 @@ std::string names(const std::vector<std::string>& list) {
 
 } // namespace
 
-std::string build_insert(const InsertSpec& spec) {
+std::string build_insert(const InsertSpec& spec, const Version& version) {
+  const std::string hint_text = hint(hint_variables(spec, version));
+  const bool hint_after_insert = supports(version, Feature::InsertHintAnywhere);
   std::string out = spec.overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
-  out += hint(spec.set_vars) + " " + spec.target.sql();
+  out += (hint_after_insert ? hint_text : "") + " " + spec.target.sql();
   if (!spec.partitions.empty()) {
     out += " PARTITION " + names(spec.partitions);
   }
@@ -58,7 +91,7 @@ std::string build_insert(const InsertSpec& spec) {
   if (!spec.columns.empty()) {
     out += " " + names(spec.columns);
   }
-  if (!spec.properties.empty()) {
+  if (!spec.properties.empty() && supports(version, Feature::InsertProperties)) {
     out += " PROPERTIES (";
     for (std::size_t i = 0; i < spec.properties.size(); ++i) {
       out += (i > 0 ? ", " : "") + quote_string(spec.properties[i].first) + " = " +
@@ -66,7 +99,8 @@ std::string build_insert(const InsertSpec& spec) {
     }
     out += ")";
   }
-  return out + " " + spec.query;
+  const bool hint_in_query = !hint_after_insert && !hint_text.empty();
+  return out + " " + (hint_in_query ? hinted_query(spec.query, hint_text) : spec.query);
 }
 
 std::string and_predicates(const std::vector<std::string>& predicates) {

@@ -7,19 +7,30 @@ namespace exl::starrocks {
 
 std::string build_submit_task(std::string_view name, std::string_view body,
                               std::optional<int> timeout_seconds, const Version& version) {
-  std::string out = "SUBMIT TASK " + quote_identifier(name);
-  if (timeout_seconds) {
-    std::string key = supports(version, Feature::InsertTimeout) ? "session.insert_timeout"
-                                                                : "session.query_timeout";
-    out += " PROPERTIES (" + quote_string(key) + " = " +
-           quote_string(std::to_string(*timeout_seconds)) + ")";
+  const std::string tail = quote_identifier(name);
+  if (!timeout_seconds) {
+    return "SUBMIT TASK " + tail + " AS " + std::string(body);
   }
-  return out + " AS " + std::string(body);
+  const std::string seconds = std::to_string(*timeout_seconds);
+  if (!supports(version, Feature::SubmitTaskProperties)) {
+    return "SUBMIT /*+set_var(query_timeout = " + seconds + ")*/ TASK " + tail + " AS " +
+           std::string(body);
+  }
+  std::string key = supports(version, Feature::InsertTimeout) ? "session.insert_timeout"
+                                                              : "session.query_timeout";
+  return "SUBMIT TASK " + tail + " PROPERTIES (" + quote_string(key) + " = " +
+         quote_string(seconds) + ") AS " + std::string(body);
 }
 
-std::string build_drop_task(std::string_view name, bool if_exists, bool force) {
-  return std::string("DROP TASK ") + (if_exists ? "IF EXISTS " : "") + quote_identifier(name) +
-         (force ? " FORCE" : "");
+std::string build_drop_task(std::string_view name, const Version& version, bool force) {
+  return std::string("DROP TASK ") +
+         (supports(version, Feature::DropTaskIfExists) ? "IF EXISTS " : "") +
+         quote_identifier(name) + (force ? " FORCE" : "");
+}
+
+bool task_missing_error(std::string_view message) {
+  return message.find("Task ") != std::string_view::npos &&
+         message.find(" is not exist") != std::string_view::npos;
 }
 
 const std::vector<std::string>& task_runs_columns() {
@@ -32,7 +43,7 @@ const std::vector<std::string>& task_runs_columns() {
 std::string build_task_runs_query(const std::vector<std::string>& task_names) {
   std::string out = "SELECT ";
   for (std::size_t i = 0; i < task_runs_columns().size(); ++i) {
-    out += (i > 0 ? ", " : "") + task_runs_columns()[i];
+    out += (i > 0 ? ", " : "") + quote_identifier(task_runs_columns()[i]);
   }
   out += " FROM information_schema.task_runs WHERE TASK_NAME ";
   if (task_names.size() == 1) {

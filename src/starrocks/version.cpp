@@ -79,8 +79,18 @@ const std::vector<FeatureInfo>& feature_table() {
        "§1 expression_partitioning.md"},
       {Feature::ColumnExpressionPartition, "column-expression partitioning", 3, 1, 0, true,
        "§1 expression_partitioning.md"},
-      {Feature::RandomDistribution, "DISTRIBUTED BY RANDOM", 3, 1, 0, false,
-       "§1 RandomDistributionInfo.java (release unconfirmed)"},
+      {Feature::AutoIncrement, "AUTO_INCREMENT", 3, 0, 0, true, "§14; docs auto_increment.md"},
+      {Feature::Varbinary, "VARBINARY", 3, 0, 0, true, "§14; docs data-types/VARBINARY.md"},
+      {Feature::RandomDistribution, "DISTRIBUTED BY RANDOM", 3, 1, 0, true,
+       "§14; docs feature-support-data-distribution.md"},
+      {Feature::AddListPartition, "ADD PARTITION .. VALUES IN", 3, 1, 0, true,
+       "§14; docs list_partitioning.md"},
+      {Feature::InsertHintAnywhere, "/*+set_var*/ anywhere in INSERT", 3, 2, 3, true,
+       "§14 (also 3.1.7+, see k_backports)"},
+      {Feature::SubmitTaskProperties, "SUBMIT TASK PROPERTIES", 3, 2, 3, true, "§14"},
+      {Feature::DropCatalogIfExists, "DROP CATALOG IF EXISTS", 3, 3, 0, true, "§14"},
+      {Feature::CreateCatalogIfNotExists, "CREATE EXTERNAL CATALOG IF NOT EXISTS", 3, 3, 0, true,
+       "§14"},
       {Feature::InformationSchemaLoads, "information_schema.loads", 3, 1, 0, true, "§4"},
       {Feature::InsertIntoFiles, "INSERT INTO FILES", 3, 2, 0, true, "§4"},
       {Feature::PartitionsMeta, "information_schema.partitions_meta", 3, 3, 0, false,
@@ -90,6 +100,8 @@ const std::vector<FeatureInfo>& feature_table() {
       {Feature::DynamicOverwrite, "dynamic_overwrite", 3, 4, 0, true, "§4 InsertInto.md"},
       {Feature::InsertProperties, "INSERT PROPERTIES", 3, 4, 0, true, "§4 InsertInto.md"},
       {Feature::BatchDropPartitions, "DROP PARTITIONS", 3, 4, 0, true, "§3 ALTER_TABLE.md"},
+      {Feature::ShowCatalogsLike, "SHOW CATALOGS LIKE", 3, 5, 0, true, "§14"},
+      {Feature::DropTaskIfExists, "DROP TASK IF EXISTS", 4, 0, 0, true, "§14"},
   };
   return k_table;
 }
@@ -105,7 +117,24 @@ const FeatureInfo& feature_info(Feature feature) {
 
 bool supports(const Version& version, Feature feature) {
   const FeatureInfo& info = feature_info(feature);
-  return version.at_least(info.major, info.minor, info.patch);
+  if (version.at_least(info.major, info.minor, info.patch)) {
+    return true;
+  }
+  // Release lines that got a feature after its first release, from the patch named (§14).
+  struct Backport {
+    Feature feature;
+    int major;
+    int minor;
+    int patch;
+  };
+  static constexpr std::array<Backport, 1> k_backports = {{{Feature::InsertHintAnywhere, 3, 1, 7}}};
+  for (const Backport& b : k_backports) {
+    if (b.feature == feature && version.major == b.major && version.minor == b.minor &&
+        version.at_least(b.major, b.minor, b.patch)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace exl::starrocks

@@ -50,7 +50,7 @@ const starrocks::PartitionInfo& partition_named(const std::vector<starrocks::Par
 
 // Plain SHOW CATALOGS, by name: SHOW CATALOGS LIKE is srsim_meta_test's business.
 bool catalog_listed(db::Connection& conn, const std::string& name) {
-  const auto rs = conn.query(starrocks::build_show_catalogs());
+  const auto rs = conn.query(starrocks::build_show_catalogs(cluster_version(conn)));
   return std::any_of(rs.rows.begin(), rs.rows.end(),
                      [&](const auto& row) { return row.at(0).value_or("") == name; });
 }
@@ -82,7 +82,7 @@ TEST(SrsimCopyTest, JdbcCatalogInsertAndOverwriteCopyTheRows) {
   insert.target = target;
   insert.label = unique_label("insert");
   insert.query = starrocks::build_select_rows(via_catalog, {});
-  const auto inserted = dst.execute(starrocks::build_insert(insert));
+  const auto inserted = dst.execute(starrocks::build_insert(insert, cluster_version(dst)));
   EXPECT_NE(inserted.info.find(insert.label), std::string::npos) << inserted.info;
   const std::int64_t total = count_rows(src, source);
   EXPECT_EQ(count_rows(dst, target), total);
@@ -100,24 +100,24 @@ TEST(SrsimCopyTest, JdbcCatalogInsertAndOverwriteCopyTheRows) {
   starrocks::InsertSpec twice = insert;
   twice.label = unique_label("twice");
   twice.query = starrocks::build_select_rows(via_catalog, {*predicate});
-  dst.execute(starrocks::build_insert(twice));
+  dst.execute(starrocks::build_insert(twice, cluster_version(dst)));
   ASSERT_EQ(count_rows(dst, target, *predicate), 2 * in_partition);
 
   starrocks::InsertSpec overwrite = twice;
   overwrite.overwrite = true;
   overwrite.partitions = {p.name};
   overwrite.label = unique_label("overwrite");
-  const auto overwritten = dst.execute(starrocks::build_insert(overwrite));
+  const auto overwritten = dst.execute(starrocks::build_insert(overwrite, cluster_version(dst)));
   EXPECT_NE(overwritten.info.find(overwrite.label), std::string::npos) << overwritten.info;
   EXPECT_EQ(count_rows(dst, target, *predicate), in_partition);
   EXPECT_EQ(count_rows(dst, target), total);
 
   EXPECT_TRUE(catalog_listed(dst, spec.name));
-  dst.execute(starrocks::build_drop_catalog(spec.name));
+  dst.execute(starrocks::build_drop_catalog(spec.name, cluster_version(dst)));
   EXPECT_FALSE(catalog_listed(dst, spec.name)) << "catalog still listed after DROP CATALOG";
   EXPECT_THROW(count_rows(dst, via_catalog), db::SqlError);
-  // IF EXISTS: dropping it again is not an error.
-  EXPECT_NO_THROW(dst.execute(starrocks::build_drop_catalog(spec.name)));
+  // IF EXISTS (the sandbox's dst is 3.3.5): dropping it again is not an error.
+  EXPECT_NO_THROW(dst.execute(starrocks::build_drop_catalog(spec.name, cluster_version(dst))));
 }
 
 // ADD PARTITION from the source partition's SHOW PARTITIONS bounds, for a range table (a gap in

@@ -52,7 +52,7 @@ public:
   }
   ~SourceCatalog() {
     try {
-      m_dst.execute(starrocks::build_drop_catalog(m_name));
+      m_dst.execute(starrocks::build_drop_catalog(m_name, cluster_version(m_dst)));
     } catch (const std::exception&) {
       // The test already failed if dst went away; nothing to clean then.
     }
@@ -97,7 +97,7 @@ TEST(SrsimPathsTest, ExpressionPartitionedCopyCreatesTheSourcePartitions) {
   insert.target = target;
   insert.label = unique_database("label_logs");
   insert.query = starrocks::build_select_rows(catalog.table("logs"), {});
-  dst.execute(starrocks::build_insert(insert));
+  dst.execute(starrocks::build_insert(insert, cluster_version(dst)));
 
   const auto src_parts = show_partitions(src, ref("demo", "logs"));
   const auto dst_parts = show_partitions(dst, target);
@@ -118,13 +118,13 @@ TEST(SrsimPathsTest, ExpressionPartitionedCopyCreatesTheSourcePartitions) {
   starrocks::InsertSpec twice = insert;
   twice.label = unique_database("label_logs_twice");
   twice.query = starrocks::build_select_rows(catalog.table("logs"), {*predicate});
-  dst.execute(starrocks::build_insert(twice));
+  dst.execute(starrocks::build_insert(twice, cluster_version(dst)));
   ASSERT_EQ(audit(dst, target)[p.name], 2 * audit(src, ref("demo", "logs"))[p.name]);
   starrocks::InsertSpec overwrite = twice;
   overwrite.overwrite = true;
   overwrite.partitions = {p.name};
   overwrite.label = unique_database("label_logs_ow");
-  const auto done = dst.execute(starrocks::build_insert(overwrite));
+  const auto done = dst.execute(starrocks::build_insert(overwrite, cluster_version(dst)));
   EXPECT_NE(done.info.find(overwrite.label), std::string::npos) << done.info;
   EXPECT_EQ(audit(dst, target), audit(src, ref("demo", "logs")));
 }
@@ -138,9 +138,9 @@ TEST(SrsimPathsTest, ReusedLabelIsRefused) {
   insert.target = target;
   insert.label = unique_database("label_reuse");
   insert.query = "SELECT 1, 'one'";
-  dst.execute(starrocks::build_insert(insert));
+  dst.execute(starrocks::build_insert(insert, cluster_version(dst)));
   try {
-    dst.execute(starrocks::build_insert(insert));
+    dst.execute(starrocks::build_insert(insert, cluster_version(dst)));
     ADD_FAILURE() << "a reused label was accepted";
   } catch (const db::SqlError& e) {
     // Reference §4: `Label [l] has already been used.`
@@ -183,7 +183,7 @@ TEST(SrsimPathsTest, InsertWithLabelAndColumnListThenDropTableForce) {
   insert.label = unique_database("label_columns");
   insert.columns = {"name", "region_id"};
   insert.query = "SELECT 'far', 7";
-  const auto done = dst.execute(starrocks::build_insert(insert));
+  const auto done = dst.execute(starrocks::build_insert(insert, cluster_version(dst)));
   EXPECT_EQ(done.affected_rows, 1U);
   EXPECT_EQ(count_rows(dst, target, "region_id = 7 AND name = 'far'"), 1);
   dst.execute(starrocks::build_drop_table(target, true, true));
@@ -196,8 +196,7 @@ TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {
   db::Connection dst(sb.dst);
   const auto target = copy_structure(src, dst, "users");
   SourceCatalog catalog(dst, sb.src);
-  const auto version =
-      starrocks::parse_version(scalar_text(dst, starrocks::build_current_version()));
+  const auto version = cluster_version(dst);
   ASSERT_TRUE(starrocks::supports(version, starrocks::Feature::SubmitTaskInsert));
 
   starrocks::InsertSpec insert;
@@ -205,7 +204,8 @@ TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {
   insert.label = unique_database("label_task");
   insert.query = starrocks::build_select_rows(catalog.table("users"), {});
   const std::string task = unique_database("task");
-  dst.query(starrocks::build_submit_task(task, starrocks::build_insert(insert), 600, version));
+  dst.query(
+      starrocks::build_submit_task(task, starrocks::build_insert(insert, version), 600, version));
 
   std::string state;
   std::string error;
@@ -228,7 +228,7 @@ TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {
   const auto listed = dst.query(starrocks::build_list_tasks(task));
   ASSERT_EQ(listed.rows.size(), 1U);
   EXPECT_EQ(listed.rows[0][0].value_or(""), task);
-  dst.execute(starrocks::build_drop_task(task, true));
+  dst.execute(starrocks::build_drop_task(task, version));
   EXPECT_TRUE(dst.query(starrocks::build_list_tasks(task)).empty());
 }
 

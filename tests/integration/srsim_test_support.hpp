@@ -8,6 +8,7 @@
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
+#include "exlschema/starrocks/version.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Shared by the cross-check tests (srsim_*_test.cpp): srsim's real output fed into exlSchema's
@@ -100,6 +102,35 @@ inline std::optional<Sandbox> sandbox() {
   return Sandbox{cluster_params(*env, "SRC"), cluster_params(*env, "DST")};
 }
 
+// The releases srsim simulates, as --version takes them; reference §14 was checked against the
+// grammar files of these releases. The xcheck sandbox has one target cluster of each: dst is
+// 3.3.5, the others come from `sandbox.sh up --also-dst V` (tests/CMakeLists.txt).
+inline const std::vector<std::string>& simulated_versions() {
+  static const std::vector<std::string> k_versions = {"2.5.22", "3.1.17", "3.3.5", "3.4.4"};
+  return k_versions;
+}
+
+// The sandbox's target cluster of StarRocks `version` (a <C>_VERSION line of sandbox.env, src
+// excluded), or nullopt outside the fixture or when the sandbox has none of that version.
+inline std::optional<db::ConnectionParams> target_of_version(const std::string& version) {
+  const auto env = load_sandbox_env();
+  if (!env) {
+    return std::nullopt;
+  }
+  constexpr std::string_view k_suffix = "_VERSION";
+  for (const auto& [key, value] : *env) {
+    if (key.size() <= k_suffix.size() ||
+        key.compare(key.size() - k_suffix.size(), k_suffix.size(), k_suffix) != 0) {
+      continue;
+    }
+    const std::string prefix = key.substr(0, key.size() - k_suffix.size());
+    if (prefix != "SRC" && value == version && env->count(prefix + "_PORT") != 0) {
+      return cluster_params(*env, prefix);
+    }
+  }
+  return std::nullopt;
+}
+
 // A database name no other test (or earlier run against the same sandbox) uses.
 inline std::string unique_database(const std::string& what) {
   static std::atomic<int> counter{0};
@@ -145,6 +176,11 @@ inline std::string scalar_text(db::Connection& conn, const std::string& sql) {
     throw std::runtime_error("expected one value from: " + sql);
   }
   return *rs.rows[0][0];
+}
+
+// The version `conn`'s cluster reports, which the builders take to pick their forms.
+inline starrocks::Version cluster_version(db::Connection& conn) {
+  return starrocks::parse_version(scalar_text(conn, starrocks::build_current_version()));
 }
 
 // The single integer a COUNT(*)-style statement returns.

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # A two-cluster StarRocks sandbox: clusters `src` and `dst`, each one MariaDB server
 # (tests/support/mariadb.sh) plus one srsim on free loopback ports. Everything lives in DIR.
-#   sandbox.sh up DIR [--version V] [--src-version V] [--dst-version V]
+#   sandbox.sh up DIR [--version V] [--src-version V] [--dst-version V] [--also-dst V]...
 #       starts both clusters, waits until they answer, writes DIR/sandbox.env (shell-sourceable:
-#       SRC_PORT, SRC_HTTP_PORT, SRC_RPC_PORT, SRC_MARIADB_SOCKET, SRC_USER, SRC_PASSWORD, the
-#       same for DST, EXL_SRC_PASSWORD/EXL_DST_PASSWORD exported) and DIR/exlSchema.yaml (both 600).
+#       SRC_PORT, SRC_HTTP_PORT, SRC_RPC_PORT, SRC_MARIADB_SOCKET, SRC_USER, SRC_PASSWORD,
+#       SRC_VERSION, the same for DST, EXL_SRC_PASSWORD/EXL_DST_PASSWORD exported) and
+#       DIR/exlSchema.yaml (both 600). Each --also-dst V adds one more target cluster of
+#       StarRocks V, named dst<major><minor> (--also-dst 2.5.22 -> cluster dst25, variables
+#       DST25_PORT, ...), so that tests can run the same statements against every release.
 #   sandbox.sh down DIR      stops what `up` started (by pid files); removes nothing.
 #   sandbox.sh status DIR    says what runs.
 # srsim binary: $SRSIM_BIN, else build/tests/sim/srsim in this repository.
@@ -13,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 mariadb_sh="$repo/tests/support/mariadb.sh"
-clusters=(src dst)
+clusters=(src dst) # `up` adds the --also-dst clusters and records the list in DIR/clusters
 
 die() { echo "sandbox.sh: $*" >&2; exit 1; }
 # A process is alive when it exists and is not a zombie (pid 1 may reap late).
@@ -101,23 +104,38 @@ write_yaml() {
   chmod 600 "$DIR/exlSchema.yaml"
 }
 
+# The clusters a sandbox in DIR has (src and dst unless `up` recorded more).
+read_clusters() {
+  if [ -f "$DIR/clusters" ]; then read -r -a clusters <"$DIR/clusters"; fi
+}
+
 up() {
-  local version=3.3.5 src_version="" dst_version=""
+  local version=3.3.5 src_version="" dst_version="" also=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --version) version=$2; shift 2 ;;
       --src-version) src_version=$2; shift 2 ;;
       --dst-version) dst_version=$2; shift 2 ;;
+      --also-dst) also+=("$2"); shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
   mkdir -p "$DIR"
+  read_clusters
   for c in "${clusters[@]}"; do
     alive "$DIR/$c/srsim.pid" && die "a sandbox already runs in $DIR (sandbox.sh down $DIR)"
-    mkdir -p "$DIR/$c"
   done
+  clusters=(src dst)
+  for v in "${also[@]}"; do
+    [[ $v =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || die "--also-dst needs MAJOR.MINOR.PATCH, got $v"
+    clusters+=("dst${BASH_REMATCH[1]}${BASH_REMATCH[2]}")
+  done
+  echo "${clusters[*]}" >"$DIR/clusters"
+  for c in "${clusters[@]}"; do mkdir -p "$DIR/$c"; done
   echo "${src_version:-$version}" >"$DIR/src/version"
   echo "${dst_version:-$version}" >"$DIR/dst/version"
+  local i=2
+  for v in "${also[@]}"; do echo "$v" >"$DIR/${clusters[$i]}/version"; i=$((i + 1)); done
   # Both MariaDB servers start in parallel: that is most of the start-up time.
   local pids=()
   for c in "${clusters[@]}"; do
@@ -184,7 +202,7 @@ DIR=$(mkdir -p "$2" && cd "$2" && pwd)
 shift 2
 case "$cmd" in
   up) up "$@" ;;
-  down) down ;;
-  status) status ;;
+  down) read_clusters; down ;;
+  status) read_clusters; status ;;
   *) die "usage: sandbox.sh up|down|status DIR [--version V]" ;;
 esac

@@ -55,7 +55,9 @@ struct Version {
   std::string text() const {
     return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
   }
-  bool at_least(int ma, int mi) const { return major > ma || (major == ma && minor >= mi); }
+  bool at_least(int ma, int mi, int pa = 0) const {
+    return major != ma ? major > ma : minor != mi ? minor > mi : patch >= pa;
+  }
 };
 
 // ---- cluster configuration -----------------------------------------------------------------

@@ -2,9 +2,11 @@
 
 #include "exlschema/starrocks/result.hpp"
 #include "exlschema/starrocks/table_model.hpp"
+#include "exlschema/starrocks/version.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 // JDBC external catalogs (reference §6, v3.0+): the target reads the source FE through the MySQL
 // driver, `jdbc_uri` = jdbc:mysql://<source fe>:<query port>.
@@ -27,12 +29,22 @@ std::string jdbc_uri(std::string_view host, int port); // jdbc:mysql://host:port
 // holds the password: callers register it with util::register_secret before logging.
 std::string build_create_jdbc_catalog(const JdbcCatalogSpec& spec);
 
-// DROP CATALOG IF EXISTS `name`
-std::string build_drop_catalog(std::string_view name);
+// DROP CATALOG [IF EXISTS] `name`: IF EXISTS parses from v3.3.0 (reference §14); JDBC catalogs
+// exist from v3.0, so on v3.0-v3.2 the statement is plain and the caller treats StarRocks's
+// "Unknown catalog" error (5078) as done.
+std::string build_drop_catalog(std::string_view name, const Version& version);
 
-// SHOW CREATE CATALOG `name` / SHOW CATALOGS [LIKE "prefix%"]
+// SHOW CREATE CATALOG `name`
 std::string build_show_create_catalog(std::string_view name);
-std::string build_show_catalogs(std::string_view name_prefix = {});
+
+// SHOW CATALOGS, with LIKE "prefix%" only where it parses (v3.5+, reference §14). Older targets
+// list every catalog: the caller keeps the names catalogs_with_prefix selects, on every version.
+std::string build_show_catalogs(const Version& version, std::string_view name_prefix = {});
+
+// The `names` (SHOW CATALOGS's first column) that start with `name_prefix`, in their order;
+// exact, case-sensitive, `_` and `%` in the prefix match only themselves.
+std::vector<std::string> catalogs_with_prefix(const std::vector<std::string>& names,
+                                              std::string_view name_prefix);
 
 // The PROPERTIES of a SHOW CREATE CATALOG text, to check whether an existing catalog already
 // points at the same source (same jdbc_uri and user).

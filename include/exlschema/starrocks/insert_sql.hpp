@@ -2,6 +2,7 @@
 
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
+#include "exlschema/starrocks/version.hpp"
 
 #include <string>
 #include <string_view>
@@ -18,12 +19,19 @@ struct InsertSpec {
   std::vector<std::string> partitions; // empty: the whole table
   std::string label;                   // empty: StarRocks generates one
   std::vector<std::string> columns;    // empty: all columns in order
-  Properties properties;               // v3.4+ only (Feature::InsertProperties), e.g. timeout
+  Properties properties;               // e.g. timeout; see build_insert for old versions
   Properties set_vars;                 // session variables as a hint, e.g. dynamic_overwrite
   std::string query;                   // the SELECT (from build_select_rows)
 };
 
-std::string build_insert(const InsertSpec& spec);
+// `spec` as an INSERT the target's `version` parses (reference §14):
+// - the set_var hint follows INSERT INTO/OVERWRITE from v3.2.3 (v3.1.7 on the 3.1 line); older
+//   releases take it only in fixed places, so there it follows the query's leading SELECT;
+// - PROPERTIES parse from v3.4; below that `timeout` becomes the query_timeout hint (query_timeout
+//   bounds INSERT there, §4).
+// Throws std::invalid_argument when `version` cannot take what `spec` asks for: another property
+// below v3.4, or hints below v3.1.7 with a query that does not start with SELECT.
+std::string build_insert(const InsertSpec& spec, const Version& version);
 
 // SELECT * FROM <source> [WHERE (<p1>) AND (<p2>) ...]; empty predicates are skipped.
 std::string build_select_rows(const TableRef& source, const std::vector<std::string>& predicates);

@@ -8,6 +8,9 @@
 
 // StarRocks version knowledge in one place: which statement forms exist from which release.
 // Every entry cites reference/starrocks-surface.md; entries the reference marks unconfirmed say so.
+// The syntax entries (marked "§14") come from the grammar files of the release branches: a form
+// below its release is a syntax error there, so every builder that emits one picks its form by
+// the target's version through supports().
 namespace exl::starrocks {
 
 struct Version {
@@ -45,7 +48,14 @@ enum class Feature {
   ShowCreateCatalog,         // v3.0
   ExpressionPartitioning,    // v3.0 (date_trunc / time_slice)
   ColumnExpressionPartition, // v3.1 (PARTITION BY a, b)
-  RandomDistribution,        // v3.1 (unconfirmed)
+  AutoIncrement,             // v3.0 (AUTO_INCREMENT column attribute)
+  Varbinary,                 // v3.0 (VARBINARY column type)
+  RandomDistribution,        // v3.1 (DISTRIBUTED BY RANDOM)
+  AddListPartition,          // v3.1 (ALTER TABLE .. ADD PARTITION .. VALUES IN)
+  InsertHintAnywhere,        // v3.2.3, backported to v3.1.7 (/*+set_var*/ after INSERT OVERWRITE)
+  SubmitTaskProperties,      // v3.2.3 (SUBMIT TASK n PROPERTIES (..) AS ..)
+  DropCatalogIfExists,       // v3.3.0
+  CreateCatalogIfNotExists,  // v3.3.0
   InformationSchemaLoads,    // v3.1
   InsertIntoFiles,           // v3.2
   PartitionsMeta,            // v3.3 (first version unconfirmed; observed on 3.3.0)
@@ -54,6 +64,8 @@ enum class Feature {
   DynamicOverwrite,          // v3.4
   InsertProperties,          // v3.4 (INSERT ... PROPERTIES ("timeout" = ..))
   BatchDropPartitions,       // v3.4
+  ShowCatalogsLike,          // v3.5 (SHOW CATALOGS LIKE 'p')
+  DropTaskIfExists,          // v4.0 (DROP TASK IF EXISTS n)
 };
 
 struct FeatureInfo {
@@ -68,6 +80,8 @@ struct FeatureInfo {
 
 const std::vector<FeatureInfo>& feature_table();
 const FeatureInfo& feature_info(Feature feature);
+// True when `version` has `feature`: from the feature's release on, and on an older release line
+// that got it by backport (InsertHintAnywhere: 3.1.7+) from the backport's patch on.
 bool supports(const Version& version, Feature feature);
 
 } // namespace exl::starrocks

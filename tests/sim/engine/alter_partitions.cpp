@@ -19,6 +19,9 @@ void skip_partition_options(Cursor& cur) {
     if (cur.accept_kw("HASH")) {
       cur.skip_group();
     } else {
+      if (cur.is_kw("RANDOM")) {
+        cur.require(SyntaxForm::RandomDistribution);
+      }
       cur.expect_kw("RANDOM");
     }
     if (cur.accept_kw("BUCKETS")) {
@@ -36,6 +39,9 @@ Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
     cur.expect_kw("PARTITION");
   }
   bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  if (cur.is_kw("VALUES", 1) && cur.is_kw("IN", 2) && !cur.allows(SyntaxForm::AddListPartition)) {
+    cur.syntax_error_at(cur.position() + 2); // 2.5 adds only ranges (starrocks-surface.md §14)
+  }
   PartitionDesc desc = parse_partition_desc(cur);
   skip_partition_options(cur);
   if (!cur.at_end()) {

@@ -36,6 +36,9 @@ void check_jdbc_properties(const Properties& props) {
 } // namespace
 
 Reply create_catalog(Ctx& ctx, Cursor& cur) {
+  if (cur.is_kw("IF")) {
+    cur.require(SyntaxForm::CreateCatalogIfNotExists);
+  }
   bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
   CatalogDef def;
   def.name = cur.identifier();
@@ -72,6 +75,9 @@ Reply create_catalog(Ctx& ctx, Cursor& cur) {
 }
 
 Reply drop_catalog(Ctx& ctx, Cursor& cur) {
+  if (cur.is_kw("IF") && cur.is_kw("EXISTS", 1)) {
+    cur.require(SyntaxForm::DropCatalogIfExists);
+  }
   bool if_exists = cur.accept_kws({"IF", "EXISTS"});
   std::string name = cur.identifier();
   ctx.require("DROP", "");
@@ -92,6 +98,9 @@ Reply drop_catalog(Ctx& ctx, Cursor& cur) {
 
 Reply show_catalogs(Ctx& ctx, Cursor& cur) {
   std::string pattern = "%";
+  if (cur.is_kw("LIKE")) {
+    cur.require(SyntaxForm::ShowCatalogsLike);
+  }
   if (cur.accept_kw("LIKE")) {
     pattern = cur.string_literal();
   }

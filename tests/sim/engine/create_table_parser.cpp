@@ -34,7 +34,9 @@ ColumnDef parse_column(Cursor& cur) {
       }
     } else if (cur.accept_kw("COMMENT")) {
       c.comment = cur.string_literal();
-    } else if (cur.accept_kw("AUTO_INCREMENT")) {
+    } else if (cur.is_kw("AUTO_INCREMENT")) {
+      cur.require(SyntaxForm::AutoIncrement);
+      cur.next();
       c.auto_increment = true;
     } else if (cur.accept_kw("KEY")) {
     } else if (cur.peek().kind == TokenKind::Word &&
@@ -71,6 +73,7 @@ void parse_partition_by(Cursor& cur, CreateTableStmt& st) {
   if (range || list) {
     cur.expect_sym("(");
     if (cur.peek().upper == "DATE_TRUNC" && cur.is_sym("(", 1)) {
+      cur.require(SyntaxForm::TimeExpressionPartition);
       range = false; // PARTITION BY RANGE(date_trunc(..)) () as printed by 3.0/3.1
     } else {
       cur.seek(cur.position() - 1);
@@ -78,6 +81,9 @@ void parse_partition_by(Cursor& cur, CreateTableStmt& st) {
     }
   }
   if (!range && !list) {
+    bool time_function = (cur.is_kw("DATE_TRUNC") || cur.is_kw("TIME_SLICE")) && cur.is_sym("(", 1);
+    cur.require(time_function ? SyntaxForm::TimeExpressionPartition
+                              : SyntaxForm::ColumnListPartition);
     if (!cur.accept_kw("DATE_TRUNC")) {
       fail_unsupported("PARTITION BY " + cur.peek().text + " (column-expression partitioning)");
     }
@@ -164,6 +170,9 @@ void parse_distribution(Cursor& cur, TableModel& m) {
     m.dist_type = "HASH";
     m.dist_columns = cur.ident_list();
   } else {
+    if (cur.is_kw("RANDOM")) {
+      cur.require(SyntaxForm::RandomDistribution);
+    }
     cur.expect_kw("RANDOM");
     m.dist_type = "RANDOM";
   }

@@ -16,6 +16,18 @@ namespace srsim::engine {
 
 namespace {
 
+// DATABASE is a reserved word in every release (starrocks-surface.md §14): a bare one in a query
+// is a syntax error; `DATABASE` quoted and the DATABASE() function are fine.
+void reject_reserved_words(const Cursor& cur) {
+  const std::vector<Token>& t = cur.tokens();
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].kind == TokenKind::Word && t[i].upper == "DATABASE" &&
+        !(t[i + 1].kind == TokenKind::Symbol && t[i + 1].text == "(")) {
+      cur.syntax_error_at(i);
+    }
+  }
+}
+
 class EngineImpl : public Engine {
 public:
   explicit EngineImpl(const ClusterConfig& config) : m_state(config) {
@@ -123,7 +135,7 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
          (sql.back() == ';' || std::isspace(static_cast<unsigned char>(sql.back())))) {
     sql.pop_back();
   }
-  Cursor cur(sql);
+  Cursor cur(sql, ctx.version());
   if (!ctx.session.current_db.empty()) {
     try {
       ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));
@@ -134,6 +146,7 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
   const Token& first = cur.peek();
   const std::string& w = first.upper;
   if (w == "SELECT" || w == "WITH" || (first.kind == TokenKind::Symbol && first.text == "(")) {
+    reject_reserved_words(cur);
     return select_statement(ctx, sql);
   }
   cur.next();

@@ -18,7 +18,26 @@ bool has_dynamic_overwrite_hint(const std::string& sql) {
 
 } // namespace
 
+void check_hint_places(const Cursor& cur) {
+  const std::vector<Token>& t = cur.tokens();
+  auto is = [&](std::size_t i, const char* word) {
+    return t[i].kind == TokenKind::Word && t[i].upper == word;
+  };
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (!cur.hint_before(i) || is(i - 1, "SELECT") || (is(i - 1, "SUBMIT") && is(i, "TASK"))) {
+      continue;
+    }
+    bool before_into = is(i - 1, "INSERT") && is(i, "INTO");
+    if (cur.allows(SyntaxForm::InsertHintAnywhere) ||
+        (before_into && cur.allows(SyntaxForm::InsertHintBeforeInto))) {
+      continue;
+    }
+    cur.syntax_error_at(i);
+  }
+}
+
 InsertStmt parse_insert(Cursor& cur) {
+  check_hint_places(cur);
   InsertStmt st;
   st.dynamic_overwrite_hint = has_dynamic_overwrite_hint(cur.sql());
   cur.expect_kw("INSERT");
@@ -50,7 +69,9 @@ InsertStmt parse_insert(Cursor& cur) {
       st.columns = cur.ident_list();
     } else if (cur.accept_kws({"BY", "NAME"})) {
       fail_unsupported("INSERT ... BY NAME");
-    } else if (cur.accept_kw("PROPERTIES")) {
+    } else if (cur.is_kw("PROPERTIES")) {
+      cur.require(SyntaxForm::InsertProperties);
+      cur.next();
       st.properties = parse_properties(cur);
     } else {
       break;

@@ -25,4 +25,9 @@ struct InsertStmt {
 // The cursor stands at INSERT.
 InsertStmt parse_insert(Cursor& cur);
 
+// StarRocks's syntax error for a `/*+ set_var */` hint where the cursor's version does not take
+// one (starrocks-surface.md §14): every release takes it after SELECT and between SUBMIT and
+// TASK, from 3.2.0 also between INSERT and INTO, and from 3.1.7 / 3.2.3 anywhere in an INSERT.
+void check_hint_places(const Cursor& cur);
+
 } // namespace srsim::engine

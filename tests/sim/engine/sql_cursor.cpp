@@ -6,6 +6,10 @@
 
 namespace srsim::engine {
 
+Cursor::Cursor(std::string sql, const Version& version) : Cursor(std::move(sql)) {
+  m_version = version;
+}
+
 Cursor::Cursor(std::string sql) : m_sql(std::move(sql)) {
   try {
     m_tokens = tokenize(m_sql);
@@ -160,7 +164,30 @@ void Cursor::skip_group() {
 }
 
 void Cursor::syntax_error() const {
-  const Token& t = peek();
+  syntax_error_at(m_pos);
+}
+
+void Cursor::require(SyntaxForm form) const {
+  if (!allows(form)) {
+    syntax_error();
+  }
+}
+
+bool Cursor::allows(SyntaxForm form) const {
+  return !m_version || syntax_valid(form, *m_version);
+}
+
+bool Cursor::hint_before(std::size_t index) const {
+  if (index == 0 || index >= m_tokens.size()) {
+    return false;
+  }
+  std::size_t from = m_tokens[index - 1].end;
+  std::size_t to = m_tokens[index].kind == TokenKind::End ? m_sql.size() : m_tokens[index].begin;
+  return to > from && m_sql.substr(from, to - from).find("/*+") != std::string::npos;
+}
+
+void Cursor::syntax_error_at(std::size_t index) const {
+  const Token& t = index < m_tokens.size() ? m_tokens[index] : m_tokens.back();
   std::string input = t.kind == TokenKind::End ? "<EOF>" : m_sql.substr(t.begin, t.end - t.begin);
   throw EngineError(ErrorReply{1064, "HY000",
                                "Getting syntax error at line 1, column " + std::to_string(t.begin) +

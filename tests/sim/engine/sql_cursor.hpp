@@ -4,7 +4,9 @@
 // needs. Syntax errors are thrown as EngineError in StarRocks's "Getting syntax error" shape.
 
 #include "sql_lexer.hpp"
+#include "syntax_gate.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,10 @@ struct QualifiedName {
 
 class Cursor {
 public:
+  // A statement from a client, parsed as a cluster of `version` parses it: require() refuses
+  // the forms that version's grammar lacks.
+  Cursor(std::string sql, const Version& version);
+  // Text srsim made itself (generated DDL, type names): no version gate.
   explicit Cursor(std::string sql);
 
   const Token& peek(std::size_t ahead = 0) const;
@@ -47,9 +53,20 @@ public:
   void skip_group();
 
   [[noreturn]] void syntax_error() const;
+  // StarRocks's syntax error at token `index` (as syntax_error() would report it there).
+  [[noreturn]] void syntax_error_at(std::size_t index) const;
+  // The syntax error at the current token unless this cursor's version parses `form`.
+  void require(SyntaxForm form) const;
+  // True when this cursor's version parses `form` (always, without a version).
+  bool allows(SyntaxForm form) const;
+  // True when a `/*+ ... */` hint stands right before token `index` (hints are not tokens).
+  bool hint_before(std::size_t index) const;
+  // Every token, the End token last.
+  const std::vector<Token>& tokens() const { return m_tokens; }
 
 private:
   std::string m_sql;
+  std::optional<Version> m_version;
   std::vector<Token> m_tokens;
   std::size_t m_pos = 0;
 };

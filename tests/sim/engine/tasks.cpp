@@ -5,9 +5,11 @@
 #include "create_table_parser.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "insert_parser.hpp"
 
 #include <atomic>
 #include <random>
+#include <regex>
 
 namespace srsim::engine {
 
@@ -56,9 +58,33 @@ std::optional<std::string> opt(const std::string& v) {
   return v;
 }
 
+// `SUBMIT /*+set_var(k = v, ..)*/ TASK`: the hint's variables as session.k properties, which the
+// run's session takes (SUBMIT_TASK.md documents the hint for insert_timeout).
+Properties submit_hint_variables(const Cursor& cur) {
+  Properties out;
+  const std::vector<Token>& t = cur.tokens();
+  if (t.size() < 2 || !cur.hint_before(1)) {
+    return out;
+  }
+  std::string hint = cur.sql().substr(t[0].end, t[1].begin - t[0].end);
+  static const std::regex k_set_var(R"(set_var\s*\(([^)]*)\))", std::regex::icase);
+  static const std::regex k_pair(R"(\s*(\w+)\s*=\s*['"]?([^,'"]*?)['"]?\s*(,|$))");
+  std::smatch m;
+  if (!std::regex_search(hint, m, k_set_var)) {
+    return out;
+  }
+  std::string body = m[1].str();
+  for (std::sregex_iterator it(body.begin(), body.end(), k_pair), end; it != end; ++it) {
+    out.emplace_back("session." + to_lower((*it)[1].str()), (*it)[2].str());
+  }
+  return out;
+}
+
 } // namespace
 
 Reply submit_task(Ctx& ctx, Cursor& cur) {
+  check_hint_places(cur);
+  Properties props = submit_hint_variables(cur);
   cur.expect_kw("TASK");
   TaskRun run;
   if (!cur.is_kw("AS") && !cur.is_kw("PROPERTIES") && !cur.is_kw("SCHEDULE")) {
@@ -67,9 +93,12 @@ Reply submit_task(Ctx& ctx, Cursor& cur) {
   if (cur.is_kw("SCHEDULE")) {
     fail_unsupported("SUBMIT TASK ... SCHEDULE");
   }
-  Properties props;
-  if (cur.accept_kw("PROPERTIES")) {
-    props = parse_properties(cur);
+  if (cur.is_kw("PROPERTIES")) {
+    cur.require(SyntaxForm::SubmitTaskProperties);
+    cur.next();
+    for (auto& property : parse_properties(cur)) {
+      props.push_back(std::move(property));
+    }
   }
   cur.expect_kw("AS");
   bool ctas = cur.is_kw("CREATE") && cur.is_kw("TABLE", 1);
@@ -100,6 +129,9 @@ Reply submit_task(Ctx& ctx, Cursor& cur) {
 }
 
 Reply drop_task(Ctx& ctx, Cursor& cur) {
+  if (cur.is_kw("IF") && cur.is_kw("EXISTS", 1)) {
+    cur.require(SyntaxForm::DropTaskIfExists);
+  }
   bool if_exists = cur.accept_kws({"IF", "EXISTS"});
   std::string name = cur.identifier();
   cur.accept_kw("FORCE");

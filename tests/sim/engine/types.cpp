@@ -89,7 +89,11 @@ void decimal_type(const std::string& base, const std::vector<int>& args, ColumnD
 } // namespace
 
 void parse_column_type(Cursor& cur, ColumnDef& column) {
+  const std::size_t at = cur.position();
   std::string base = to_lower(cur.identifier());
+  if (base == "varbinary" && !cur.allows(SyntaxForm::Varbinary)) {
+    cur.syntax_error_at(at);
+  }
   if (base == "integer") {
     base = "int";
   } else if (base == "bool") {

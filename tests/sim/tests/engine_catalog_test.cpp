@@ -96,12 +96,8 @@ TEST_F(CatalogTest, ShowCatalogsAndShowCreateMaskThePassword) {
   std::string ddl = cell(rows("SHOW CREATE CATALOG other"), 0, "Create Catalog");
   EXPECT_EQ(ddl.find(m_other_config.storage.password), std::string::npos) << ddl;
   EXPECT_NE(ddl.find("******"), std::string::npos);
-  ResultSet like = rows("SHOW CATALOGS LIKE 'oth%'");
-  ASSERT_EQ(like.rows.size(), 1u);
-  EXPECT_EQ(cell(like, 0, "Catalog"), "other");
-  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'default\_catalog')").rows.size() == 1);
-  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'defaultxcatalog')").rows.empty());
-  EXPECT_TRUE(rows(R"(SHOW CATALOGS LIKE 'defaul\_%')").rows.empty());
+  // SHOW CATALOGS LIKE parses from 3.5 only (§14; engine_syntax_gate_test checks the pattern).
+  EXPECT_EQ(error("SHOW CATALOGS LIKE 'oth%'").rfind("Getting syntax error", 0), 0u);
   EXPECT_EQ(error(create_catalog("x")), "Catalog 'other' already exists");
   ok("DROP CATALOG other");
   EXPECT_EQ(error("DROP CATALOG other"), "Unknown catalog 'other'");

@@ -8,8 +8,17 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 namespace exl::starrocks {
 namespace {
+
+// The releases srsim simulates, as current_version() reports them (reference §14 was checked
+// against the grammar files of these releases).
+const Version k_v25 = parse_version("2.5.22 a1b2c3d");
+const Version k_v31 = parse_version("3.1.17 a1b2c3d");
+const Version k_v33 = parse_version("3.3.5 a1b2c3d");
+const Version k_v34 = parse_version("3.4.4 a1b2c3d");
 
 // Names an attacker (or an unlucky operator) could put in a table list or a config file: each
 // must come out inside one quoted identifier or literal, never as SQL.
@@ -74,10 +83,34 @@ TEST(BuilderTest, InsertOverwriteWithPartitionsLabelAndHints) {
   spec.label = "exl_run1_db_t_p1";
   spec.set_vars = {{"dynamic_overwrite", "true"}, {"bad name;", "x y"}};
   spec.query = build_select_rows({"src_cat", "db", "t"}, {"`dt` >= \"2020-01-01\"", "TRUE", ""});
-  EXPECT_EQ(build_insert(spec),
+  EXPECT_EQ(build_insert(spec, k_v34),
             "INSERT OVERWRITE /*+set_var(dynamic_overwrite = true, badname = \"x y\")*/ `db`.`t` "
             "PARTITION (`p1`, `p2`) WITH LABEL `exl_run1_db_t_p1` SELECT * FROM `src_cat`.`db`.`t` "
             "WHERE (`dt` >= \"2020-01-01\")");
+}
+
+// Reference §14: a hint after INSERT OVERWRITE parses from 3.1.7 / 3.2.3; before that only the
+// fixed places do, of which SELECT /*+..*/ is the one every release has.
+TEST(BuilderTest, InsertHintFollowsSelectBeforeTheHintParsesAfterInsert) {
+  InsertSpec spec;
+  spec.target = {"", "db", "t"};
+  spec.overwrite = true;
+  spec.set_vars = {{"query_timeout", "600"}};
+  spec.query = build_select_rows({"", "db", "src"}, {});
+  const std::string after_insert =
+      "INSERT OVERWRITE /*+set_var(query_timeout = 600)*/ `db`.`t` SELECT * FROM `db`.`src`";
+  const std::string after_select =
+      "INSERT OVERWRITE `db`.`t` SELECT /*+set_var(query_timeout = 600)*/ * FROM `db`.`src`";
+  EXPECT_EQ(build_insert(spec, k_v25), after_select);
+  EXPECT_EQ(build_insert(spec, parse_version("3.1.6")), after_select);
+  EXPECT_EQ(build_insert(spec, parse_version("3.2.2")), after_select);
+  EXPECT_EQ(build_insert(spec, parse_version("3.1.7")), after_insert);
+  EXPECT_EQ(build_insert(spec, k_v31), after_insert);
+  EXPECT_EQ(build_insert(spec, k_v33), after_insert);
+  spec.query = "VALUES (1)";
+  EXPECT_THROW(build_insert(spec, k_v25), std::invalid_argument);
+  spec.set_vars.clear();
+  EXPECT_EQ(build_insert(spec, k_v25), "INSERT OVERWRITE `db`.`t` VALUES (1)");
 }
 
 TEST(BuilderTest, InsertIntoWithColumnsAndProperties) {
@@ -86,11 +119,28 @@ TEST(BuilderTest, InsertIntoWithColumnsAndProperties) {
   spec.columns = {"a", "b"};
   spec.properties = {{"timeout", "3600"}};
   spec.query = build_select_rows({"", "db", "src"}, {});
-  EXPECT_EQ(build_insert(spec), std::string("INSERT INTO `db`.") + k_hostile_ident +
-                                    " (`a`, `b`) PROPERTIES (\"timeout\" = \"3600\") SELECT * "
-                                    "FROM `db`.`src`");
+  EXPECT_EQ(build_insert(spec, k_v34), std::string("INSERT INTO `db`.") + k_hostile_ident +
+                                           " (`a`, `b`) PROPERTIES (\"timeout\" = \"3600\") "
+                                           "SELECT * FROM `db`.`src`");
   EXPECT_EQ(and_predicates({"a = 1", "", "b = 2"}), "(a = 1) AND (b = 2)");
   EXPECT_EQ(and_predicates({"TRUE"}), "");
+}
+
+// Reference §14: INSERT ... PROPERTIES parses from 3.4; before, the timeout is the session's
+// query_timeout (which bounds INSERT there, §4), and nothing else has a pre-3.4 equivalent.
+TEST(BuilderTest, InsertPropertiesOnlyFromThreeFour) {
+  InsertSpec spec;
+  spec.target = {"", "db", "t"};
+  spec.properties = {{"timeout", "3600"}};
+  spec.query = "SELECT * FROM `db`.`src`";
+  EXPECT_EQ(build_insert(spec, k_v34),
+            "INSERT INTO `db`.`t` PROPERTIES (\"timeout\" = \"3600\") SELECT * FROM `db`.`src`");
+  EXPECT_EQ(build_insert(spec, k_v33),
+            "INSERT INTO /*+set_var(query_timeout = 3600)*/ `db`.`t` SELECT * FROM `db`.`src`");
+  EXPECT_EQ(build_insert(spec, k_v25),
+            "INSERT INTO `db`.`t` SELECT /*+set_var(query_timeout = 3600)*/ * FROM `db`.`src`");
+  spec.properties = {{"strict_mode", "false"}};
+  EXPECT_THROW(build_insert(spec, k_v33), std::invalid_argument);
 }
 
 TEST(BuilderTest, HostileNamesStayInsideQuotesEverywhere) {
@@ -118,8 +168,9 @@ TEST(BuilderTest, HostileNamesStayInsideQuotesEverywhere) {
   spec.partitions = {k_hostile};
   spec.label = k_hostile;
   spec.query = "SELECT 1";
-  EXPECT_EQ(build_insert(spec), std::string("INSERT INTO `db`.`t` PARTITION (") + k_hostile_ident +
-                                    ") WITH LABEL " + k_hostile_ident + " SELECT 1");
+  EXPECT_EQ(build_insert(spec, k_v33), std::string("INSERT INTO `db`.`t` PARTITION (") +
+                                           k_hostile_ident + ") WITH LABEL " + k_hostile_ident +
+                                           " SELECT 1");
 }
 
 TEST(BuilderTest, JdbcCatalog) {
@@ -146,8 +197,27 @@ TEST(BuilderTest, JdbcCatalog) {
   EXPECT_EQ(*find_property(props.value(), "password"), "p\"w'd");
   EXPECT_EQ(*find_property(props.value(), "jdbc_uri"), "jdbc:mysql://10.0.0.11:9030");
   EXPECT_FALSE(parse_catalog_properties("CREATE EXTERNAL CATALOG c").ok());
-  EXPECT_EQ(build_drop_catalog("c`1"), "DROP CATALOG IF EXISTS `c``1`");
-  EXPECT_EQ(build_show_catalogs("exl_tmp_"), "SHOW CATALOGS LIKE \"exl\\\\_tmp\\\\_%\"");
+}
+
+// Reference §14: DROP CATALOG IF EXISTS parses from 3.3.0 and SHOW CATALOGS LIKE from 3.5; JDBC
+// catalogs are used from 3.0, so 3.0-3.2 get the plain DROP and every release before 3.5 the
+// plain SHOW CATALOGS, filtered by catalogs_with_prefix.
+TEST(BuilderTest, CatalogStatementsFollowTheVersion) {
+  EXPECT_EQ(build_drop_catalog("c`1", k_v33), "DROP CATALOG IF EXISTS `c``1`");
+  EXPECT_EQ(build_drop_catalog("c`1", k_v34), "DROP CATALOG IF EXISTS `c``1`");
+  EXPECT_EQ(build_drop_catalog("c`1", k_v31), "DROP CATALOG `c``1`");
+  EXPECT_EQ(build_drop_catalog("c", parse_version("3.2.15")), "DROP CATALOG `c`");
+  for (const Version& v : {k_v25, k_v31, k_v33, k_v34}) {
+    EXPECT_EQ(build_show_catalogs(v, "exl_tmp_"), "SHOW CATALOGS") << v.text;
+    EXPECT_EQ(build_show_catalogs(v), "SHOW CATALOGS") << v.text;
+  }
+  EXPECT_EQ(build_show_catalogs(parse_version("3.5.0"), "exl_tmp_"),
+            "SHOW CATALOGS LIKE \"exl\\\\_tmp\\\\_%\"");
+  EXPECT_EQ(catalogs_with_prefix(
+                {"default_catalog", "exl_tmp_a", "exlxtmp_b", "EXL_TMP_c", "exl_tmp_"}, "exl_tmp_"),
+            (std::vector<std::string>{"exl_tmp_a", "exl_tmp_"}));
+  EXPECT_EQ(catalogs_with_prefix({"a%b", "axb"}, "a%"), (std::vector<std::string>{"a%b"}));
+  EXPECT_EQ(catalogs_with_prefix({"a", "b"}, ""), (std::vector<std::string>{"a", "b"}));
 }
 
 TEST(BuilderTest, MysqlExternalTable) {
@@ -186,20 +256,38 @@ TEST(BuilderTest, OlapExternalTableMirrorsDestination) {
 
 TEST(BuilderTest, TasksFollowTheVersion) {
   std::string body = "INSERT OVERWRITE `db`.`t` PARTITION (`p1`) SELECT * FROM `c`.`db`.`t`";
-  EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, parse_version("3.4.1 abc")),
+  EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, k_v34),
             "SUBMIT TASK `exl_tmp_r1_t_0` PROPERTIES (\"session.insert_timeout\" = \"7200\") AS " +
                 body);
-  EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, parse_version("3.1.2 abc")),
+  EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, k_v33),
             "SUBMIT TASK `exl_tmp_r1_t_0` PROPERTIES (\"session.query_timeout\" = \"7200\") AS " +
                 body);
-  EXPECT_EQ(build_submit_task("n", body, std::nullopt, parse_version("3.3.0")),
-            "SUBMIT TASK `n` AS " + body);
-  EXPECT_EQ(build_drop_task("n"), "DROP TASK `n`");
-  EXPECT_EQ(build_drop_task(k_hostile, true, true),
+  EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, parse_version("3.2.3")),
+            "SUBMIT TASK `exl_tmp_r1_t_0` PROPERTIES (\"session.query_timeout\" = \"7200\") AS " +
+                body);
+  // Reference §14: SUBMIT TASK .. PROPERTIES fails on 2.5 through 3.2.2; the hint parses on all.
+  for (const Version& v : {k_v25, k_v31, parse_version("3.2.2")}) {
+    EXPECT_EQ(build_submit_task("exl_tmp_r1_t_0", body, 7200, v),
+              "SUBMIT /*+set_var(query_timeout = 7200)*/ TASK `exl_tmp_r1_t_0` AS " + body)
+        << v.text;
+  }
+  EXPECT_EQ(build_submit_task("n", body, std::nullopt, k_v31), "SUBMIT TASK `n` AS " + body);
+  EXPECT_EQ(build_submit_task("n", body, std::nullopt, k_v33), "SUBMIT TASK `n` AS " + body);
+  // Reference §14: DROP TASK IF EXISTS parses from 4.0 only.
+  for (const Version& v : {k_v25, k_v31, k_v33, k_v34, parse_version("3.5.9")}) {
+    EXPECT_EQ(build_drop_task("n", v), "DROP TASK `n`") << v.text;
+  }
+  EXPECT_EQ(build_drop_task(k_hostile, parse_version("4.0.1"), true),
             std::string("DROP TASK IF EXISTS ") + k_hostile_ident + " FORCE");
+  EXPECT_EQ(build_drop_task(k_hostile, k_v33, true),
+            std::string("DROP TASK ") + k_hostile_ident + " FORCE");
+  EXPECT_TRUE(task_missing_error("Getting analyzing error. Detail message: Task t1 is not exist."));
+  EXPECT_FALSE(task_missing_error("Getting analyzing error. Detail message: Access denied."));
+  // Reference §14: DATABASE is reserved in every release; the column is backquoted.
   EXPECT_EQ(build_task_runs_query({"a"}),
-            "SELECT QUERY_ID, TASK_NAME, CREATE_TIME, FINISH_TIME, STATE, DATABASE, ERROR_CODE, "
-            "ERROR_MESSAGE, PROGRESS FROM information_schema.task_runs WHERE TASK_NAME = \"a\"");
+            "SELECT `QUERY_ID`, `TASK_NAME`, `CREATE_TIME`, `FINISH_TIME`, `STATE`, `DATABASE`, "
+            "`ERROR_CODE`, `ERROR_MESSAGE`, `PROGRESS` FROM information_schema.task_runs WHERE "
+            "TASK_NAME = \"a\"");
   EXPECT_NE(build_task_runs_query({"a", "b\""}).find("WHERE TASK_NAME IN (\"a\", \"b\\\"\")"),
             std::string::npos);
   EXPECT_EQ(build_list_tasks("exl_tmp_"),

@@ -1,0 +1,52 @@
+#include "syntax_gate.hpp"
+
+namespace srsim::engine {
+
+namespace {
+
+struct Since {
+  int major, minor, patch;
+};
+
+// starrocks-surface.md §14. Where §14 says only "after 2.5", the release the StarRocks docs name
+// is used (auto_increment.md, feature-support-data-distribution.md, list_partitioning.md); srsim
+// simulates no 3.0, so 3.0 versus 3.1 there changes nothing it answers.
+Since since(SyntaxForm form) {
+  switch (form) {
+  case SyntaxForm::DropTaskIfExists:
+    return {4, 0, 0};
+  case SyntaxForm::ShowCatalogsLike:
+    return {3, 5, 0};
+  case SyntaxForm::SubmitTaskProperties:
+  case SyntaxForm::InsertHintAnywhere:
+    return {3, 2, 3};
+  case SyntaxForm::DropCatalogIfExists:
+  case SyntaxForm::CreateCatalogIfNotExists:
+    return {3, 3, 0};
+  case SyntaxForm::InsertProperties:
+    return {3, 4, 0};
+  case SyntaxForm::InsertHintBeforeInto:
+    return {3, 2, 0};
+  case SyntaxForm::TimeExpressionPartition:
+  case SyntaxForm::AutoIncrement:
+  case SyntaxForm::Varbinary:
+    return {3, 0, 0};
+  case SyntaxForm::ColumnListPartition:
+  case SyntaxForm::RandomDistribution:
+  case SyntaxForm::AddListPartition:
+    return {3, 1, 0};
+  }
+  return {99, 0, 0};
+}
+
+} // namespace
+
+bool syntax_valid(SyntaxForm form, const Version& version) {
+  if (form == SyntaxForm::InsertHintAnywhere && version.major == 3 && version.minor == 1) {
+    return version.patch >= 7; // backported to the 3.1 line in 3.1.7 (§14)
+  }
+  Since s = since(form);
+  return version.at_least(s.major, s.minor, s.patch);
+}
+
+} // namespace srsim::engine

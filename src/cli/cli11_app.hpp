@@ -18,7 +18,7 @@ namespace exl::cli {
 void bind_all(CLI::App& app, BoundArgs& args, std::span<const modes::ModeInfo> modes);
 
 // Parses `tokens` (normalize_argv's output). Throws exl::UsageError with CLI11's one-line
-// message for an unknown flag, a stray argument, a missing or empty value, a value on a switch,
+// message for an unknown flag, a stray argument, a second sub-command, a value on a switch,
 // a flag given twice, excluded flags together or a value a validator refuses.
 ParsedArgs parse_with_cli11(const std::vector<std::string>& tokens,
                             std::span<const modes::ModeInfo> modes);

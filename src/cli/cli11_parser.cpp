@@ -56,7 +56,7 @@ std::vector<std::string> mode_names(std::span<const modes::ModeInfo> modes) {
 void add_checks(CLI::Option& option, ValueCheck check, std::span<const modes::ModeInfo> modes) {
   const CLI::Validator decimal = validator(decimal_only, "");
   switch (check) {
-  case ValueCheck::Text:
+  case ValueCheck::None:
     break;
   case ValueCheck::Threads:
     option.check(decimal)->check(CLI::Range(1, k_max_threads));

@@ -20,7 +20,7 @@ using FlagSlot = std::variant<bool BoundArgs::*, std::string BoundArgs::*, int B
 
 // The CLI11 validators a value goes through (cli11_parser.cpp turns each into CLI11 checks).
 enum class ValueCheck {
-  Text,            // any non-empty text (an empty value is CLI11's "required ... missing")
+  None,            // nothing beyond CLI11 itself (a switch, a text, a list parsed later)
   Threads,         // a decimal whole number 1..256
   AtLeastOne,      // a decimal whole number >= 1
   Replication,     // -1 or a decimal whole number >= 1
@@ -37,7 +37,7 @@ struct FlagSpec {
   std::string_view default_text; // for `-h`; empty on a number: CLI11 shows the field's default
   std::string_view meaning;
   FlagSlot slot;
-  ValueCheck check = ValueCheck::Text;
+  ValueCheck check = ValueCheck::None;
   std::string_view excludes = {}; // a flag that may not be given together with this one
   bool mode_specific = false;     // accepted only by the modes whose registry row lists it
 

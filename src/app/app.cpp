@@ -39,14 +39,6 @@ public:
   SignalScope& operator=(const SignalScope&) = delete;
 };
 
-std::vector<cli::ModeChoice> mode_choices() {
-  std::vector<cli::ModeChoice> choices;
-  for (const auto& mode : modes::mode_table()) {
-    choices.push_back({mode.name, mode.summary});
-  }
-  return choices;
-}
-
 spdlog::level::level_enum console_level(cli::Verbosity verbosity) {
   switch (verbosity) {
   case cli::Verbosity::Quiet:
@@ -140,10 +132,9 @@ int run_command(const cli::CliArgs& args) {
 }
 
 int run_args(const std::vector<std::string>& argv) {
-  const auto modes = mode_choices();
-  const cli::CliArgs args = cli::parse_command_line(argv, modes);
+  const cli::CliArgs args = cli::parse_command_line(argv, modes::mode_table());
   if (args.command == cli::Command::Help) {
-    std::fputs(cli::help_text(modes).c_str(), stdout);
+    std::fputs(cli::help_text(modes::mode_table()).c_str(), stdout);
     return k_exit_ok;
   }
   if (args.command == cli::Command::Version) {

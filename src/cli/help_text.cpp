@@ -1,3 +1,4 @@
+#include "cli/cli11_app.hpp"
 #include "cli/flag_table.hpp"
 #include "exlschema/cli/command_line.hpp"
 
@@ -23,17 +24,20 @@ std::string spellings(const FlagSpec& spec) {
   return text;
 }
 
-void write_flag(std::ostringstream& out, const FlagSpec& spec) {
+// The meaning and the default come from the CLI11 option the table made, so `-h` shows what
+// the parser was given (a number's default is the bound field's own initial value).
+void write_flag(std::ostringstream& out, const FlagSpec& spec, const CLI::App& app) {
+  const CLI::Option* option = app.get_option("--" + std::string(spec.name));
   std::string left = "  " + spellings(spec);
   left.resize(std::max(left.size() + 1, k_flag_column), ' ');
-  out << left << spec.meaning;
-  if (!spec.default_text.empty()) {
-    out << " [default: " << spec.default_text << "]";
+  out << left << option->get_description();
+  if (const std::string& default_text = option->get_default_str(); !default_text.empty()) {
+    out << " [default: " << default_text << "]";
   }
   out << "\n";
 }
 
-void write_modes(std::ostringstream& out, std::span<const ModeChoice> modes) {
+void write_modes(std::ostringstream& out, std::span<const modes::ModeInfo> modes) {
   out << "\nModes (-o):\n";
   for (const auto& mode : modes) {
     std::string left = "  " + std::string(mode.name);
@@ -44,7 +48,10 @@ void write_modes(std::ostringstream& out, std::span<const ModeChoice> modes) {
 
 } // namespace
 
-std::string help_text(std::span<const ModeChoice> modes) {
+std::string help_text(std::span<const modes::ModeInfo> modes) {
+  CLI::App app;
+  BoundArgs defaults;
+  bind_all(app, defaults, modes);
   std::ostringstream out;
   out << "exlSchema: copy table structures and data between StarRocks clusters\n\n"
       << "Usage:\n"
@@ -55,7 +62,7 @@ std::string help_text(std::span<const ModeChoice> modes) {
       << "--thread=5. Passwords are never given on the command line (see the configuration).\n\n"
       << "Flags:\n";
   for (const FlagSpec& spec : flag_table()) {
-    write_flag(out, spec);
+    write_flag(out, spec, app);
   }
   write_modes(out, modes);
   out << "\nExit codes: 0 done (or plan printed), 1 a table failed, 2 bad usage or configuration,\n"

@@ -1,16 +1,17 @@
 #pragma once
 
-#include "cli/raw_args.hpp"
+#include "cli/bound_args.hpp"
 #include "exlschema/cli/cli_args.hpp"
-#include "exlschema/cli/command_line.hpp"
+#include "exlschema/modes/mode_info.hpp"
 
 #include <span>
 
 namespace exl::cli {
 
-// Turns the strings of `raw` into typed, checked CliArgs: numbers, lists, names, the mode (one
-// of `modes`), required flags per command and the combinations that make no sense. Throws
-// exl::UsageError with one line naming the first problem found.
-CliArgs validate_args(const RawArgs& raw, std::span<const ModeChoice> modes);
+// What CLI11 cannot check flag by flag: the required flags of each command, the `-t`/`-x`/`-p`
+// lists (their shape depends on `-level`), the run's flags against the registry row of its mode
+// (one of `modes`) and a copy onto itself. Turns `parsed` into CliArgs. Throws exl::UsageError
+// with one line naming the first problem found.
+CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo> modes);
 
 } // namespace exl::cli

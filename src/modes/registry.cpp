@@ -5,28 +5,64 @@
 namespace exl::modes {
 namespace {
 
+// Mode-specific flags per PRODUCT.md §1: `-batch`, `-batchcheck` and `-complement` belong to
+// v1, `-a` (the JDBC catalog) to v1-v5, `-truncate` to the modes that empty a table or partition
+// before loading it.
+constexpr std::array<std::string_view, 5> k_v1_flags{"a", "batch", "batchcheck", "complement",
+                                                     "truncate"};
+constexpr std::array<std::string_view, 2> k_catalog_truncate_flags{"a", "truncate"};
+constexpr std::array<std::string_view, 1> k_catalog_flags{"a"};
+
 // Summaries follow PRODUCT.md §4.2-4.10. No mode is implemented in this build yet (issue #2 lays
-// the foundation); each later issue flips its row when the mode lands.
+// the foundation); each later issue flips its row when the mode lands. `-where` is allowed on
+// the first (one-time) load of v1 and of the external-table and pipe modes; v2-v5 overwrite
+// partitions and ghost/meta copy no rows through a SELECT of exlSchema's.
 constexpr std::array k_modes{
-    ModeInfo{"mysql", "copy through a temporary MySQL external table on the target", true, false},
-    ModeInfo{"starrocks", "copy through a temporary StarRocks (OLAP) external table on the source",
-             true, false},
-    ModeInfo{"meta", "run the official starrocks-cluster-sync with generated configuration", true,
+    ModeInfo{"mysql",
+             "copy through a temporary MySQL external table on the target",
+             true,
+             false,
+             {},
+             true,
              false},
-    ModeInfo{"ghost", "clone structure only (tables, views, materialized views), no data", true,
+    ModeInfo{"starrocks",
+             "copy through a temporary StarRocks (OLAP) external table on the source",
+             true,
+             false,
+             {},
+             true,
+             false},
+    ModeInfo{"meta",
+             "run the official starrocks-cluster-sync with generated configuration",
+             true,
+             false,
+             {},
+             false,
+             false},
+    ModeInfo{"ghost",
+             "clone structure only (tables, views, materialized views), no data",
+             true,
+             false,
+             {},
+             false,
              false},
     ModeInfo{"v1", "JDBC catalog: INSERT ... SELECT per table, optionally in capacity batches",
-             true, false},
+             true, false, k_v1_flags, true, false},
     ModeInfo{"v2", "audit both sides, overwrite each differing partition, one at a time", true,
-             false},
+             false, k_catalog_truncate_flags, false, true},
     ModeInfo{"v3", "audit both sides, overwrite differing partitions in batched async tasks", true,
-             false},
+             false, k_catalog_flags, false, true},
     ModeInfo{"v4", "audit the target only, load missing or empty partitions one at a time", true,
-             false},
+             false, k_catalog_truncate_flags, false, true},
     ModeInfo{"v5", "audit the target only, load missing or empty partitions in batches", true,
+             false, k_catalog_flags, false, true},
+    ModeInfo{"pipe",
+             "stream through this host: SELECT from the source, Stream Load the target",
+             true,
+             false,
+             {},
+             true,
              false},
-    ModeInfo{"pipe", "stream through this host: SELECT from the source, Stream Load the target",
-             true, false},
 };
 
 } // namespace

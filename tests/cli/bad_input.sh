@@ -33,6 +33,7 @@ unset EXL_CLI_TEST_UNSET
 failures=0
 total=0
 BASE=(-source a -target c -t db.tbl -o v2 -config "$CONFIG")
+BASE_V1=(-source a -target c -t db.tbl -o v1 -config "$CONFIG")
 
 # expect_usage "what it checks" "substring of the message" args...
 expect_usage() {
@@ -51,25 +52,25 @@ expect_usage() {
   fi
 }
 
-expect_usage "unknown flag" "unknown flag '-frobnicate'" "${BASE[@]}" -frobnicate
-expect_usage "unknown GNU flag" "unknown flag '--frobnicate'" "${BASE[@]}" --frobnicate
-expect_usage "password on the command line" "unknown flag '-password'" "${BASE[@]}" -password x
-expect_usage "stray argument" "unexpected argument 'extra'" "${BASE[@]}" extra
+expect_usage "unknown flag" "not expected: -frobnicate" "${BASE[@]}" -frobnicate
+expect_usage "unknown GNU flag" "not expected: --frobnicate" "${BASE[@]}" --frobnicate
+expect_usage "password on the command line" "-password" "${BASE[@]}" -password x
+expect_usage "stray argument" "not expected: extra" "${BASE[@]}" extra
 expect_usage "missing -source" "missing required flag -source" -target c -t d.t -o v2
 expect_usage "missing -target" "missing required flag -target" -source a -t d.t -o v2
 expect_usage "missing -t" "missing required flag -t" -source a -target c -o v2
 expect_usage "missing -o" "missing required flag -o" -source a -target c -t d.t
 expect_usage "no arguments" "missing required flag -source"
 expect_usage "missing value" "-t needs a value" -source a -target c -o v2 -t
-expect_usage "unknown mode" "unknown mode -o 'v9'" -source a -target c -t d.t -o v9
-expect_usage "-thread 0" "-thread must be a whole number" "${BASE[@]}" -thread 0
-expect_usage "--thread=0" "-thread must be a whole number" "${BASE[@]}" --thread=0
-expect_usage "-thread abc" "-thread must be a whole number" "${BASE[@]}" -thread abc
-expect_usage "-speed 0" "-speed must be a number > 0" "${BASE[@]}" -speed 0
-expect_usage "-speed -1" "-speed must be a number > 0" "${BASE[@]}" -speed -1
-expect_usage "-speed abc" "-speed must be a number > 0" "${BASE[@]}" -speed abc
-expect_usage "-interval 0" "-interval must be a whole number" "${BASE[@]}" -interval 0
-expect_usage "-replication 0" "-replication must be -1" "${BASE[@]}" -replication 0
+expect_usage "unknown mode" "--o: v9 not in {mysql,starrocks,meta,ghost,v1,v2,v3,v4,v5,pipe}" -source a -target c -t d.t -o v9
+expect_usage "-thread 0" "--thread: Value 0 not in range 1 to 256" "${BASE[@]}" -thread 0
+expect_usage "--thread=0" "--thread: Value 0 not in range 1 to 256" "${BASE[@]}" --thread=0
+expect_usage "-thread abc" "--thread: 'abc' is not a whole number" "${BASE[@]}" -thread abc
+expect_usage "-speed 0" "--speed: must be a number > 0" "${BASE[@]}" -speed 0
+expect_usage "-speed -1" "--speed: must be a number > 0" "${BASE[@]}" -speed -1
+expect_usage "-speed abc" "--speed: must be a number > 0" "${BASE[@]}" -speed abc
+expect_usage "-interval 0" "--interval: Value 0 not in range 1 to" "${BASE[@]}" -interval 0
+expect_usage "-replication 0" "--replication: (Value 0 not in range -1 to -1) OR" "${BASE[@]}" -replication 0
 expect_usage "empty -t" "-t is empty" -source a -target c -t "" -o v2
 expect_usage "blank -t" "-t is empty" -source a -target c -t " " -o v2
 expect_usage "db." "entry 'db.' is malformed" -source a -target c -t db. -o v2
@@ -85,12 +86,12 @@ expect_usage "bad table name" "does not allow in a table name" -source a -target
 expect_usage "digit first" "starts with a digit" -source a -target c -t 1db.t -o v2
 expect_usage "bad partition" "-p entry 'p-1'" "${BASE[@]}" -p p-1
 expect_usage "bad exclude" "-x has an empty entry" "${BASE[@]}" -x d.t,
-expect_usage "-level" "-level must be 'table' or 'db'" "${BASE[@]}" -level schema
+expect_usage "-level" "--level: schema not in {table,db}" "${BASE[@]}" -level schema
 expect_usage "-level db with a table" "-level db expects database names" "${BASE[@]}" -level db
 expect_usage "same alias" "-source and -target are both 'a'" -source a -target a -t d.t -o v2
-expect_usage "-q and -v" "-q and -v cannot be used together" "${BASE[@]}" -q -v
-expect_usage "switch with value" "-r takes no value" "${BASE[@]}" -r=1
-expect_usage "repeated flag" "-o is given more than once" "${BASE[@]}" -o v3
+expect_usage "-q and -v" "--q excludes --v" "${BASE[@]}" -q -v
+expect_usage "switch with value" "r was given a disallowed flag override" "${BASE[@]}" -r=1
+expect_usage "repeated flag" "--o: At Most 1 required but received 2" "${BASE[@]}" -o v3
 expect_usage "mode-only switch" "-batch only applies to -o v1" "${BASE[@]}" -batch
 expect_usage "unknown alias" "unknown cluster alias 'nope' for -target" \
   -source a -target nope -t d.t -o v2 -config "$CONFIG"
@@ -110,7 +111,29 @@ expect_usage "alias written twice" "twice.yaml:4: clusters.a: written twice (fir
 expect_usage "-log into a directory" "cannot open the -log file" "${BASE[@]}" -log "$WORK"
 expect_usage "-json into a missing directory" "-json $WORK/none/r.json: directory" \
   "${BASE[@]}" -json "$WORK/none/r.json"
-expect_usage "lone dash" "unexpected argument '-'" "${BASE[@]}" -
+expect_usage "lone dash" "not expected: -" "${BASE[@]}" -
+expect_usage "octal-looking number" "--thread: '010' is not a whole number" "${BASE[@]}" -thread 010
+expect_usage "-speed nan" "--speed: must be a number > 0" "${BASE[@]}" -speed nan
+expect_usage "-level 1" "--level: 1 not in {table,db}" "${BASE[@]}" -level 1
+expect_usage "repeated through an alias" "--v: At Most 1 required" "${BASE[@]}" -v --verbose
+expect_usage "empty value" "-json is empty" "${BASE[@]}" --json= -r
+expect_usage "two sub-commands" "not expected: clean" check clean -target c
+expect_usage "clustered switches" "not expected: -ri" "${BASE[@]}" -ri
+expect_usage "-where with ';'" "--where: contains ';'" "${BASE_V1[@]}" -i -where "1=1; DROP TABLE t"
+expect_usage "-where with a comment" "--where: contains a comment" "${BASE_V1[@]}" -i -where "a=1 -- x"
+expect_usage "-where unbalanced" "--where: has a '(' that is never closed" "${BASE_V1[@]}" -i -where "(a=1"
+expect_usage "-where open quote" "--where: has an unterminated quote" "${BASE_V1[@]}" -i -where "a='x'' or 1"
+expect_usage "-where with a repair mode" "-where cannot be used with -o v2: it overwrites whole partitions" \
+  "${BASE[@]}" -i -where "k > 1"
+expect_usage "-where with ghost" "-where only applies to a one-time -i load" \
+  -source a -target c -t db.tbl -o ghost -config "$CONFIG" -i -where "k > 1"
+expect_usage "-where with meta" "(got -o meta)" \
+  -source a -target c -t db.tbl -o meta -config "$CONFIG" -i -where "k > 1"
+expect_usage "-where on incremental rounds" "-where needs -i" "${BASE_V1[@]}" -where "k > 1"
+expect_usage "-where accepted on a v1 first load" "mode 'v1' is not implemented" \
+  "${BASE_V1[@]}" -i -where "name = 'a;b -- c'"
+expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
 expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
 expect_usage "not implemented check" "'check' is not implemented in this build yet" \
   check -source a -config "$CONFIG"

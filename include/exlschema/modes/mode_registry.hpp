@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exlschema/modes/mode_info.hpp"
+
 #include <span>
 #include <string_view>
 
@@ -7,13 +9,6 @@
 // `implemented` is false is accepted by the CLI (so its flags are validated) but a run stops
 // with "not implemented in this build yet" before connecting to anything.
 namespace exl::modes {
-
-struct ModeInfo {
-  std::string_view name;    // the `-o` value
-  std::string_view summary; // one line for `-h`
-  bool writes;              // writes to a cluster (with -r)
-  bool implemented;         // false: the run stops before connecting
-};
 
 // Every mode, in the order `-h` lists them.
 std::span<const ModeInfo> mode_table();

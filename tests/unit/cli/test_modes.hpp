@@ -4,16 +4,30 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
-// The mode list the CLI tests parse against (the app passes src/modes' registry).
+// The mode table the CLI tests parse against. The app passes src/modes' registry, which unit_cli
+// does not link; these rows carry the same flag rules (tests/unit/modes checks the real rows, and
+// tests/cli/bad_input.sh the real binary).
 namespace exl::cli::test {
 
-inline constexpr std::array k_modes{ModeChoice{"mysql", "m"}, ModeChoice{"starrocks", "s"},
-                                    ModeChoice{"meta", "m"},  ModeChoice{"ghost", "g"},
-                                    ModeChoice{"v1", "1"},    ModeChoice{"v2", "2"},
-                                    ModeChoice{"v3", "3"},    ModeChoice{"v4", "4"},
-                                    ModeChoice{"v5", "5"},    ModeChoice{"pipe", "p"}};
+inline constexpr std::array<std::string_view, 5> k_v1_flags{"a", "batch", "batchcheck",
+                                                            "complement", "truncate"};
+inline constexpr std::array<std::string_view, 2> k_a_truncate{"a", "truncate"};
+inline constexpr std::array<std::string_view, 1> k_a{"a"};
+
+using modes::ModeInfo;
+inline constexpr std::array k_modes{ModeInfo{"mysql", "m", true, false, {}, true, false},
+                                    ModeInfo{"starrocks", "s", true, false, {}, true, false},
+                                    ModeInfo{"meta", "m", true, false, {}, false, false},
+                                    ModeInfo{"ghost", "g", true, false, {}, false, false},
+                                    ModeInfo{"v1", "1", true, false, k_v1_flags, true, false},
+                                    ModeInfo{"v2", "2", true, false, k_a_truncate, false, true},
+                                    ModeInfo{"v3", "3", true, false, k_a, false, true},
+                                    ModeInfo{"v4", "4", true, false, k_a_truncate, false, true},
+                                    ModeInfo{"v5", "5", true, false, k_a, false, true},
+                                    ModeInfo{"pipe", "p", true, false, {}, true, false}};
 
 // A valid run's flags; tests append the flag under test.
 inline std::vector<std::string> base_args(const std::string& mode = "v1") {

@@ -1,0 +1,68 @@
+#include "exlschema/modes/mode_registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace exl::modes {
+namespace {
+
+std::set<std::string> names_where(bool (*keep)(const ModeInfo&)) {
+  std::set<std::string> names;
+  for (const ModeInfo& mode : mode_table()) {
+    if (keep(mode)) {
+      names.emplace(mode.name);
+    }
+  }
+  return names;
+}
+
+bool accepts(std::string_view mode, std::string_view flag) {
+  const ModeInfo* row = find_mode(mode);
+  return row != nullptr &&
+         std::find(row->mode_flags.begin(), row->mode_flags.end(), flag) != row->mode_flags.end();
+}
+
+TEST(ModeRegistryTest, NamesAreUniqueAndFound) {
+  std::set<std::string_view> seen;
+  for (const ModeInfo& mode : mode_table()) {
+    EXPECT_TRUE(seen.insert(mode.name).second) << mode.name;
+    EXPECT_EQ(find_mode(mode.name), &mode);
+    EXPECT_FALSE(mode.summary.empty()) << mode.name;
+  }
+  EXPECT_EQ(find_mode("v9"), nullptr);
+}
+
+// PRODUCT.md §1: -where only on a first load that cannot destroy target rows.
+TEST(ModeRegistryTest, WhereOnlyOnFirstLoadsThatDoNotOverwrite) {
+  EXPECT_EQ(names_where([](const ModeInfo& m) { return m.where_ok_one_time; }),
+            (std::set<std::string>{"mysql", "starrocks", "v1", "pipe"}));
+  EXPECT_EQ(names_where([](const ModeInfo& m) { return m.overwrites_partitions; }),
+            (std::set<std::string>{"v2", "v3", "v4", "v5"}));
+  for (const ModeInfo& mode : mode_table()) {
+    EXPECT_FALSE(mode.where_ok_one_time && mode.overwrites_partitions) << mode.name;
+  }
+}
+
+TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {
+  for (const char* flag : {"batch", "batchcheck", "complement"}) {
+    EXPECT_TRUE(accepts("v1", flag)) << flag;
+    EXPECT_FALSE(accepts("v2", flag)) << flag;
+  }
+  for (const char* mode : {"v1", "v2", "v3", "v4", "v5"}) {
+    EXPECT_TRUE(accepts(mode, "a")) << mode;
+  }
+  for (const char* mode : {"mysql", "starrocks", "meta", "ghost", "pipe"}) {
+    EXPECT_TRUE(find_mode(mode)->mode_flags.empty()) << mode;
+  }
+  for (const char* mode : {"v1", "v2", "v4"}) {
+    EXPECT_TRUE(accepts(mode, "truncate")) << mode;
+  }
+  EXPECT_FALSE(accepts("v3", "truncate"));
+  EXPECT_FALSE(accepts("v5", "truncate"));
+}
+
+} // namespace
+} // namespace exl::modes

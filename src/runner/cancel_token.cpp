@@ -10,7 +10,7 @@ namespace exl::runner {
 
 namespace {
 
-void invoke(const std::function<void(int)>& fn, int signal_number) noexcept {
+void run_callback(const std::function<void(int)>& fn, int signal_number) noexcept {
   try {
     fn(signal_number);
   } catch (const std::exception& e) {
@@ -40,7 +40,7 @@ void CancelToken::cancel(int signal_number) {
     m_callbacks.erase(m_callbacks.begin());
     m_running_callback = cb.id;
     lock.unlock();
-    invoke(cb.fn, signal_number);
+    run_callback(cb.fn, signal_number);
     lock.lock();
     m_running_callback = 0;
     m_callback_done.notify_all();
@@ -58,7 +58,7 @@ std::size_t CancelToken::on_cancel(std::function<void(int)> callback) {
   const std::size_t id = m_next_id++;
   if (m_cancelled.load(std::memory_order_relaxed)) {
     lock.unlock();
-    invoke(callback, signal_number());
+    run_callback(callback, signal_number());
     return id;
   }
   m_callbacks.push_back(Callback{id, std::move(callback)});

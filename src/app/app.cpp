@@ -30,7 +30,9 @@ struct Session {
   runner::CancelToken cancel;
 };
 
-// Installs the SIGINT/SIGTERM handlers for the lifetime of a run.
+// Takes SIGINT/SIGTERM for the lifetime of a run. Created before any other thread starts: the
+// signals are blocked in the creating thread and every thread it starts inherits that mask, so
+// only the watcher ever receives them.
 class SignalScope {
 public:
   explicit SignalScope(runner::CancelToken& token) { runner::install_signal_handlers(token); }
@@ -117,10 +119,12 @@ int run_mode(const config::RunOptions& options, Session& session) {
 
 int run_command(const cli::CliArgs& args) {
   Session session{make_run_id(), {}};
+  // Both before any thread starts (libmariadb and libcurl initialise unsafely; the signal mask is
+  // inherited), and in this order so that the libraries outlive the signal watcher.
+  const ProcessLibraries libraries;
+  const SignalScope signals(session.cancel);
   start_logging(args, session.run_id);
   check_report_path(args.json_path);
-  const ProcessLibraries libraries; // before any thread starts (the signal watcher is one)
-  const SignalScope signals(session.cancel);
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);
   if (args.command == cli::Command::Check || args.command == cli::Command::Clean) {

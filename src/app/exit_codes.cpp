@@ -5,20 +5,28 @@
 namespace exl::app {
 namespace {
 
-template <typename Rows> bool any_status(const Rows& rows, runner::TaskStatus status) {
-  return std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return r.status == status; });
+template <typename Rows, typename Pred> bool any_row(const Rows& rows, Pred pred) {
+  return std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return pred(r.status); });
+}
+
+template <typename Pred> bool any_status(const report::RunReport& report, Pred pred) {
+  return any_row(report.tables, pred) || any_row(report.tasks, pred);
+}
+
+// Failed, and every status of work that did not run to its end (Pending, Running, Skipped,
+// Cancelled): a run with unfinished work did not sync its tables.
+bool failed_or_unfinished(runner::TaskStatus status) {
+  return status != runner::TaskStatus::Succeeded && status != runner::TaskStatus::Inconsistent;
 }
 
 } // namespace
 
 int exit_code_for(const report::RunReport& report) {
-  using runner::TaskStatus;
-  if (any_status(report.tables, TaskStatus::Failed) ||
-      any_status(report.tasks, TaskStatus::Failed)) {
+  if (any_status(report, failed_or_unfinished)) {
     return k_exit_failed;
   }
-  if (any_status(report.tables, TaskStatus::Inconsistent) ||
-      any_status(report.tasks, TaskStatus::Inconsistent)) {
+  if (any_status(report,
+                 [](runner::TaskStatus s) { return s == runner::TaskStatus::Inconsistent; })) {
     return k_exit_inconsistent;
   }
   return k_exit_ok;

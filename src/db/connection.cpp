@@ -8,6 +8,8 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 
+#include <sys/socket.h>
+
 #include <memory>
 #include <mutex>
 
@@ -141,15 +143,38 @@ void Connection::apply_session_variables() {
 }
 
 void Connection::run(const std::string& sql) {
+  require_usable(sql);
   util::log().debug("sql: {}", util::redact(sql));
   if (mysql_real_query(m_mysql.get(), sql.data(), sql.size()) != 0) {
     fail(sql);
   }
 }
 
-void Connection::fail(const std::string& sql) const {
+void Connection::require_usable(const std::string& sql) const {
+  if (m_broken) {
+    throw SqlError(CR_SERVER_GONE_ERROR, "HY000",
+                   "the connection was closed after an earlier connection error or an "
+                   "early-stopped stream",
+                   sql);
+  }
+}
+
+void Connection::fail(const std::string& sql) {
   MYSQL* h = m_mysql.get();
-  throw SqlError(static_cast<int>(mysql_errno(h)), mysql_sqlstate(h), mysql_error(h), sql);
+  SqlError error(static_cast<int>(mysql_errno(h)), mysql_sqlstate(h), mysql_error(h), sql);
+  m_broken = m_broken || error.breaks_connection();
+  throw error;
+}
+
+// Shuts the socket down under an unread result: the drain in mysql_free_result then ends at
+// once, and the server's next write fails, which ends the statement on its side (MariaDB and the
+// StarRocks FE abort a query whose client is gone). The connection is broken from here on.
+void Connection::close_mid_result() noexcept {
+  m_broken = true;
+  const auto fd = mysql_get_socket(m_mysql.get());
+  if (fd >= 0) {
+    ::shutdown(fd, SHUT_RDWR);
+  }
 }
 
 ResultSet Connection::query(const std::string& sql) {
@@ -199,8 +224,18 @@ std::uint64_t Connection::stream(const std::string& sql, const RowCallback& on_r
   std::uint64_t count = 0;
   while (MYSQL_ROW row = mysql_fetch_row(res.get())) {
     ++count;
-    if (!on_row(columns, row_values(res.get(), row))) {
-      return count; // ResultPtr's mysql_free_result drains the remaining rows
+    bool go_on = false;
+    try {
+      go_on = on_row(columns, row_values(res.get(), row));
+    } catch (...) {
+      close_mid_result(); // as for an early stop: do not read the rest to free the result
+      throw;
+    }
+    if (!go_on) {
+      // Draining the rest (what mysql_free_result does) could read millions of rows.
+      util::log().debug("stream stopped after {} rows: closing the connection", count);
+      close_mid_result();
+      return count;
     }
   }
   // mysql_fetch_row returns null both at the end and on error (lost connection mid-stream).
@@ -211,6 +246,7 @@ std::uint64_t Connection::stream(const std::string& sql, const RowCallback& on_r
 }
 
 void Connection::ping() {
+  require_usable("ping");
   if (mysql_ping(m_mysql.get()) != 0) {
     fail("ping");
   }

@@ -54,18 +54,32 @@ Pool::~Pool() {
   }
 }
 
-Pool::Lease Pool::lease() {
+Pool::Lease Pool::lease(std::stop_token stop, std::chrono::milliseconds max_wait) {
   std::unique_lock lock(m_mutex);
-  m_cv.wait(lock, [this] { return m_in_use < m_size; });
+  if (!wait_for_slot(lock, stop, max_wait)) {
+    throw LeaseCancelled("pool " + m_name + ": no free connection after " +
+                         std::to_string(max_wait.count()) + " ms");
+  }
   return take_slot_and_connect(lock);
 }
 
-std::optional<Pool::Lease> Pool::try_lease(std::chrono::milliseconds timeout) {
+std::optional<Pool::Lease> Pool::try_lease(std::chrono::milliseconds timeout,
+                                           std::stop_token stop) {
   std::unique_lock lock(m_mutex);
-  if (!m_cv.wait_for(lock, timeout, [this] { return m_in_use < m_size; })) {
+  if (!wait_for_slot(lock, stop, timeout)) {
     return std::nullopt;
   }
   return take_slot_and_connect(lock);
+}
+
+bool Pool::wait_for_slot(std::unique_lock<std::mutex>& lock, const std::stop_token& stop,
+                         std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  const bool free = m_cv.wait_until(lock, stop, deadline, [this] { return m_in_use < m_size; });
+  if (!free && stop.stop_requested()) {
+    throw LeaseCancelled("pool " + m_name + ": cancelled while waiting for a free connection");
+  }
+  return free;
 }
 
 // Called with the lock held and a free slot; connects without the lock so that a slow FE does not
@@ -97,8 +111,14 @@ std::unique_ptr<Connection> Pool::reuse_or_open(std::optional<Idle> idle) {
       idle.reset();
     }
   }
-  std::unique_ptr<Connection> connection =
-      idle ? std::move(idle->connection) : std::make_unique<Connection>(m_params);
+  std::unique_ptr<Connection> connection;
+  try {
+    connection = idle ? std::move(idle->connection) : std::make_unique<Connection>(m_params);
+  } catch (const SqlError&) {
+    const std::lock_guard lock(m_mutex);
+    ++m_failed_opens;
+    throw;
+  }
   std::lock_guard lock(m_mutex);
   m_opened += idle ? 0 : 1;
   m_leased_ids.push_back(connection->thread_id());
@@ -112,7 +132,7 @@ void Pool::release(std::unique_ptr<Connection> connection, bool broken) noexcept
     if (connection) {
       std::erase(m_leased_ids, connection->thread_id());
     }
-    if (connection && !broken) {
+    if (connection && !broken && !connection->broken()) {
       m_idle.push_back(Idle{std::move(connection), std::chrono::steady_clock::now()});
     }
   }
@@ -165,6 +185,11 @@ int Pool::max_in_use() const {
 int Pool::opened() const {
   std::lock_guard lock(m_mutex);
   return m_opened;
+}
+
+int Pool::failed_opens() const {
+  std::lock_guard lock(m_mutex);
+  return m_failed_opens;
 }
 
 } // namespace exl::db

@@ -50,8 +50,11 @@ std::string summary(const RunReport& report) {
   std::ostringstream out;
   out << report.tables.size() << " table(s): " << count(report, TaskStatus::Succeeded) << " ok, "
       << count(report, TaskStatus::Failed) << " failed, " << count(report, TaskStatus::Inconsistent)
-      << " inconsistent, " << count(report, TaskStatus::Skipped) << " skipped; total time "
-      << format_duration(total);
+      << " inconsistent, " << count(report, TaskStatus::Skipped) << " skipped";
+  if (const auto cancelled = count(report, TaskStatus::Cancelled); cancelled > 0) {
+    out << ", " << cancelled << " cancelled";
+  }
+  out << "; total time " << format_duration(total);
   return out.str();
 }
 

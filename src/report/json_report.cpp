@@ -48,8 +48,9 @@ json task_json(const runner::TaskResult& task) {
 
 json summary_json(const RunReport& report) {
   json counts = json::object();
-  for (const auto status : {runner::TaskStatus::Succeeded, runner::TaskStatus::Failed,
-                            runner::TaskStatus::Inconsistent, runner::TaskStatus::Skipped}) {
+  for (const auto status :
+       {runner::TaskStatus::Succeeded, runner::TaskStatus::Failed, runner::TaskStatus::Inconsistent,
+        runner::TaskStatus::Skipped, runner::TaskStatus::Cancelled}) {
     counts[runner::to_string(status)] = 0;
   }
   for (const auto& table : report.tables) {

@@ -41,6 +41,8 @@ int retry_loop(const RetryPolicy& policy, const CancelToken* cancel, const std::
       return n;
     } catch (const CancelledError&) {
       throw;
+    } catch (const OutcomeUnknownError&) {
+      throw; // the work may have taken effect: never sent again, whatever the classifier says
     } catch (const std::exception& e) {
       if (n >= max_attempts || !is_retryable || !is_retryable(e)) {
         throw;

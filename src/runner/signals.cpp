@@ -2,59 +2,51 @@
 
 #include "exlschema/util/log.hpp"
 
-#include <array>
-#include <cerrno>
+#include <pthread.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <csignal>
-#include <fcntl.h>
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unistd.h>
 
-// SIGINT/SIGTERM -> CancelToken. The handler may only call async-signal-safe functions, so it
-// writes the signal number into a self-pipe; a watcher thread turns that into token.cancel().
+// SIGINT/SIGTERM -> CancelToken. The signals are blocked in every thread (the mask is set before
+// the others start and they inherit it) and taken synchronously with sigwait by one watcher
+// thread, which may then do anything a normal thread does: no handler, no async-signal-safety
+// constraints, no self-pipe.
 namespace exl::runner {
 namespace {
 
-volatile std::sig_atomic_t g_signal_seen = 0;
-int g_pipe_write = -1; // read by the handler: set before the handlers are installed
-
 struct Installed {
   CancelToken* token = nullptr;
-  int pipe_read = -1;
+  sigset_t signals{};
+  sigset_t old_mask{};
+  std::atomic<bool> stopping{false};
   std::thread watcher;
-  struct sigaction old_int {};
-  struct sigaction old_term {};
+  std::thread canceller; // runs token.cancel, so that the watcher can take a second signal
 };
 
 std::mutex g_install_mutex;
 std::unique_ptr<Installed> g_installed;
 
-extern "C" void on_signal(int signo) {
-  const int saved_errno = errno;
-  if (g_signal_seen != 0) {
-    // Second signal: the operator insists. _exit is async-signal-safe.
-    _exit(exit_code_for_signal(signo));
-  }
-  g_signal_seen = signo;
-  const auto byte = static_cast<unsigned char>(signo);
-  // A full pipe cannot happen (one byte, then the watcher exits), and there is nothing useful
-  // to do on failure inside a handler.
-  [[maybe_unused]] const auto n = write(g_pipe_write, &byte, 1);
-  errno = saved_errno;
-}
-
-// Reads one byte: a signal number, or 0 written by uninstall to stop the watcher.
-void watch(int fd, CancelToken* token) {
-  unsigned char byte = 0;
-  ssize_t n = 0;
-  do {
-    n = read(fd, &byte, 1);
-  } while (n < 0 && errno == EINTR);
-  if (n == 1 && byte != 0) {
-    util::log().warn("received signal {}: cancelling, queued tasks will be skipped",
-                     static_cast<int>(byte));
-    token->cancel(byte);
+void watch(Installed* inst) {
+  bool first_seen = false;
+  for (;;) {
+    int signo = 0;
+    if (sigwait(&inst->signals, &signo) != 0) {
+      continue;
+    }
+    if (inst->stopping.load()) {
+      return; // woken by uninstall_signal_handlers
+    }
+    if (first_seen) {
+      // Second signal: the operator insists.
+      _exit(exit_code_for_signal(signo));
+    }
+    first_seen = true;
+    util::log().warn("received signal {}: cancelling, queued tasks will be skipped", signo);
+    inst->canceller = std::thread([token = inst->token, signo] { token->cancel(signo); });
   }
 }
 
@@ -65,23 +57,16 @@ void install_signal_handlers(CancelToken& token) {
   if (g_installed != nullptr) {
     return;
   }
-  std::array<int, 2> fds{};
-  if (pipe2(fds.data(), O_CLOEXEC) != 0) {
-    util::log().error("cannot create the signal pipe; SIGINT/SIGTERM will end the run abruptly");
-    return;
-  }
   auto inst = std::make_unique<Installed>();
   inst->token = &token;
-  inst->pipe_read = fds[0];
-  g_pipe_write = fds[1];
-  g_signal_seen = 0;
-  inst->watcher = std::thread(watch, fds[0], &token);
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESTART;
-  sigaction(SIGINT, &sa, &inst->old_int);
-  sigaction(SIGTERM, &sa, &inst->old_term);
+  sigemptyset(&inst->signals);
+  sigaddset(&inst->signals, SIGINT);
+  sigaddset(&inst->signals, SIGTERM);
+  if (pthread_sigmask(SIG_BLOCK, &inst->signals, &inst->old_mask) != 0) {
+    util::log().error("cannot block SIGINT/SIGTERM; they will end the run abruptly");
+    return;
+  }
+  inst->watcher = std::thread(watch, inst.get());
   g_installed = std::move(inst);
 }
 
@@ -90,16 +75,15 @@ void uninstall_signal_handlers() {
   if (g_installed == nullptr) {
     return;
   }
-  sigaction(SIGINT, &g_installed->old_int, nullptr);
-  sigaction(SIGTERM, &g_installed->old_term, nullptr);
-  const unsigned char stop = 0;
-  [[maybe_unused]] const auto n = write(g_pipe_write, &stop, 1);
-  if (g_installed->watcher.joinable()) {
-    g_installed->watcher.join();
+  Installed& inst = *g_installed;
+  inst.stopping.store(true);
+  // Wakes the watcher's sigwait; it sees `stopping` and returns without cancelling.
+  pthread_kill(inst.watcher.native_handle(), SIGTERM);
+  inst.watcher.join();
+  if (inst.canceller.joinable()) {
+    inst.canceller.join();
   }
-  close(g_installed->pipe_read);
-  close(g_pipe_write);
-  g_pipe_write = -1;
+  pthread_sigmask(SIG_SETMASK, &inst.old_mask, nullptr);
   g_installed.reset();
 }
 

@@ -16,8 +16,15 @@ const char* to_string(TaskStatus status) {
     return "skipped";
   case TaskStatus::Inconsistent:
     return "inconsistent";
+  case TaskStatus::Cancelled:
+    return "cancelled";
   }
   return "unknown";
+}
+
+bool is_finished(TaskStatus status) {
+  return status == TaskStatus::Succeeded || status == TaskStatus::Failed ||
+         status == TaskStatus::Inconsistent;
 }
 
 } // namespace exl::runner

@@ -33,6 +33,22 @@ void notify(const Callback& callback, const Arg& arg) noexcept {
   }
 }
 
+// A task that returned without a final status must not pass for a success.
+void require_final_status(TaskResult& r) {
+  if (r.status == TaskStatus::Pending || r.status == TaskStatus::Running) {
+    r.error = std::string("the task returned without a final status (") + to_string(r.status) +
+              ")" + (r.error.empty() ? "" : ": " + r.error);
+    r.status = TaskStatus::Failed;
+  }
+}
+
+TaskResult ended(TaskStatus status, const std::string& why) {
+  TaskResult r;
+  r.status = status;
+  r.error = util::redact(why);
+  return r;
+}
+
 } // namespace
 
 TaskRunner::TaskRunner(RunnerOptions options) : m_options(std::move(options)) {
@@ -103,31 +119,28 @@ TaskResult TaskRunner::run_one(const Task& task, std::size_t index) {
   return result;
 }
 
-// Runs the task (under the retry policy when it asks for it); an exception becomes Failed.
+// Runs the task (under the retry policy when it is declared idempotent and asks for it); an
+// exception becomes Failed, or Cancelled when the cancellation stopped it.
 TaskResult TaskRunner::attempt(const Task& task, int& attempts) const {
+  const bool may_retry = task.retry == Retry::Idempotent && task.retry_on;
   try {
-    const RetryPolicy policy = task.retry_on ? m_options.retry : RetryPolicy::none();
-    TaskResult r =
-        with_retry(policy, m_options.cancel, "task " + task.name, task.retry_on, [&](int n) {
-          attempts = n;
-          return task.run();
-        });
-    if (r.status == TaskStatus::Pending || r.status == TaskStatus::Running) {
-      r.status = TaskStatus::Succeeded;
-    }
+    const RetryPolicy policy = may_retry ? m_options.retry : RetryPolicy::none();
+    TaskResult r = with_retry(policy, m_options.cancel, "task " + task.name,
+                              may_retry ? task.retry_on : RetryClassifier{}, [&](int n) {
+                                attempts = n;
+                                return task.run();
+                              });
+    require_final_status(r);
     r.error = util::redact(r.error);
     return r;
+  } catch (const CancelledError& e) {
+    util::log().warn("task {} cancelled: {}", task.name, util::redact(e.what()));
+    return ended(TaskStatus::Cancelled, e.what());
   } catch (const std::exception& e) {
-    TaskResult r;
-    r.status = TaskStatus::Failed;
-    r.error = util::redact(e.what());
-    util::log().error("task {} failed: {}", task.name, r.error);
-    return r;
+    util::log().error("task {} failed: {}", task.name, util::redact(e.what()));
+    return ended(TaskStatus::Failed, e.what());
   } catch (...) {
-    TaskResult r;
-    r.status = TaskStatus::Failed;
-    r.error = "unknown exception";
-    return r;
+    return ended(TaskStatus::Failed, "unknown exception");
   }
 }
 

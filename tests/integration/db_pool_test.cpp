@@ -8,6 +8,7 @@
 #include <atomic>
 #include <future>
 #include <set>
+#include <stop_token>
 
 using exl::db::Pool;
 using namespace std::chrono_literals;
@@ -30,13 +31,18 @@ TEST(DbPoolTest, LeasesNeverExceedThePoolSizeUnderLoad) {
       const int now = ++holding;
       for (int m = max_holding; now > m && !max_holding.compare_exchange_weak(m, now);) {
       }
-      const auto rs = lease->query("SELECT CONNECTION_ID(), SLEEP(0.1)");
+      // The first three leases wait for each other (bounded), so the pool is provably full while
+      // three more runner threads ask for a lease.
+      EXPECT_TRUE(exl::test::eventually([&] { return max_holding.load() >= 3; }, 10s));
+      const auto rs = lease->query("SELECT CONNECTION_ID()");
       {
         std::lock_guard lock(ids_mutex);
         server_ids.insert(rs.rows[0][0].value_or(""));
       }
       --holding;
-      return exl::runner::TaskResult{};
+      exl::runner::TaskResult r;
+      r.status = exl::runner::TaskStatus::Succeeded;
+      return r;
     };
     tasks.push_back(std::move(t));
   }
@@ -76,6 +82,22 @@ TEST(DbPoolTest, TryLeaseTimesOutWhenThePoolIsExhausted) {
   Pool pool(params, 1, "mariadb");
   auto held = pool.lease();
   EXPECT_FALSE(pool.try_lease(50ms).has_value());
+  EXPECT_THROW(pool.lease({}, 50ms), exl::db::LeaseCancelled); // lease() has a limit too
+}
+
+// A lease waiting for a free slot ends when its stop token is stopped (the run's CancelToken),
+// instead of waiting for a connection that a stuck task may never return.
+TEST(DbPoolTest, LeaseWaitEndsWhenStopped) {
+  EXL_REQUIRE_MARIADB(params);
+  Pool pool(params, 1, "mariadb");
+  auto held = pool.lease();
+  std::stop_source stop;
+  auto waiting = std::async(std::launch::async, [&] { return pool.lease(stop.get_token()); });
+  EXPECT_EQ(waiting.wait_for(100ms), std::future_status::timeout); // blocked on the held slot
+  stop.request_stop();
+  ASSERT_EQ(waiting.wait_for(10s), std::future_status::ready);
+  EXPECT_THROW(waiting.get(), exl::db::LeaseCancelled);
+  EXPECT_EQ(pool.in_use(), 1);
 }
 
 // SIGINT/SIGTERM wiring: interrupt_running stops the statements of every leased connection.

@@ -19,7 +19,9 @@ namespace exl::db {
 class Connection {
 public:
   // Called for each streamed row with the column names and the values; return false to stop
-  // early (the rest of the result is drained, as the protocol requires).
+  // early. The protocol has no way to skip the rest of a result except reading it, so stopping
+  // early closes the connection instead (the server stops sending when its writes fail) and the
+  // connection becomes broken().
   using RowCallback =
       std::function<bool(const std::vector<std::string>& columns, const RowValues& row)>;
 
@@ -40,7 +42,8 @@ public:
 
   // Runs `sql` and hands each row to `on_row` as it arrives (mysql_use_result): memory stays
   // bounded whatever the result size. Returns the number of rows delivered. The connection must
-  // not be used for anything else until this returns.
+  // not be used for anything else until this returns; after an early stop it cannot be used at
+  // all (broken()).
   std::uint64_t stream(const std::string& sql, const RowCallback& on_row);
 
   // Round trip to check the connection; throws SqlError (2006/2013) when it is dead.
@@ -48,6 +51,11 @@ public:
 
   std::string server_version() const; // e.g. `10.11.6-MariaDB-0+deb12u1` or `5.1.0` (StarRocks)
   unsigned long thread_id() const;    // the server's connection id (for KILL, processlist)
+
+  // True once the connection cannot be used again: a connection-breaking error
+  // (SqlError::breaks_connection) or a stream stopped early. Every later statement throws 2006
+  // without touching the network; the pool discards such a connection instead of reusing it.
+  bool broken() const noexcept { return m_broken; }
   const ConnectionParams& params() const noexcept { return m_params; }
 
 private:
@@ -59,10 +67,13 @@ private:
   void set_options();
   void apply_session_variables();
   void run(const std::string& sql);
-  [[noreturn]] void fail(const std::string& sql) const;
+  void require_usable(const std::string& sql) const;
+  void close_mid_result() noexcept;
+  [[noreturn]] void fail(const std::string& sql);
 
   ConnectionParams m_params;
   std::unique_ptr<st_mysql, MysqlDeleter> m_mysql;
+  bool m_broken = false;
 };
 
 } // namespace exl::db

@@ -16,6 +16,19 @@
 // pooled connection per attempt.
 namespace exl::runner {
 
+// What the caller declares about the work it hands to a retry loop. Nothing is retried unless the
+// caller says it may be sent again.
+enum class Retry {
+  // A read, or a write idempotent by construction (IF [NOT] EXISTS DDL, DROP, an OVERWRITE of
+  // named partitions under the same label): any retryable failure runs it again.
+  Idempotent,
+  // A write that must not be sent twice (an INSERT, a labelled load). Only failures before
+  // anything was sent (cannot connect, a dead idle connection) are retried; a connection lost
+  // while the statement was in flight becomes OutcomeUnknownError, which the caller resolves
+  // (by the statement's label) instead of re-sending.
+  Never,
+};
+
 // Thrown instead of starting another attempt once the cancel token is set. `what()` names the
 // operation and the last error.
 class CancelledError : public std::runtime_error {
@@ -23,12 +36,27 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Work declared Retry::Never lost its connection after it was sent: it may or may not have taken
+// effect on the server. No retry loop ever runs such work again (whatever its classifier says);
+// the caller resolves the outcome, e.g. by the load label's state. `error_number()` is the
+// underlying error (2013 lost connection, ...), 0 when not a database error.
+class OutcomeUnknownError : public std::runtime_error {
+public:
+  OutcomeUnknownError(const std::string& message, int error_number)
+      : std::runtime_error(message), m_errno(error_number) {}
+  int error_number() const noexcept { return m_errno; }
+
+private:
+  int m_errno;
+};
+
 // Says whether an exception thrown by an attempt is worth another attempt.
 using RetryClassifier = std::function<bool(const std::exception&)>;
 
 // Runs `attempt(n)` for n = 1, 2, ... under `policy`. `what` names the operation in the log (it
 // is redacted). `cancel` may be null. Returns the number of attempts made; rethrows the last
-// exception when giving up; throws CancelledError when cancelled between attempts.
+// exception when giving up; throws CancelledError when cancelled between attempts. An
+// OutcomeUnknownError is never retried.
 int retry_loop(const RetryPolicy& policy, const CancelToken* cancel, const std::string& what,
                const RetryClassifier& is_retryable, const std::function<void(int)>& attempt);
 

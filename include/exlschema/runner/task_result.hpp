@@ -7,7 +7,12 @@
 
 namespace exl::runner {
 
-enum class TaskStatus { Pending, Running, Succeeded, Failed, Skipped, Inconsistent };
+// Pending and Running are unfinished work (never a success); Skipped: not started because the
+// run was cancelled; Cancelled: started, then stopped by the cancellation before it finished.
+enum class TaskStatus { Pending, Running, Succeeded, Failed, Skipped, Inconsistent, Cancelled };
+
+// True only for the statuses of work that ran to its end: Succeeded, Failed, Inconsistent.
+bool is_finished(TaskStatus status);
 
 const char* to_string(TaskStatus status);
 
@@ -19,7 +24,7 @@ struct TaskResult {
   int attempts = 0;
   std::chrono::system_clock::time_point start{};
   std::chrono::system_clock::time_point end{};
-  std::string error; // redacted reason when Failed / Skipped
+  std::string error; // redacted reason when Failed / Skipped / Cancelled
   std::optional<std::int64_t> rows_moved;
 
   std::chrono::milliseconds elapsed() const {

@@ -11,17 +11,20 @@
 #include <vector>
 
 // Runs a list of tasks on at most `max_concurrency` threads. Each task yields one TaskResult; a
-// task that throws becomes Failed with the (redacted) reason and the others go on; tasks not yet
-// started when the cancel token is set become Skipped.
+// task that throws becomes Failed (Cancelled for CancelledError) with the (redacted) reason and
+// the others go on; tasks not yet started when the cancel token is set become Skipped.
 namespace exl::runner {
 
 struct Task {
   std::string id;   // shown as the task id on log lines; defaults to the 1-based position
   std::string name; // e.g. `db.table#p20240101`
-  // The work. Returns its result (status Pending is read as Succeeded) or throws.
+  // The work. Returns its result with a final status (Succeeded, Failed, Inconsistent; a task
+  // that returns Pending or Running did not say how it ended and becomes Failed) or throws
+  // (CancelledError -> Cancelled, anything else -> Failed).
   std::function<TaskResult()> run;
-  // When set, an exception it accepts makes the runner run the whole task again under the
-  // runner's retry policy (only for tasks that are idempotent as a whole).
+  // Whether the whole task may be run again. Only a task declared Retry::Idempotent is retried,
+  // and only for an exception `retry_on` accepts; an OutcomeUnknownError never is.
+  Retry retry = Retry::Never;
   RetryClassifier retry_on;
 };
 

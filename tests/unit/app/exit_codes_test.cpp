@@ -42,6 +42,30 @@ TEST(ExitCodesTest, FailedTaskWithoutTableRowCounts) {
   EXPECT_EQ(exit_code_for(report), 1);
 }
 
+// Unfinished work is never a success: a table or task left Pending or Running, skipped or
+// cancelled makes the run fail, also next to an inconsistent table.
+TEST(ExitCodesTest, UnfinishedWorkIsNeverExitZero) {
+  for (const auto status :
+       {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Skipped, TaskStatus::Cancelled}) {
+    EXPECT_EQ(exit_code_for(with_tables({TaskStatus::Succeeded, status})), 1)
+        << runner::to_string(status);
+    EXPECT_EQ(exit_code_for(with_tables({TaskStatus::Inconsistent, status})), 1)
+        << runner::to_string(status);
+    report::RunReport tasks_only = with_tables({TaskStatus::Succeeded});
+    runner::TaskResult task;
+    task.status = status;
+    tasks_only.tasks.push_back(task);
+    EXPECT_EQ(exit_code_for(tasks_only), 1) << runner::to_string(status);
+  }
+  // Default-constructed rows have not run.
+  report::RunReport defaults;
+  defaults.tables.emplace_back();
+  EXPECT_EQ(exit_code_for(defaults), 1);
+  report::RunReport default_task;
+  default_task.tasks.emplace_back();
+  EXPECT_EQ(exit_code_for(default_task), 1);
+}
+
 TEST(RunIdTest, UtcTimeAndHexSuffix) {
   const auto time = std::chrono::system_clock::time_point(std::chrono::seconds(1795262400));
   EXPECT_EQ(make_run_id(time, 0xa1b2), "20261121T120000-a1b2");

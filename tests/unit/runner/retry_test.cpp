@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 using exl::runner::CancelledError;
 using exl::runner::CancelToken;
+using exl::runner::OutcomeUnknownError;
 using exl::runner::RetryPolicy;
 using exl::runner::with_retry;
 using namespace std::chrono_literals;
@@ -122,8 +124,8 @@ TEST(RetryTest, CancelDuringBackoffStopsWithCancelledError) {
   p.max_backoff = 60s;
   p.max_total = 600s;
   CancelToken token;
-  std::mt19937_64 rng(1);
-  int calls = 0;
+  // Atomic: read by the canceller thread while the retry loop writes it.
+  std::atomic<int> calls{0};
   std::jthread canceller([&] {
     // Cancel once the first attempt has failed (poll with a deadline, no blind sleep).
     const auto deadline = std::chrono::steady_clock::now() + 5s;
@@ -142,4 +144,18 @@ TEST(RetryTest, CancelDuringBackoffStopsWithCancelledError) {
                           }),
                CancelledError);
   EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+}
+
+// Work whose outcome is unknown is never sent again, even when the classifier would accept it:
+// the rule holds in the loop itself, so no caller (the task runner included) can get around it.
+TEST(RetryTest, OutcomeUnknownIsNeverRetriedWhateverTheClassifier) {
+  int calls = 0;
+  EXPECT_THROW(with_retry(
+                   fast_policy(5), nullptr, "INSERT", [](const std::exception&) { return true; },
+                   [&](int) {
+                     ++calls;
+                     throw OutcomeUnknownError("lost after sending", 2013);
+                   }),
+               OutcomeUnknownError);
+  EXPECT_EQ(calls, 1);
 }

@@ -1,12 +1,15 @@
 #include "exlschema/runner/task_runner.hpp"
+#include "support/eventually.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <stdexcept>
-#include <thread>
 
+using exl::runner::CancelledError;
 using exl::runner::CancelToken;
+using exl::runner::OutcomeUnknownError;
+using exl::runner::Retry;
 using exl::runner::Task;
 using exl::runner::TaskResult;
 using exl::runner::TaskRunner;
@@ -27,6 +30,12 @@ struct ConcurrencyProbe {
   }
   void leave() { --now; }
 };
+
+TaskResult ok() {
+  TaskResult r;
+  r.status = TaskStatus::Succeeded;
+  return r;
+}
 
 Task make_task(const std::string& name, std::function<TaskResult()> fn) {
   Task t;
@@ -50,10 +59,11 @@ TEST(TaskRunnerTest, NeverRunsMoreThanMaxConcurrencyAndKeepsSubmissionOrder) {
   for (int i = 0; i < 12; ++i) {
     tasks.push_back(make_task("t" + std::to_string(i), [&probe, i] {
       probe.enter();
-      // Long enough for the workers to overlap, so that a missing limit would show.
-      std::this_thread::sleep_for(20ms);
+      // The first three wait for each other (bounded), so the workers provably overlap; a fourth
+      // concurrent task would show in `probe.max`.
+      EXPECT_TRUE(exl::test::eventually([&] { return probe.max.load() >= 3; }, 10s));
       probe.leave();
-      TaskResult r;
+      TaskResult r = ok();
       r.rows_moved = i;
       return r;
     }));
@@ -74,11 +84,11 @@ TEST(TaskRunnerTest, NeverRunsMoreThanMaxConcurrencyAndKeepsSubmissionOrder) {
 
 TEST(TaskRunnerTest, AThrowingTaskFailsAloneAndTheOthersGoOn) {
   std::vector<Task> tasks;
-  tasks.push_back(make_task("ok1", [] { return TaskResult{}; }));
+  tasks.push_back(make_task("ok1", [] { return ok(); }));
   tasks.push_back(make_task("bad", []() -> TaskResult {
     throw std::runtime_error("INSERT failed: \"password\"=\"hunter2\"");
   }));
-  tasks.push_back(make_task("ok2", [] { return TaskResult{}; }));
+  tasks.push_back(make_task("ok2", [] { return ok(); }));
   TaskRunner runner(options(1));
   const auto results = runner.run(tasks);
   EXPECT_EQ(results[0].status, TaskStatus::Succeeded);
@@ -95,8 +105,9 @@ TEST(TaskRunnerTest, RetryableTaskIsRunAgainAndCountsAttempts) {
     if (++calls < 3) {
       throw std::runtime_error("lost connection");
     }
-    return TaskResult{};
+    return ok();
   });
+  t.retry = Retry::Idempotent;
   t.retry_on = [](const std::exception&) { return true; };
   exl::runner::RetryPolicy policy;
   policy.initial_backoff = 1ms;
@@ -115,10 +126,10 @@ TEST(TaskRunnerTest, QueuedTasksAreSkippedOnceCancelled) {
   // The first task cancels the run while it is running; it finishes its work normally.
   tasks.push_back(make_task("running", [&] {
     token.cancel(2);
-    return TaskResult{};
+    return ok();
   }));
   for (int i = 0; i < 5; ++i) {
-    tasks.push_back(make_task("queued" + std::to_string(i), [] { return TaskResult{}; }));
+    tasks.push_back(make_task("queued" + std::to_string(i), [] { return ok(); }));
   }
   TaskRunner runner(options(1, &token));
   const auto results = runner.run(tasks);
@@ -132,7 +143,7 @@ TEST(TaskRunnerTest, QueuedTasksAreSkippedOnceCancelled) {
 TEST(TaskRunnerTest, CallbacksSeeEveryTask) {
   std::atomic<int> started{0};
   std::atomic<int> finished{0};
-  std::vector<Task> tasks(4, make_task("t", [] { return TaskResult{}; }));
+  std::vector<Task> tasks(4, make_task("t", [] { return ok(); }));
   auto opts = options(2);
   opts.on_start = [&](const Task&) { ++started; };
   opts.on_finish = [&](const TaskResult&) { ++finished; };
@@ -143,7 +154,7 @@ TEST(TaskRunnerTest, CallbacksSeeEveryTask) {
 }
 
 TEST(TaskRunnerTest, AThrowingObserverDoesNotStopTheRun) {
-  std::vector<Task> tasks(3, make_task("t", [] { return TaskResult{}; }));
+  std::vector<Task> tasks(3, make_task("t", [] { return ok(); }));
   auto opts = options(2);
   opts.on_finish = [](const TaskResult&) { throw std::runtime_error("console gone"); };
   const auto results = TaskRunner(opts).run(tasks);
@@ -151,4 +162,72 @@ TEST(TaskRunnerTest, AThrowingObserverDoesNotStopTheRun) {
   for (const auto& r : results) {
     EXPECT_EQ(r.status, TaskStatus::Succeeded);
   }
+}
+
+namespace {
+
+exl::runner::RunnerOptions retrying_options() {
+  auto opts = options(1);
+  opts.retry.initial_backoff = 1ms;
+  opts.retry.max_backoff = 2ms;
+  return opts;
+}
+
+} // namespace
+
+// A task is run again only when it says it is idempotent: a classifier alone is not enough.
+TEST(TaskRunnerTest, TaskNotDeclaredIdempotentIsNotRunAgain) {
+  int calls = 0;
+  Task t = make_task("insert", [&]() -> TaskResult {
+    ++calls;
+    throw std::runtime_error("lost connection");
+  });
+  t.retry_on = [](const std::exception&) { return true; };
+  const auto results = TaskRunner(retrying_options()).run({t});
+  EXPECT_EQ(results[0].status, TaskStatus::Failed);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(results[0].attempts, 1);
+}
+
+// Even an idempotent task is not run again when a write inside it has an unknown outcome.
+TEST(TaskRunnerTest, OutcomeUnknownIsNotRunAgainEvenForAnIdempotentTask) {
+  int calls = 0;
+  Task t = make_task("load", [&]() -> TaskResult {
+    ++calls;
+    throw OutcomeUnknownError("outcome unknown: INSERT", 2013);
+  });
+  t.retry = Retry::Idempotent;
+  t.retry_on = [](const std::exception&) { return true; };
+  const auto results = TaskRunner(retrying_options()).run({t});
+  EXPECT_EQ(results[0].status, TaskStatus::Failed);
+  EXPECT_NE(results[0].error.find("outcome unknown"), std::string::npos);
+  EXPECT_EQ(calls, 1);
+}
+
+// A task that returns without saying how it ended did not succeed.
+TEST(TaskRunnerTest, ResultWithoutAFinalStatusIsAFailure) {
+  std::vector<Task> tasks;
+  tasks.push_back(make_task("default", [] { return TaskResult{}; }));
+  tasks.push_back(make_task("running", [] {
+    TaskResult r;
+    r.status = TaskStatus::Running;
+    return r;
+  }));
+  const auto results = TaskRunner(options(1)).run(tasks);
+  for (const auto& r : results) {
+    EXPECT_EQ(r.status, TaskStatus::Failed) << r.name;
+    EXPECT_NE(r.error.find("without a final status"), std::string::npos) << r.error;
+  }
+}
+
+// Stopped by the cancellation while running: Cancelled, not Failed and not Skipped.
+TEST(TaskRunnerTest, TaskStoppedByCancellationIsCancelled) {
+  CancelToken token;
+  Task t = make_task("interrupted", [&]() -> TaskResult {
+    token.cancel(15);
+    throw CancelledError("cancelled while retrying INSERT");
+  });
+  const auto results = TaskRunner(options(1, &token)).run({t});
+  EXPECT_EQ(results[0].status, TaskStatus::Cancelled);
+  EXPECT_STREQ(exl::runner::to_string(results[0].status), "cancelled");
 }

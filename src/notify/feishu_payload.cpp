@@ -1,6 +1,7 @@
 #include "exlschema/notify/feishu_payload.hpp"
 
 #include "exlschema/util/redact.hpp"
+#include "exlschema/util/utf8.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -20,12 +21,13 @@ std::string rows_text(const std::optional<std::int64_t>& rows) {
   return rows ? std::to_string(*rows) : "-";
 }
 
-std::string clip(std::string text, std::size_t limit) {
-  if (text.size() > limit) {
-    text.resize(limit);
-    text += "...";
+// `text` cut to `limit` bytes on a character boundary: half a character is invalid UTF-8, which
+// would cost the whole message.
+std::string clip(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) {
+    return text;
   }
-  return text;
+  return std::string(util::utf8_prefix(text, limit)) + "...";
 }
 
 const char* status_mark(runner::TaskStatus s) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exlschema/config/run_options.hpp"
+#include "exlschema/notify/notifier.hpp"
 #include "exlschema/report/run_report.hpp"
 
 #include <ostream>
@@ -8,11 +9,12 @@
 namespace exl::app {
 
 // Ends a run: sets `report.exit_code` (PRODUCT.md §2; 130/143 when `signal_number` is SIGINT /
-// SIGTERM), prints the end-of-run table on `out`, and writes the `-json` report when
-// `options.json_path` is set. A report that cannot be written is logged and turns an otherwise
-// successful run into exit code 1 (a cron job relying on the file must notice). Returns the
-// exit code.
+// SIGTERM), writes the `-json` report when `options.json_path` is set, prints the end-of-run
+// table on `out` and sends the final card through `notifier`. Each output is produced even when
+// another one fails; a failure is logged. A `-json` report that cannot be written turns an
+// otherwise successful run into exit code 1 (a cron job relying on the file must notice); the
+// table and the card never change the exit code. Returns the exit code.
 int finish_run(report::RunReport& report, const config::RunOptions& options, int signal_number,
-               std::ostream& out);
+               notify::Notifier& notifier, std::ostream& out);
 
 } // namespace exl::app

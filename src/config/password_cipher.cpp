@@ -1,5 +1,7 @@
 #include "exlschema/config/password_cipher.hpp"
 
+#include "exlschema/util/base64.hpp"
+
 #include <openssl/evp.h>
 
 #include <array>
@@ -44,47 +46,15 @@ std::optional<std::string> run_cipher(std::string_view input, std::string_view k
   return std::string(reinterpret_cast<const char*>(out.data()), written + tail);
 }
 
-std::string to_base64(const std::string& bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::optional<std::string> from_base64(std::string_view text) {
-  std::string compact;
-  for (char c : text) {
-    if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
-      compact += c;
-    }
-  }
-  if (compact.empty() || compact.size() % 4 != 0) {
-    return std::nullopt;
-  }
-  std::string out(compact.size() / 4 * 3, '\0');
-  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(compact.data()),
-                                static_cast<int>(compact.size()));
-  if (n < 0) {
-    return std::nullopt;
-  }
-  // EVP_DecodeBlock counts the '=' padding as zero bytes; drop them.
-  const std::size_t padding = compact.ends_with("==") ? 2 : compact.ends_with("=") ? 1 : 0;
-  out.resize(static_cast<std::size_t>(n) - padding);
-  return out;
-}
-
 } // namespace
 
 std::string mysql_aes_encrypt_base64(std::string_view plain, std::string_view key) {
-  return to_base64(run_cipher(plain, key, true).value_or(std::string()));
+  return util::base64_encode(run_cipher(plain, key, true).value_or(std::string()));
 }
 
 std::optional<std::string> mysql_aes_decrypt_base64(std::string_view encoded,
                                                     std::string_view key) {
-  const auto bytes = from_base64(encoded);
+  const auto bytes = util::base64_decode(encoded);
   if (!bytes || bytes->empty() || bytes->size() % 16 != 0) {
     return std::nullopt;
   }

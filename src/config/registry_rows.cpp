@@ -1,9 +1,7 @@
 #include "exlschema/config/cluster_directory.hpp"
-#include "exlschema/config/password_cipher.hpp"
 #include "exlschema/config/secrets.hpp"
 #include "exlschema/starrocks/quote.hpp"
 #include "exlschema/util/errors.hpp"
-#include "exlschema/util/redact.hpp"
 
 #include <array>
 #include <charconv>
@@ -42,15 +40,33 @@ int port_column(const db::Row& row, const std::string& name, int fallback,
   return value;
 }
 
-std::string row_password(const db::Row& row, const RegistrySettings& registry,
-                         const std::string& where) {
+// The password column as a source like the file's: plain, or password_enc-style ciphertext when
+// `password_column_key_env` names the key.
+PasswordSource row_password(const db::Row& row, const RegistrySettings& registry,
+                            const std::string& where) {
   const auto it = row.find("password");
-  std::string stored = (it == row.end() || !it->second) ? "" : *it->second;
-  if (registry.column_key_env.empty() || stored.empty()) {
-    return stored;
+  const std::string stored = (it == row.end() || !it->second) ? "" : *it->second;
+  if (stored.empty()) {
+    return {PasswordSource::Kind::None, "", "", where};
   }
-  PasswordSource source{PasswordSource::Kind::Encrypted, stored, registry.column_key_env, where};
-  return resolve_password(source);
+  if (registry.column_key_env.empty()) {
+    return {PasswordSource::Kind::Plain, stored, "", where};
+  }
+  return {PasswordSource::Kind::Encrypted, stored, registry.column_key_env, where};
+}
+
+// A row as the entry a `clusters:` mapping would give, so that both go through resolve_cluster.
+ClusterEntry row_entry(const db::Row& row, const RegistrySettings& registry) {
+  ClusterEntry entry;
+  entry.alias = column(row, "alias", registry.where + ": a row");
+  entry.where = context(registry, entry.alias);
+  entry.host = column(row, "host", entry.where);
+  entry.port = port_column(row, "port", entry.port, entry.where);
+  entry.http_port = port_column(row, "http_port", entry.http_port, entry.where);
+  entry.rpc_port = port_column(row, "rpc_port", entry.rpc_port, entry.where);
+  entry.user = column(row, "user", entry.where);
+  entry.password = row_password(row, registry, entry.where);
+  return entry;
 }
 
 } // namespace
@@ -68,19 +84,8 @@ std::map<std::string, ClusterSettings> parse_registry_rows(const std::vector<db:
                                                            int query_timeout_s) {
   std::map<std::string, ClusterSettings> clusters;
   for (const db::Row& row : rows) {
-    const std::string alias = column(row, "alias", registry.where + ": a row");
-    const std::string where = context(registry, alias);
-    ClusterSettings settings;
-    settings.alias = alias;
-    settings.connection.host = column(row, "host", where);
-    settings.connection.port = port_column(row, "port", 9030, where);
-    settings.connection.user = column(row, "user", where);
-    settings.connection.password = row_password(row, registry, where);
-    util::register_secret(settings.connection.password);
-    settings.connection.query_timeout_s = query_timeout_s;
-    settings.http_port = port_column(row, "http_port", 8030, where);
-    settings.rpc_port = port_column(row, "rpc_port", 9020, where);
-    clusters.emplace(alias, std::move(settings));
+    const ClusterEntry entry = row_entry(row, registry);
+    clusters.emplace(entry.alias, resolve_cluster(entry, query_timeout_s));
   }
   return clusters;
 }

@@ -9,6 +9,11 @@
 namespace exl::config {
 namespace {
 
+// The client waits this much longer than StarRocks' query_timeout, so that a statement that runs
+// too long ends with the server's timeout error (a SQL error, reported as such) rather than a
+// client read timeout (2013, lost connection: did the write happen or not?).
+constexpr int k_client_timeout_margin_s = 60;
+
 [[noreturn]] void fail(const std::string& where, const std::string& problem) {
   throw ConfigError("exlSchema: " + where + ": " + problem);
 }
@@ -61,8 +66,8 @@ ClusterSettings resolve_cluster(const ClusterEntry& entry, int query_timeout_s) 
   settings.connection.user = entry.user;
   settings.connection.password = resolve_password(entry.password);
   settings.connection.query_timeout_s = query_timeout_s;
-  settings.connection.read_timeout_s = query_timeout_s;
-  settings.connection.write_timeout_s = query_timeout_s;
+  settings.connection.read_timeout_s = query_timeout_s + k_client_timeout_margin_s;
+  settings.connection.write_timeout_s = query_timeout_s + k_client_timeout_margin_s;
   settings.http_port = entry.http_port;
   settings.rpc_port = entry.rpc_port;
   return settings;

@@ -63,7 +63,11 @@ void FeishuNotifier::progress(const ProgressSnapshot& snapshot) {
 }
 
 void FeishuNotifier::run_finished(const report::RunReport& report) {
-  send(final_card(report));
+  try {
+    send(final_card(report));
+  } catch (const std::exception& e) {
+    util::log().warn("feishu: final card not built: {}", e.what());
+  }
 }
 
 bool FeishuNotifier::send(const nlohmann::json& body) noexcept {
@@ -83,7 +87,10 @@ bool FeishuNotifier::send(const nlohmann::json& body) noexcept {
         add_signature(signed_body, m_clock(), m_config.secret);
       }
       bool retry = false;
-      if (try_once(signed_body.dump(), retry)) {
+      // Text that is not UTF-8 (a server message in another encoding) is replaced with U+FFFD
+      // rather than failing the message.
+      if (try_once(signed_body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                   retry)) {
         return true;
       }
       if (!retry) {

@@ -1,13 +1,16 @@
 #include "exlschema/notify/feishu_payload.hpp"
 
+#include "exlschema/util/base64.hpp"
 #include "exlschema/util/redact.hpp"
+#include "exlschema/util/utf8.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <fmt/format.h>
+
 #include <array>
-#include <cstdio>
-#include <vector>
+#include <string_view>
 
 namespace exl::notify {
 namespace {
@@ -20,12 +23,13 @@ std::string rows_text(const std::optional<std::int64_t>& rows) {
   return rows ? std::to_string(*rows) : "-";
 }
 
-std::string clip(std::string text, std::size_t limit) {
-  if (text.size() > limit) {
-    text.resize(limit);
-    text += "...";
+// `text` cut to `limit` bytes on a character boundary: half a character is invalid UTF-8, which
+// would cost the whole message.
+std::string clip(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) {
+    return text;
   }
-  return text;
+  return std::string(util::utf8_prefix(text, limit)) + "...";
 }
 
 const char* status_mark(runner::TaskStatus s) {
@@ -123,14 +127,6 @@ std::string failures_block(const report::RunReport& r) {
   return text.empty() ? text : "**Failures**" + text;
 }
 
-std::string base64(const unsigned char* data, std::size_t size) {
-  std::string out(4 * ((size + 2) / 3), '\0');
-  const int n =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
 } // namespace
 
 nlohmann::json text_message(const std::string& text) {
@@ -187,7 +183,8 @@ std::string feishu_sign(std::int64_t timestamp, const std::string& secret) {
   static const std::array<unsigned char, 1> empty{};
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), empty.data(), 0, digest.data(),
        &length);
-  return base64(digest.data(), length);
+  return util::base64_encode(
+      std::string_view(reinterpret_cast<const char*>(digest.data()), length));
 }
 
 void add_signature(nlohmann::json& body, std::int64_t timestamp, const std::string& secret) {
@@ -196,19 +193,15 @@ void add_signature(nlohmann::json& body, std::int64_t timestamp, const std::stri
 }
 
 std::string format_duration(std::chrono::milliseconds d) {
-  const auto total_ms = d.count() < 0 ? 0 : d.count();
-  const auto s = total_ms / 1000;
-  std::array<char, 64> buf{};
+  const long long total_ms = d.count() < 0 ? 0 : d.count();
+  const long long s = total_ms / 1000;
   if (s >= 3600) {
-    std::snprintf(buf.data(), buf.size(), "%lldh %02lldm %02llds", static_cast<long long>(s / 3600),
-                  static_cast<long long>(s % 3600 / 60), static_cast<long long>(s % 60));
-  } else if (s >= 60) {
-    std::snprintf(buf.data(), buf.size(), "%lldm %02llds", static_cast<long long>(s / 60),
-                  static_cast<long long>(s % 60));
-  } else {
-    std::snprintf(buf.data(), buf.size(), "%.1fs", static_cast<double>(total_ms) / 1000.0);
+    return fmt::format("{}h {:02}m {:02}s", s / 3600, s % 3600 / 60, s % 60);
   }
-  return buf.data();
+  if (s >= 60) {
+    return fmt::format("{}m {:02}s", s / 60, s % 60);
+  }
+  return fmt::format("{:.1f}s", static_cast<double>(total_ms) / 1000.0);
 }
 
 } // namespace exl::notify

@@ -1,44 +1,44 @@
 #include "exlschema/report/format.hpp"
 
-#include <array>
-#include <cstdio>
-#include <ctime>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 namespace exl::report {
 
 std::string format_duration(std::chrono::milliseconds elapsed) {
   const long long ms = elapsed.count() < 0 ? 0 : elapsed.count();
-  std::array<char, 32> text{};
   if (ms < 1000) {
-    std::snprintf(text.data(), text.size(), "%lldms", ms);
-  } else if (ms < 60'000) {
-    std::snprintf(text.data(), text.size(), "%.1fs", static_cast<double>(ms) / 1000.0);
-  } else if (ms < 3'600'000) {
-    std::snprintf(text.data(), text.size(), "%lldm%02llds", ms / 60'000, ms / 1000 % 60);
-  } else {
-    std::snprintf(text.data(), text.size(), "%lldh%02lldm", ms / 3'600'000, ms / 60'000 % 60);
+    return fmt::format("{}ms", ms);
   }
-  return text.data();
+  if (ms < 60'000) {
+    return fmt::format("{:.1f}s", static_cast<double>(ms) / 1000.0);
+  }
+  if (ms < 3'600'000) {
+    return fmt::format("{}m{:02}s", ms / 60'000, ms / 1000 % 60);
+  }
+  return fmt::format("{}h{:02}m", ms / 3'600'000, ms / 60'000 % 60);
 }
 
 std::string format_count(std::optional<std::int64_t> count) {
   if (!count) {
     return "-";
   }
-  std::string digits = std::to_string(*count < 0 ? -*count : *count);
-  for (int pos = static_cast<int>(digits.size()) - 3; pos > 0; pos -= 3) {
-    digits.insert(static_cast<std::size_t>(pos), ",");
+  // Unsigned, so that the magnitude of INT64_MIN does not overflow.
+  const auto value = static_cast<std::uint64_t>(*count);
+  const std::string digits = std::to_string(*count < 0 ? 0 - value : value);
+  std::string grouped = *count < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      grouped += ',';
+    }
+    grouped += digits[i];
   }
-  return *count < 0 ? "-" + digits : digits;
+  return grouped;
 }
 
 std::string format_utc(std::chrono::system_clock::time_point time) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  std::array<char, 32> text{};
-  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text.data();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(time)));
 }
 
 } // namespace exl::report

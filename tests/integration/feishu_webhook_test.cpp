@@ -137,3 +137,20 @@ TEST(FeishuWebhookTest, UnreachableWebhookDoesNotThrow) {
   EXPECT_NO_THROW(notifier.run_started(RunStartInfo{}));
   EXPECT_FALSE(notifier.send(text_message("x")));
 }
+
+// A failure reason in Chinese longer than the card's clip: the card still reaches the webhook as
+// valid JSON, with the reason cut between two characters.
+TEST(FeishuWebhookTest, ChineseReasonAtTheClipStillDeliversTheCard) {
+  HttpReceiver receiver(HttpReceiver::Mode::Record);
+  FeishuNotifier notifier(config_for(receiver));
+  auto report = small_report();
+  report.tables[0].status = exl::runner::TaskStatus::Failed;
+  report.tables[0].error = "x";
+  for (int i = 0; i < 150; ++i) {
+    report.tables[0].error += "表"; // 3 bytes: the clip at byte 300 falls inside one
+  }
+  notifier.run_finished(report);
+  ASSERT_TRUE(receiver.wait_for_requests(1, 5s));
+  const auto card = nlohmann::json::parse(receiver.requests().at(0).body);
+  EXPECT_NE(card.dump().find("db1.orders: x表"), std::string::npos);
+}

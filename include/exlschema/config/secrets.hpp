@@ -15,8 +15,9 @@ namespace exl::config {
 // and key when a variable is unset or a ciphertext does not decrypt with its key.
 std::string resolve_password(const PasswordSource& source);
 
-// `entry` with its password resolved, as connection settings (`query_timeout_s` is set on every
-// session).
+// `entry` with its password resolved, as connection settings: `query_timeout_s` is set on every
+// session and the client's read/write timeouts are a margin longer, so the server times out
+// first. The one path for clusters of the file and of the registry table.
 ClusterSettings resolve_cluster(const ClusterEntry& entry, int query_timeout_s);
 
 // The `feishu:` entry resolved: the webhook URL (built from `key` when only the key is given) and

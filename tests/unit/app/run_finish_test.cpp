@@ -1,5 +1,5 @@
-#include "support/temp_dir.hpp"
 #include "app/run_finish.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +13,8 @@ namespace exl::app {
 namespace {
 
 using ::testing::HasSubstr;
+
+notify::NullNotifier none; // no card: these tests are about the exit code, the table and -json
 
 report::RunReport one_table(runner::TaskStatus status) {
   report::RunReport report;
@@ -31,7 +33,7 @@ TEST(RunFinishTest, PrintsTableAndWritesJsonWithExitCode) {
   options.json_path = dir.path() + "/r.json";
   auto report = one_table(runner::TaskStatus::Inconsistent);
   std::ostringstream out;
-  EXPECT_EQ(finish_run(report, options, 0, out), 3);
+  EXPECT_EQ(finish_run(report, options, 0, none, out), 3);
   EXPECT_THAT(out.str(), HasSubstr("ods.orders  v2    inconsistent"));
   std::ifstream in(options.json_path);
   const auto json = nlohmann::json::parse(in);
@@ -42,7 +44,7 @@ TEST(RunFinishTest, PrintsTableAndWritesJsonWithExitCode) {
 TEST(RunFinishTest, SignalDecidesTheExitCode) {
   auto report = one_table(runner::TaskStatus::Succeeded);
   std::ostringstream out;
-  EXPECT_EQ(finish_run(report, {}, SIGTERM, out), 143);
+  EXPECT_EQ(finish_run(report, {}, SIGTERM, none, out), 143);
   EXPECT_EQ(report.exit_code, 143);
 }
 
@@ -51,9 +53,9 @@ TEST(RunFinishTest, UnwritableJsonFailsAnOtherwiseGoodRun) {
   options.json_path = "/nonexistent-dir/r.json";
   auto ok = one_table(runner::TaskStatus::Succeeded);
   std::ostringstream out;
-  EXPECT_EQ(finish_run(ok, options, 0, out), 1);
+  EXPECT_EQ(finish_run(ok, options, 0, none, out), 1);
   auto failed = one_table(runner::TaskStatus::Inconsistent);
-  EXPECT_EQ(finish_run(failed, options, 0, out), 3);
+  EXPECT_EQ(finish_run(failed, options, 0, none, out), 3);
 }
 
 } // namespace

@@ -130,5 +130,36 @@ TEST(ClusterDirectoryTest, EncryptedPasswordColumn) {
   EXPECT_EQ(clusters.at("b").connection.password, "Secr3t!");
 }
 
+// A cluster from the registry table and one from the file with the same settings connect the
+// same way: the registry once kept the 3600 s client read timeout whatever query_timeout said,
+// so a long statement was cut by the client (error 2013, ambiguous) instead of the server.
+TEST(ClusterDirectoryTest, RegistryAndFileClustersGetTheSameConnectionParameters) {
+  const ConfigFile config = parse_config_text(
+      "clusters:\n  a: {host: fe-b, port: 9031, rpc_port: 9022, user: root, password: same-Pw-9}\n"
+      "  reg: {host: fe-r, user: ru, password: reg-Pw-7}\n"
+      "registry:\n  cluster: reg\n  table: exl_meta.clusters\n"
+      "defaults:\n  query_timeout: 600\n",
+      "/etc/exl.yaml");
+  FakeRegistry registry;
+  registry.rows = {row("b", "fe-b", "same-Pw-9")};
+  ClusterDirectory directory(config, registry.fetch());
+  const db::ConnectionParams file = directory.resolve("a", "-source").connection;
+  const db::ConnectionParams table = directory.resolve("b", "-target").connection;
+  for (const db::ConnectionParams* p : {&file, &table}) {
+    EXPECT_EQ(p->host, "fe-b");
+    EXPECT_EQ(p->port, 9031);
+    EXPECT_EQ(p->user, "root");
+    EXPECT_EQ(p->password, "same-Pw-9");
+    EXPECT_EQ(p->query_timeout_s, 600);
+    // The server's query_timeout fires first and gives a clear error; the client waits longer.
+    EXPECT_GT(p->read_timeout_s, 600);
+    EXPECT_LT(p->read_timeout_s, 3600);
+  }
+  EXPECT_EQ(table.read_timeout_s, file.read_timeout_s);
+  EXPECT_EQ(table.write_timeout_s, file.write_timeout_s);
+  EXPECT_EQ(table.connect_timeout_s, file.connect_timeout_s);
+  EXPECT_EQ(table.program_name, file.program_name);
+}
+
 } // namespace
 } // namespace exl::config

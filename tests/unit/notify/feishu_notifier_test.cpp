@@ -164,3 +164,21 @@ TEST(ProgressReporterTest, StopDoesNotWaitForTheInterval) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
   EXPECT_EQ(n.progress_calls.load(), 0);
 }
+
+// Text that is not UTF-8 at all (a server message in another encoding) must not cost the final
+// card: the bad bytes are replaced when the body is serialised.
+TEST(FeishuNotifierTest, FinalCardWithInvalidUtf8IsStillSent) {
+  std::vector<Sent> sent;
+  FeishuNotifier n(config(), std::make_unique<FakePoster>(std::vector{ok()}, &sent));
+  exl::report::RunReport report;
+  report.run_id = "r1";
+  exl::report::TableReport table;
+  table.table = "db.t";
+  table.status = exl::runner::TaskStatus::Failed;
+  table.error = "bad \xff\xfe bytes";
+  report.tables.push_back(table);
+  n.run_finished(report);
+  ASSERT_EQ(sent.size(), 1U);
+  EXPECT_NE(sent[0].body.find("db.t: bad \xef\xbf\xbd\xef\xbf\xbd bytes"), std::string::npos)
+      << sent[0].body;
+}

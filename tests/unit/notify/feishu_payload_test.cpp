@@ -124,3 +124,24 @@ TEST(FeishuPayloadTest, DurationsAreHumanReadable) {
   EXPECT_EQ(format_duration(3723s), "1h 02m 03s");
   EXPECT_EQ(format_duration(-5ms), "0.0s");
 }
+
+// A reason longer than the clip in Chinese (3 bytes a character): the clip falls inside a
+// character unless it backs off to the character's start; a split character is invalid UTF-8,
+// which nlohmann_json refuses to serialise, and the card was lost.
+TEST(FeishuPayloadTest, ClipKeepsWholeUtf8Characters) {
+  auto r = sample_report();
+  std::string chinese;
+  for (int i = 0; i < 150; ++i) {
+    chinese += "表";
+  }
+  r.tables[1].error = "x" + chinese; // byte 300 is the middle of the 100th character
+  const auto card = final_card(r);
+  std::string dumped;
+  ASSERT_NO_THROW(dumped = card.dump());
+  std::string clipped = "x";
+  for (int i = 0; i < 99; ++i) {
+    clipped += "表";
+  }
+  EXPECT_NE(all_markdown(card).find("sales.refunds: " + clipped + "... (recommended: -o v4)"),
+            std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <sstream>
 
 namespace exl::report {
@@ -62,6 +63,8 @@ TEST(FormatTest, Counts) {
   EXPECT_EQ(format_count(1000), "1,000");
   EXPECT_EQ(format_count(1234567890), "1,234,567,890");
   EXPECT_EQ(format_count(-1234), "-1,234");
+  EXPECT_EQ(format_count(-999), "-999");
+  EXPECT_EQ(format_count(std::numeric_limits<std::int64_t>::min()), "-9,223,372,036,854,775,808");
 }
 
 TEST(FormatTest, UtcTimes) {

@@ -1,12 +1,18 @@
 #include "exlschema/report/json_report.hpp"
 #include "exlschema/util/errors.hpp"
 #include "sample_report.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
 
 namespace exl::report {
 namespace {
@@ -72,16 +78,74 @@ TEST(JsonReportTest, TasksAndSummary) {
   EXPECT_EQ(summary["status_counts"]["skipped"], 0);
 }
 
-TEST(JsonReportTest, WritesFileAtomically) {
-  const auto dir = std::filesystem::temp_directory_path() / "exl-json-report-test";
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "r.json").string();
-  write_json_report(test::sample_report(), path);
+// The names in `dir`: a write must leave the report and nothing else (no temporary file).
+std::vector<std::string> files_in(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  return names;
+}
+
+std::string read_file(const std::string& path) {
   std::ifstream in(path);
-  const auto parsed = nlohmann::json::parse(in);
-  EXPECT_EQ(parsed, report_to_json(test::sample_report()));
-  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
-  std::filesystem::remove_all(dir);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Lowers the file size limit (RLIMIT_FSIZE, SIGXFSZ ignored) for its lifetime: writes past
+// `bytes` fail with EFBIG, as on a full disk.
+class FileSizeLimit {
+public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    ::getrlimit(RLIMIT_FSIZE, &m_old);
+    m_old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = m_old;
+    limit.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit() {
+    ::setrlimit(RLIMIT_FSIZE, &m_old);
+    std::signal(SIGXFSZ, m_old_handler);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+  rlimit m_old{};
+  void (*m_old_handler)(int) = nullptr;
+};
+
+TEST(JsonReportTest, WritesFileAtomically) {
+  const config::test::TempDir dir;
+  const std::string path = dir.path() + "/r.json";
+  const std::string previous = R"({"previous": "report of an earlier run, long enough to be cut"})";
+  dir.write("r.json", previous);
+
+  // A write that fails half-way (the disk fills up) leaves the previous report whole and no
+  // temporary file behind: writing in place would leave a truncated report.
+  {
+    const FileSizeLimit limit(32);
+    EXPECT_THROW(write_json_report(test::sample_report(), path), FatalError);
+  }
+  EXPECT_EQ(read_file(path), previous);
+  EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"r.json"});
+
+  write_json_report(test::sample_report(), path);
+  EXPECT_EQ(nlohmann::json::parse(read_file(path)), report_to_json(test::sample_report()));
+  EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"r.json"});
+}
+
+// A name or message that is not UTF-8 (nlohmann_json refuses to serialise it by default) must
+// not cost the report: the bad bytes are replaced, the file is written and nothing is left over.
+TEST(JsonReportTest, InvalidUtf8IsReplacedNotFatal) {
+  const config::test::TempDir dir;
+  const std::string path = dir.path() + "/r.json";
+  auto report = test::sample_report();
+  report.tables[1].error = "Access denied \xff\xfe";
+  ASSERT_NO_THROW(write_json_report(report, path));
+  const auto parsed = nlohmann::json::parse(read_file(path));
+  EXPECT_EQ(parsed["tables"][1]["error"], "Access denied \xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"r.json"});
 }
 
 TEST(JsonReportTest, UnwritablePathIsFatal) {

@@ -42,6 +42,8 @@ const char* status_mark(runner::TaskStatus s) {
     return "⚠️";
   case runner::TaskStatus::Skipped:
     return "⏭️";
+  case runner::TaskStatus::Cancelled:
+    return "⏹️";
   default:
     return "•";
   }
@@ -56,6 +58,7 @@ struct Counts {
   int failed = 0;
   int inconsistent = 0;
   int skipped = 0;
+  int cancelled = 0;
 };
 
 Counts count(const report::RunReport& r) {
@@ -65,6 +68,7 @@ Counts count(const report::RunReport& r) {
     c.failed += t.status == runner::TaskStatus::Failed ? 1 : 0;
     c.inconsistent += t.status == runner::TaskStatus::Inconsistent ? 1 : 0;
     c.skipped += t.status == runner::TaskStatus::Skipped ? 1 : 0;
+    c.cancelled += t.status == runner::TaskStatus::Cancelled ? 1 : 0;
   }
   return c;
 }
@@ -76,7 +80,7 @@ std::string summary_block(const report::RunReport& r, const Counts& c) {
          std::to_string(r.exit_code) + "\n**Tables** " + std::to_string(r.tables.size()) + ": " +
          std::to_string(c.ok) + " ok, " + std::to_string(c.failed) + " failed, " +
          std::to_string(c.inconsistent) + " inconsistent, " + std::to_string(c.skipped) +
-         " skipped";
+         " skipped" + (c.cancelled > 0 ? ", " + std::to_string(c.cancelled) + " cancelled" : "");
 }
 
 std::string tables_block(const report::RunReport& r) {

@@ -145,3 +145,13 @@ TEST(FeishuPayloadTest, ClipKeepsWholeUtf8Characters) {
   EXPECT_NE(all_markdown(card).find("sales.refunds: " + clipped + "... (recommended: -o v4)"),
             std::string::npos);
 }
+
+TEST(FeishuPayloadTest, CancelledTablesAreCountedAndMarked) {
+  auto r = sample_report();
+  r.tables[1].status = TaskStatus::Cancelled;
+  r.tables[1].error = "interrupted by SIGINT";
+  const std::string text = all_markdown(final_card(r));
+  EXPECT_NE(text.find("1 ok, 0 failed, 0 inconsistent, 0 skipped, 1 cancelled"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("⏹️ sales.refunds | cancelled"), std::string::npos) << text;
+}

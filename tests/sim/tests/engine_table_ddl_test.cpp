@@ -197,3 +197,29 @@ TEST_F(CtasTimeout33Test, CtasObeysQueryTimeoutBefore34) {
 
 } // namespace
 } // namespace srsim::test
+
+namespace srsim::test {
+namespace {
+
+// Before v3.1 a table needs DISTRIBUTED BY: random bucketing, the default when it is left out,
+// arrived in v3.1 (docs table_design/data_distribution/feature-support-data-distribution.md:
+// "Random Bucketing (from v3.1 onwards)"); older analyzers refuse with "Create olap table should
+// contain distribution desc" (CreateTableStmt / CreateTableAnalyzer, distributionDesc == null).
+class TableDdl25Test : public EngineTest {
+  void configure(ClusterConfig& c) override { c.version = Version{2, 5, 13}; }
+};
+
+TEST_F(TableDdl25Test, DistributedByIsRequiredBefore31) {
+  EXPECT_EQ(error("CREATE TABLE t (k INT, v INT) DUPLICATE KEY(k)"),
+            "Getting analyzing error. Detail message: Create olap table should contain "
+            "distribution desc.");
+  EXPECT_EQ(error("CREATE TABLE u (k INT, v INT) UNIQUE KEY(k)"),
+            "Getting analyzing error. Detail message: Create olap table should contain "
+            "distribution desc.");
+  ok("CREATE TABLE h (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k)");
+  std::string ddl = rows("SHOW CREATE TABLE h").rows[0][1].value_or("");
+  EXPECT_NE(ddl.find("DISTRIBUTED BY HASH(`k`)"), std::string::npos) << ddl;
+}
+
+} // namespace
+} // namespace srsim::test

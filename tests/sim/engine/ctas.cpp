@@ -43,8 +43,20 @@ Reply create_table_as_select(Ctx& ctx, CreateTableStmt& st) {
     fail_unsupported("CREATE TABLE ... AS SELECT with columns or partitions");
   }
   std::string query = rewrite_query(ctx, st.as_select);
+  // The fill runs outside the store mutex, so a long CTAS blocks no other DDL, and under the
+  // watchdog: CTAS is bounded like INSERT (insert_timeout from v3.4, query_timeout before:
+  // System_variable.md, starrocks-surface.md §4 "Timeouts"), and KILL / DROP TASK interrupt it.
+  // MariaDB drops the table of an interrupted CREATE TABLE ... SELECT (atomic since 10.6); the
+  // DROP below only makes sure nothing of it stays.
+  try {
+    run_watched(ctx, deadline_for(ctx, true), true, [&] {
+      ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + query);
+    });
+  } catch (const EngineError&) {
+    ctx.conn.exec("DROP TABLE IF EXISTS " + table_ref(m.db, m.name));
+    throw;
+  }
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
-  ctx.conn.exec("CREATE TABLE " + table_ref(m.db, m.name) + " ENGINE=InnoDB AS " + query);
   ResultSet cols = ctx.conn.query(
       "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS "
       "WHERE TABLE_SCHEMA = " +

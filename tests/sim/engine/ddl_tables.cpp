@@ -105,6 +105,11 @@ void fill_new_table(Ctx& ctx, CreateTableStmt& st) {
       fail_analyzing("Key column[" + c + "] does not exist in column list");
     }
   }
+  if (m.dist_type.empty() && !ctx.version().at_least(3, 1)) {
+    // Random bucketing, the default without DISTRIBUTED BY, arrived in v3.1
+    // (feature-support-data-distribution.md); before that the analyzer refuses the table.
+    fail_analyzing("Create olap table should contain distribution desc");
+  }
   if (m.dist_type.empty()) {
     m.dist_type = m.key_type == "DUPLICATE" ? "RANDOM" : "HASH";
     if (m.dist_type == "HASH") {

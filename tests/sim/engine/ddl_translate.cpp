@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "sql_lexer.hpp"
 
+#include "list_keys.hpp"
 #include "partitions.hpp"
 #include "types.hpp"
 #include <algorithm>
@@ -59,7 +60,9 @@ std::string partition_clause(const TableModel& m) {
     return "";
   }
   std::string kind = p.type == "LIST" ? "LIST" : "RANGE";
-  std::string out = "\nPARTITION BY " + kind + " COLUMNS(" + join_idents(p.columns) + ") (";
+  // LIST keys MariaDB cannot take go through hidden hash columns (list_keys.hpp).
+  std::vector<std::string> cols = p.type == "LIST" ? list_routing_columns(m) : p.columns;
+  std::string out = "\nPARTITION BY " + kind + " COLUMNS(" + join_idents(cols) + ") (";
   std::vector<LayoutEntry> layout = desired_layout(m);
   for (std::size_t i = 0; i < layout.size(); ++i) {
     out += (i ? ",\n" : "\n") + std::string("PARTITION ") + quote_ident(layout[i].name) + " " +
@@ -93,9 +96,12 @@ std::vector<LayoutEntry> desired_layout(const TableModel& m) {
     for (const PartitionDef& p : m.partition.partitions) {
       std::string in;
       for (std::size_t i = 0; i < p.values.size(); ++i) {
-        std::string item = tuple_sql(bases, p.values[i]);
+        std::string item;
+        for (std::size_t j = 0; j < p.values[i].size(); ++j) {
+          item += (j ? ", " : "") + list_key_sql(m, j, p.values[i][j]);
+        }
         // Single-column LIST COLUMNS takes bare values, several columns take row tuples.
-        in += (i ? ", " : "") + (bases.size() == 1 ? item.substr(1, item.size() - 2) : item);
+        in += (i ? ", " : "") + (bases.size() == 1 ? item : "(" + item + ")");
       }
       out.push_back({p.name, "VALUES IN (" + in + ")"});
     }
@@ -123,10 +129,23 @@ std::string mariadb_create_table(const TableModel& m) {
   for (std::size_t i = 0; i < m.columns.size(); ++i) {
     out += (i ? ",\n  " : "  ") + column_sql(m, m.columns[i]);
   }
-  if (m.key_type == "PRIMARY" && indexable(m, m.key_columns)) {
-    out += ",\n  PRIMARY KEY (" + join_idents(m.key_columns) + ")";
-  } else if ((m.key_type == "UNIQUE" || m.key_type == "AGGREGATE") && indexable(m, m.key_columns)) {
-    out += ",\n  UNIQUE KEY srsim_key (" + join_idents(m.key_columns) + ")";
+  std::string helpers = list_key_column_defs(m);
+  out += helpers;
+  // MariaDB wants every partitioning column in each unique key, and no generated column in a
+  // PRIMARY KEY: with hash helpers the key becomes UNIQUE and takes them (same uniqueness, the
+  // helper being a function of its column).
+  std::vector<std::string> key = m.key_columns;
+  if (!helpers.empty()) {
+    for (const std::string& c : list_routing_columns(m)) {
+      if (std::find(key.begin(), key.end(), c) == key.end()) {
+        key.push_back(c);
+      }
+    }
+  }
+  if (m.key_type == "PRIMARY" && helpers.empty() && indexable(m, m.key_columns)) {
+    out += ",\n  PRIMARY KEY (" + join_idents(key) + ")";
+  } else if (m.key_type != "DUPLICATE" && indexable(m, m.key_columns)) {
+    out += ",\n  UNIQUE KEY srsim_key (" + join_idents(key) + ")";
   }
   for (const ColumnDef& c : m.columns) {
     if (c.auto_increment) { // MariaDB wants an index led by the AUTO_INCREMENT column

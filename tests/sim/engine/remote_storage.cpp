@@ -82,7 +82,8 @@ std::string make_federated_table(Ctx& ctx, const StorageConfig& remote, const st
       "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS WHERE "
       "TABLE_SCHEMA = " +
       quote_literal(db) + " AND TABLE_NAME = " + quote_literal(table) +
-      " ORDER BY ORDINAL_POSITION");
+      // srsim's hidden LIST routing columns (list_keys.hpp) are not the table's.
+      " AND EXTRA NOT LIKE '%INVISIBLE%' ORDER BY ORDINAL_POSITION");
   if (cols.rows.empty()) {
     fail_analyzing("Unknown table '" + prefix + "." + db + "." + table + "'");
   }

@@ -1,6 +1,8 @@
 #include "engine_state.hpp"
 #include "tasks.hpp"
 
+#include <algorithm>
+
 namespace srsim::engine {
 
 TaskRunner::TaskRunner(TaskExecutor execute, TaskCloser close)
@@ -46,6 +48,14 @@ bool TaskRunner::drop(const std::string& name) {
     return false;
   }
   TaskRun& run = it->second;
+  // TaskManager.dropTasks -> killTask(name, clearPending = true): pending runs leave the queue
+  // (and task_runs); the running one is killed (TaskRunManager.killTaskRun -> runCtx.kill) and
+  // ends FAILED (TaskRunExecutor; Constants.TaskRunState has no CANCELLED in any release).
+  if (run.state == "PENDING") {
+    m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), name), m_queue.end());
+    m_runs.erase(it);
+    return true;
+  }
   run.dropped = true;
   if (run.state == "RUNNING" && run.session) {
     run.session->kill_query = true; // the engine cancels the MariaDB statement
@@ -82,13 +92,11 @@ void TaskRunner::run_one(const std::string& name) {
   std::string sql;
   {
     std::lock_guard<std::mutex> lock(m_mutex);
-    TaskRun& run = m_runs.at(name);
-    if (run.dropped) {
-      run.state = "FAILED";
-      run.error_message = "Task " + name + " was dropped before it ran";
-      run.finish_time = epoch_seconds();
-      return;
+    auto it = m_runs.find(name);
+    if (it == m_runs.end() || it->second.state != "PENDING") {
+      return; // dropped while pending
     }
+    TaskRun& run = it->second;
     run.state = "RUNNING";
     run.progress = "0%";
     session = run.session;

@@ -156,3 +156,70 @@ TEST_F(TableDdlTest, UnsupportedStatementsAreErrorsNamingThem) {
 
 } // namespace
 } // namespace srsim::test
+
+namespace srsim::test {
+namespace {
+
+// CREATE TABLE AS SELECT is bounded like INSERT: from v3.4 by insert_timeout, before that by
+// query_timeout (System_variable.md: "insert_timeout ... since v3.4 ... INSERT, UPDATE, DELETE,
+// CTAS, materialized view refresh ..."; starrocks-surface.md §4 "Timeouts"). The interrupted CTAS
+// leaves no table.
+class CtasTimeout34Test : public EngineTest {
+  void configure(ClusterConfig& c) override { c.version = Version{3, 4, 1}; }
+};
+
+TEST_F(CtasTimeout34Test, CtasObeysInsertTimeout) {
+  m_session.variables["insert_timeout"] = "1";
+  Reply r = run("CREATE TABLE slow AS SELECT SLEEP(20) AS s");
+  auto* e = std::get_if<ErrorReply>(&r);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, 5024);
+  EXPECT_EQ(e->message, "Insert reached its timeout of 1 seconds, please increase the "
+                        "'insert_timeout' session variable and retry");
+  EXPECT_NE(error("SELECT * FROM slow").find("Unknown table"), std::string::npos);
+  // query_timeout does not bound it on 3.4.
+  m_session.variables["insert_timeout"] = "14400";
+  m_session.variables["query_timeout"] = "1";
+  ok("CREATE TABLE fine AS SELECT SLEEP(2) AS s");
+}
+
+class CtasTimeout33Test : public EngineTest {};
+
+TEST_F(CtasTimeout33Test, CtasObeysQueryTimeoutBefore34) {
+  m_session.variables["query_timeout"] = "1";
+  Reply r = run("CREATE TABLE slow AS SELECT SLEEP(20) AS s");
+  auto* e = std::get_if<ErrorReply>(&r);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, 5024);
+  EXPECT_EQ(e->message, "Query timeout. Increase the query_timeout session variable and retry");
+  EXPECT_NE(error("SELECT * FROM slow").find("Unknown table"), std::string::npos);
+}
+
+} // namespace
+} // namespace srsim::test
+
+namespace srsim::test {
+namespace {
+
+// Before v3.1 a table needs DISTRIBUTED BY: random bucketing, the default when it is left out,
+// arrived in v3.1 (docs table_design/data_distribution/feature-support-data-distribution.md:
+// "Random Bucketing (from v3.1 onwards)"); older analyzers refuse with "Create olap table should
+// contain distribution desc" (CreateTableStmt / CreateTableAnalyzer, distributionDesc == null).
+class TableDdl25Test : public EngineTest {
+  void configure(ClusterConfig& c) override { c.version = Version{2, 5, 13}; }
+};
+
+TEST_F(TableDdl25Test, DistributedByIsRequiredBefore31) {
+  EXPECT_EQ(error("CREATE TABLE t (k INT, v INT) DUPLICATE KEY(k)"),
+            "Getting analyzing error. Detail message: Create olap table should contain "
+            "distribution desc.");
+  EXPECT_EQ(error("CREATE TABLE u (k INT, v INT) UNIQUE KEY(k)"),
+            "Getting analyzing error. Detail message: Create olap table should contain "
+            "distribution desc.");
+  ok("CREATE TABLE h (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k)");
+  std::string ddl = rows("SHOW CREATE TABLE h").rows[0][1].value_or("");
+  EXPECT_NE(ddl.find("DISTRIBUTED BY HASH(`k`)"), std::string::npos) << ddl;
+}
+
+} // namespace
+} // namespace srsim::test

@@ -76,6 +76,53 @@ TEST_F(TasksTest, DropTaskCancelsARunningRun) {
   EXPECT_EQ(error("DROP TASK IF EXISTS slow").rfind("Getting syntax error", 0), 0u);
 }
 
+// DROP TASK kills the running TaskRun: TaskManager.dropTasks -> killTask -> TaskRunManager
+// .killTaskRun -> runCtx.kill(false), and TaskRunExecutor turns the interrupted run FAILED
+// (fe/.../scheduler/TaskManager.java, TaskRunManager.java, TaskRunExecutor.java). There is no
+// CANCELLED state in any release: Constants.TaskRunState is PENDING, RUNNING, FAILED, SUCCESS
+// (+ MERGED, SKIPPED later). A killed CREATE TABLE AS SELECT leaves no table behind.
+TEST_F(TasksTest, DropTaskCancelsARunningCtasAndLeavesNoTable) {
+  std::string other = unique_name("t_other");
+  ok("SUBMIT TASK slow_ctas AS CREATE TABLE made AS SELECT k, SLEEP(60) AS s FROM src");
+  EXPECT_EQ(wait_state("slow_ctas", "RUNNING"), "RUNNING");
+  // The running CTAS blocks no unrelated DDL.
+  auto started = std::chrono::steady_clock::now();
+  ok("CREATE DATABASE " + other);
+  ok("CREATE TABLE " + other + ".x (k INT) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  ok("DROP DATABASE " + other);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  ok("DROP TASK slow_ctas");
+  EXPECT_EQ(wait_state("slow_ctas", "FAILED"), "FAILED");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE TABLE_SCHEMA = '" + m_db +
+                   "' AND TABLE_NAME = 'made'"),
+            "0");
+  EXPECT_NE(error("SELECT * FROM made").find("Unknown table"), std::string::npos);
+  // Nothing keeps the database busy afterwards.
+  started = std::chrono::steady_clock::now();
+  ok("DROP DATABASE " + m_db);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+// A pending run of a dropped task is removed from the pending queue (TaskManager.killTask with
+// clearPending = true): it never runs and leaves task_runs.
+TEST_F(TasksTest, DropTaskRemovesAPendingRun) {
+  for (int i = 0; i < 4; ++i) {
+    ok("SUBMIT TASK busy" + std::to_string(i) + " AS INSERT INTO t SELECT k, SLEEP(60) FROM src");
+  }
+  ok("SUBMIT TASK waiting AS INSERT INTO t SELECT * FROM src");
+  EXPECT_EQ(state("waiting"), "PENDING");
+  ok("DROP TASK waiting");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.task_runs WHERE TASK_NAME = 'waiting'"),
+            "0");
+  for (int i = 0; i < 4; ++i) {
+    ok("DROP TASK busy" + std::to_string(i));
+  }
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(wait_state("busy" + std::to_string(i), "FAILED"), "FAILED");
+  }
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM t"), "0");
+}
+
 TEST_F(TasksTest, AtMostFourRunsAtOnce) {
   for (int i = 0; i < 6; ++i) {
     ok("SUBMIT TASK s" + std::to_string(i) + " AS INSERT INTO t SELECT 1, SLEEP(1)");

@@ -207,20 +207,9 @@ TEST(SrsimPathsTest, SubmitTaskRunsTheInsertAndTaskRunsReportsIt) {
   dst.query(
       starrocks::build_submit_task(task, starrocks::build_insert(insert, version), 600, version));
 
-  std::string state;
   std::string error;
-  const bool finished = eventually(
-      [&] {
-        const auto rs = dst.query(starrocks::build_task_runs_query({task}));
-        EXPECT_EQ(rs.columns, starrocks::task_runs_columns());
-        if (rs.rows.empty()) {
-          return false;
-        }
-        state = rs.value(0, "STATE").value_or("");
-        error = rs.value(0, "ERROR_MESSAGE").value_or("");
-        return state == "SUCCESS" || state == "FAILED";
-      },
-      std::chrono::seconds(30), std::chrono::milliseconds(50));
+  const std::string state = final_task_state(dst, task, error);
+  const bool finished = state == "SUCCESS" || state == "FAILED";
   ASSERT_TRUE(finished) << "last state " << state;
   EXPECT_EQ(state, "SUCCESS") << error;
   EXPECT_EQ(count_rows(dst, target), count_rows(src, ref("demo", "users")));

@@ -8,7 +8,9 @@
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
+#include "exlschema/starrocks/task_sql.hpp"
 #include "exlschema/starrocks/version.hpp"
+#include "support/eventually.hpp"
 
 #include <gtest/gtest.h>
 
@@ -100,6 +102,27 @@ inline std::optional<Sandbox> sandbox() {
     return std::nullopt;
   }
   return Sandbox{cluster_params(*env, "SRC"), cluster_params(*env, "DST")};
+}
+
+// The final state (SUCCESS or FAILED) of task `name` in information_schema.task_runs on `c`,
+// polled for up to 30 s with the task_runs query exlSchema builds (else the last state seen);
+// `error` receives the run's ERROR_MESSAGE.
+inline std::string final_task_state(db::Connection& c, const std::string& name,
+                                    std::string& error) {
+  std::string state;
+  eventually(
+      [&] {
+        const auto rs = c.query(starrocks::build_task_runs_query({name}));
+        EXPECT_EQ(rs.columns, starrocks::task_runs_columns());
+        if (rs.rows.empty()) {
+          return false;
+        }
+        state = rs.value(0, "STATE").value_or("");
+        error = rs.value(0, "ERROR_MESSAGE").value_or("");
+        return state == "SUCCESS" || state == "FAILED";
+      },
+      std::chrono::seconds(30), std::chrono::milliseconds(50));
+  return state;
 }
 
 // The releases srsim simulates, as --version takes them; reference §14 was checked against the

@@ -81,22 +81,8 @@ protected:
     return starrocks::catalogs_with_prefix(names, prefix);
   }
 
-  // The final state of task `name` in information_schema.task_runs, polled.
   std::string task_state(const std::string& name, std::string& error) {
-    std::string state;
-    eventually(
-        [&] {
-          const auto rs = m_target->query(starrocks::build_task_runs_query({name}));
-          EXPECT_EQ(rs.columns, starrocks::task_runs_columns());
-          if (rs.rows.empty()) {
-            return false;
-          }
-          state = rs.value(0, "STATE").value_or("");
-          error = rs.value(0, "ERROR_MESSAGE").value_or("");
-          return state == "SUCCESS" || state == "FAILED";
-        },
-        std::chrono::seconds(30), std::chrono::milliseconds(50));
-    return state;
+    return final_task_state(*m_target, name, error);
   }
 
   db::ConnectionParams m_src_params;

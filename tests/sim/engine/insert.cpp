@@ -15,6 +15,8 @@ namespace srsim::engine {
 
 Reply insert_statement(Ctx& ctx, Cursor& cur) {
   InsertStmt st = parse_insert(cur);
+  // StarRocks checks the properties before it looks at the target (InsertAnalyzer.analyze).
+  st.options = analyze_insert_properties(st.properties);
   if (!st.target.catalog.empty() && st.target.catalog != "default_catalog") {
     fail_unsupported("INSERT into external catalog " + st.target.catalog);
   }

@@ -3,6 +3,7 @@
 // INSERT {INTO | OVERWRITE} [db.]t [PARTITION (..)] {WITH LABEL l | (cols)}* [PROPERTIES (..)]
 // {VALUES .. | query}   (starrocks-surface.md §4).
 
+#include "insert_properties.hpp"
 #include "model.hpp"
 #include "sql_cursor.hpp"
 
@@ -18,7 +19,8 @@ struct InsertStmt {
   std::string label;
   std::vector<std::string> columns;
   Properties properties;
-  std::string source; // VALUES (...) or the query, verbatim
+  InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
+  std::string source;    // VALUES (...) or the query, verbatim
   bool dynamic_overwrite_hint = false;
 };
 

@@ -56,6 +56,10 @@ LoadJob::~LoadJob() {
 }
 
 bool LoadJob::strict() const {
+  // PROPERTIES("strict_mode") replaces enable_insert_strict (InsertAnalyzer.analyzeProperties).
+  if (m_stmt.options.strict) {
+    return *m_stmt.options.strict;
+  }
   return m_ctx.variable("enable_insert_strict", "true") != "false";
 }
 
@@ -68,7 +72,9 @@ Reply LoadJob::run() {
   check_partitions();
   check_label();
   m_txn_id = m_ctx.state.store.next_id();
-  m_deadline = deadline_for(m_ctx, true);
+  m_deadline = m_stmt.options.timeout_s ? std::chrono::steady_clock::now() +
+                                              std::chrono::seconds(*m_stmt.options.timeout_s)
+                                        : deadline_for(m_ctx, true);
   {
     std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
     m_ctx.state.running[m_txn_id] =
@@ -92,6 +98,8 @@ Reply LoadJob::run() {
     write_and_commit(touched_partitions());
   } catch (const BackendError& e) {
     fail_backend(e);
+  } catch (const EngineError& e) {
+    fail_timeout_with_own_limit(e);
   }
   OkReply ok;
   ok.affected_rows = m_rows;
@@ -226,6 +234,19 @@ std::vector<std::string> LoadJob::overwrite_targets(const std::set<std::string>&
     }
   }
   return out;
+}
+
+void LoadJob::fail_timeout_with_own_limit(const EngineError& e) const {
+  // PROPERTIES("timeout") is the statement's limit in place of insert_timeout: InsertAnalyzer
+  // .analyzeProperties fills `timeout` from insert_timeout only when the statement has none, and
+  // the load's timeout is that property. The ERR_TIMEOUT template then names its seconds.
+  if (!m_stmt.options.timeout_s || e.reply().code != 5024) {
+    throw e;
+  }
+  ErrorReply r = e.reply();
+  r.message = "Insert reached its timeout of " + std::to_string(*m_stmt.options.timeout_s) +
+              " seconds, please increase the 'insert_timeout' session variable and retry";
+  throw EngineError(r);
 }
 
 void LoadJob::fail_backend(const BackendError& e) {

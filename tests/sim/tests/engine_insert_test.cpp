@@ -171,6 +171,59 @@ TEST_F(InsertTest, QueryTimeoutCancelsTheStatement) {
             "session variable and retry");
 }
 
+class Insert34Test : public InsertTest {
+  void configure(ClusterConfig& c) override { c.version = Version{3, 4, 0}; }
+};
+
+// InsertAnalyzer.analyzeProperties -> LoadStmt.checkProperties: an unknown key is an analyzer
+// error, `match_column_by` included (PR #54120 replaced it by BY NAME before 3.4.0), so no row
+// lands by position in a column it was not meant for.
+TEST_F(Insert34Test, UnknownInsertPropertiesAreRefused) {
+  ok("CREATE TABLE u (a INT, b INT) DISTRIBUTED BY HASH(a)");
+  EXPECT_EQ(
+      error("INSERT INTO u PROPERTIES (\"match_column_by\" = \"name\") SELECT 2 AS b, 1 AS a"),
+      "Getting analyzing error. Detail message: match_column_by is invalid property.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"no_such\" = \"1\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: no_such is invalid property.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"strict_mode\" = \"yes\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: strict_mode is not a boolean.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"timeout\" = \"soon\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: timeout is not a number..");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"max_filter_ratio\" = \"2\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: max_filter_ratio must between 0.0 and 1.0..");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM u"), "0");
+}
+
+// PROPERTIES("strict_mode") replaces enable_insert_strict for the statement
+// (InsertAnalyzer.analyzeProperties falls back to the session only when it is absent).
+TEST_F(Insert34Test, StrictModePropertyOverridesTheSession) {
+  make_daily();
+  OkReply r = ok("INSERT INTO t PROPERTIES (\"strict_mode\" = \"false\") "
+                 "VALUES ('2024-01-01', 1), ('2030-01-01', 2)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  m_session.variables["enable_insert_strict"] = "false";
+  EXPECT_NE(error("INSERT INTO t PROPERTIES (\"strict_mode\" = \"true\") "
+                  "VALUES ('2024-01-02', 3), ('2030-01-01', 4)")
+                .find("Insert has filtered data"),
+            std::string::npos);
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY dt) FROM t"), "1");
+}
+
+// PROPERTIES("timeout") is the statement's limit instead of insert_timeout (InsertAnalyzer
+// .analyzeProperties; InsertInto.md "timeout"); the ERR_TIMEOUT template names its seconds.
+TEST_F(Insert34Test, TimeoutPropertyReplacesInsertTimeout) {
+  ok("CREATE TABLE u (k INT) DISTRIBUTED BY HASH(k)");
+  m_session.variables["insert_timeout"] = "1";
+  OkReply r = ok("INSERT INTO u PROPERTIES (\"timeout\" = \"60\") SELECT SLEEP(2)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  m_session.variables["insert_timeout"] = "300";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"timeout\" = \"1\") SELECT SLEEP(20)"),
+            "Insert reached its timeout of 1 seconds, please increase the 'insert_timeout' "
+            "session variable and retry");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
 TEST_F(InsertTest, KillQueryInterruptsARunningStatement) {
   // A single KILL sent after a guessed delay could land before the statement starts and be
   // lost; the killer repeats it until the statement has answered instead.

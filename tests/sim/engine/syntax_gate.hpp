@@ -25,6 +25,7 @@ enum class SyntaxForm {
   Varbinary,                // VARBINARY column type                        3.0
   RandomDistribution,       // DISTRIBUTED BY RANDOM                        3.1
   AddListPartition,         // ALTER TABLE .. ADD PARTITION .. VALUES IN    3.1
+  DropPartitionsRange,      // ALTER TABLE .. DROP PARTITIONS START .. END .. EVERY  3.4
 };
 
 // True when a cluster of `version` parses `form`.

@@ -129,6 +129,39 @@ TEST_F(InsertTest, ExpressionPartitionsAreCreatedOnInsert) {
                                   "[DATETIME]; keys: [2024-03-03 00:00:00]; )");
 }
 
+// A NULL partition key routes as the type's minimum (PR #10679: "take null value as the minimum
+// value of its column type"); an automatic table creates that minimum's partition and keeps the
+// row, strict or not (issue #19487: INSERT of NULL into a date_trunc table must succeed).
+TEST_F(InsertTest, NullKeyOfAnAutomaticTableLandsInTheMinimumPartition) {
+  ok("CREATE TABLE e (dt DATE, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  ok("INSERT INTO e VALUES (NULL, 1), ('2024-03-01', 2)");
+  m_session.variables["enable_insert_strict"] = "false";
+  OkReply r = ok("INSERT INTO e VALUES (NULL, 3)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  ResultSet rs = rows("SHOW PARTITIONS FROM e");
+  ASSERT_EQ(rs.rows.size(), 2u);
+  EXPECT_EQ(cell(rs, 0, "PartitionName"), "p00000101");
+  EXPECT_EQ(cell(rs, 0, "Range"), "[types: [DATE]; keys: [0000-01-01]; ..types: [DATE]; keys: "
+                                  "[0000-01-02]; )");
+  EXPECT_EQ(cell(rs, 0, "VisibleVersion"), "3");
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY v) FROM e WHERE dt IS NULL"), "1,3");
+}
+
+// One load that needs a partition between two existing ones and one past the last creates both
+// (expression_partitioning.md: partitions are created for every value the load brings).
+TEST_F(InsertTest, ExpressionPartitionsInAGapAndPastTheEndInOneLoad) {
+  ok("CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  ok("INSERT INTO e VALUES ('2024-03-01 10:00:00', 1), ('2024-03-03 10:00:00', 3)");
+  ok("INSERT INTO e VALUES ('2024-03-02 10:00:00', 2), ('2024-03-05 10:00:00', 5)");
+  std::vector<std::string> names;
+  for (const auto& row : rows("SHOW PARTITIONS FROM e").rows)
+    names.push_back(*row[1]);
+  EXPECT_EQ(names, (std::vector<std::string>{"p20240301", "p20240302", "p20240303", "p20240305"}));
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY dt) FROM e"), "1,2,3,5");
+}
+
 TEST_F(InsertTest, KeyModelsMergeRows) {
   ok("CREATE TABLE a (k INT, s BIGINT SUM, m INT MAX) AGGREGATE KEY(k) DISTRIBUTED BY HASH(k)");
   ok("INSERT INTO a VALUES (1, 10, 5), (1, 5, 7)");

@@ -1,6 +1,7 @@
 #pragma once
 
-// INSERT {INTO | OVERWRITE} [db.]t [PARTITION (..)] {WITH LABEL l | (cols)}* [PROPERTIES (..)]
+// INSERT {INTO | OVERWRITE} [db.]t [PARTITION (..)] {WITH LABEL l | (cols) | BY NAME}*
+// [PROPERTIES (..)]
 // {VALUES .. | query}   (starrocks-surface.md §4).
 
 #include "insert_properties.hpp"
@@ -22,6 +23,7 @@ struct InsertStmt {
   InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
   std::string source;    // VALUES (...) or the query, verbatim
   bool dynamic_overwrite_hint = false;
+  bool by_name = false; // BY NAME (3.4+): the query's column names are the column list
 };
 
 // The cursor stands at INSERT.

@@ -227,6 +227,23 @@ TEST_F(Insert34Test, UnknownInsertPropertiesAreRefused) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM u"), "0");
 }
 
+// 3.4 matches columns by name with BY NAME (PR #54120, InsertAnalyzer): the query's output names
+// are the column list; VALUES and two equal names are refused (ERR_DUP_FIELDNAME).
+TEST_F(Insert34Test, ByNameMatchesColumnsByTheQuerysNames) {
+  ok("CREATE TABLE u (a INT, b INT, c INT) DISTRIBUTED BY HASH(a)");
+  OkReply r = ok("INSERT INTO u BY NAME SELECT 2 AS b, 1 AS A");
+  EXPECT_EQ(r.affected_rows, 1u);
+  EXPECT_EQ(scalar("SELECT CONCAT_WS(',', a, b, IFNULL(c, 'null')) FROM u"), "1,2,null");
+  EXPECT_EQ(error("INSERT INTO u BY NAME VALUES (1, 2, 3)"),
+            "Getting analyzing error. Detail message: Insert match column by name does not "
+            "support values().");
+  EXPECT_EQ(error("INSERT INTO u BY NAME SELECT 1 AS a, 2 AS A"),
+            "Getting analyzing error. Detail message: Duplicate column name 'A'.");
+  EXPECT_EQ(error("INSERT INTO u BY NAME SELECT 1 AS a, 2 AS z"),
+            "Getting analyzing error. Detail message: Unknown column 'z' in 'u'.");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM u"), "1");
+}
+
 // PROPERTIES("strict_mode") replaces enable_insert_strict for the statement
 // (InsertAnalyzer.analyzeProperties falls back to the session only when it is absent).
 TEST_F(Insert34Test, StrictModePropertyOverridesTheSession) {

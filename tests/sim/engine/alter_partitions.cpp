@@ -50,6 +50,7 @@ Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
   if (m.partition.type == "NONE") {
     fail_analyzing("Table [" + m.name + "] is not a partitioned table, can not add partition");
   }
+  check_manual_partition_on_automatic(m, desc);
   auto ids = [&] { return ctx.state.store.next_id(); };
   add_partitions(m, desc, if_not_exists, ids, ctx.now());
   sync_layout(ctx.conn, m);
@@ -57,35 +58,67 @@ Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
   return OkReply{};
 }
 
-std::vector<std::string> drop_names(Cursor& cur, bool& if_exists) {
+struct DropRequest {
+  bool if_exists = false;
   std::vector<std::string> names;
+};
+
+// DROP PARTITION [IF EXISTS] p | DROP PARTITIONS [IF EXISTS] (p1, ..) |
+// DROP PARTITIONS [IF EXISTS] START (..) END (..) EVERY (..) (v3.4; the range stands for the
+// partitions ADD PARTITIONS would name: AlterTableClauseAnalyzer.visitDropPartitionClause).
+DropRequest parse_drop(Cursor& cur, const TableModel& m) {
+  DropRequest req;
   if (cur.accept_kw("PARTITIONS")) {
-    if_exists = cur.accept_kws({"IF", "EXISTS"});
-    names = cur.ident_list();
+    req.if_exists = cur.accept_kws({"IF", "EXISTS"});
+    if (cur.is_kw("START")) {
+      cur.require(SyntaxForm::DropPartitionsRange);
+      PartitionDesc desc = parse_partition_desc(cur);
+      if (m.partition.type != "RANGE" && m.partition.type != "EXPR") {
+        fail_analyzing("Only support adding partition to range/list partitioned table");
+      }
+      check_manual_partition_on_automatic(m, desc);
+      for (const PartitionDesc& one : expand_batch(m, desc)) {
+        req.names.push_back(one.name);
+      }
+    } else {
+      req.names = cur.ident_list();
+    }
   } else {
     cur.expect_kw("PARTITION");
-    if_exists = cur.accept_kws({"IF", "EXISTS"});
-    names.push_back(cur.identifier());
+    req.if_exists = cur.accept_kws({"IF", "EXISTS"});
+    req.names.push_back(cur.identifier());
   }
   cur.accept_kw("FORCE");
   if (!cur.at_end()) {
     cur.syntax_error();
   }
-  return names;
+  return req;
+}
+
+// ErrorCode.ERR_DROP_PARTITION_NON_EXISTENT (1507, "Error in list of partitions to %s"),
+// reported by LocalMetastore.dropPartition. From 3.4 every form resolves to a list of names
+// first and the whole missing list fills %s ("[p1, p2]"); before, the one name does.
+[[noreturn]] void fail_missing_partitions(Ctx& ctx, const std::vector<std::string>& missing) {
+  std::string list;
+  for (const std::string& n : missing) {
+    list += (list.empty() ? "" : ", ") + n;
+  }
+  fail_plain(1507, "Error in list of partitions to " +
+                       (ctx.version().at_least(3, 4) ? "[" + list + "]" : list));
 }
 
 Reply drop_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
-  bool if_exists = false;
-  std::vector<std::string> names = drop_names(cur, if_exists);
-  std::vector<std::string> victims;
-  for (const std::string& n : names) {
+  DropRequest req = parse_drop(cur, m);
+  std::vector<std::string> victims, missing;
+  for (const std::string& n : req.names) {
     if (m.partition.type == "NONE" || !find_partition(m, n)) {
-      if (if_exists) {
-        continue;
-      }
-      fail_analyzing("Partition '" + n + "' doesn't exist");
+      missing.push_back(n);
+    } else {
+      victims.push_back(find_partition(m, n)->name);
     }
-    victims.push_back(find_partition(m, n)->name);
+  }
+  if (!missing.empty() && !req.if_exists) {
+    fail_missing_partitions(ctx, missing);
   }
   if (victims.empty()) {
     return OkReply{};

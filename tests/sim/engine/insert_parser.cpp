@@ -67,8 +67,11 @@ InsertStmt parse_insert(Cursor& cur) {
       st.label = cur.peek().kind == TokenKind::String ? cur.string_literal() : cur.identifier();
     } else if (cur.is_sym("(") && !cur.is_kw("SELECT", 1) && !cur.is_kw("WITH", 1)) {
       st.columns = cur.ident_list();
-    } else if (cur.accept_kws({"BY", "NAME"})) {
-      fail_unsupported("INSERT ... BY NAME");
+    } else if (cur.is_kw("BY") && cur.is_kw("NAME", 1)) {
+      cur.require(SyntaxForm::InsertByName);
+      cur.next();
+      cur.next();
+      st.by_name = true;
     } else if (cur.is_kw("PROPERTIES")) {
       cur.require(SyntaxForm::InsertProperties);
       cur.next();

@@ -1,8 +1,10 @@
 #pragma once
 
-// INSERT {INTO | OVERWRITE} [db.]t [PARTITION (..)] {WITH LABEL l | (cols)}* [PROPERTIES (..)]
+// INSERT {INTO | OVERWRITE} [db.]t [PARTITION (..)] {WITH LABEL l | (cols) | BY NAME}*
+// [PROPERTIES (..)]
 // {VALUES .. | query}   (starrocks-surface.md §4).
 
+#include "insert_properties.hpp"
 #include "model.hpp"
 #include "sql_cursor.hpp"
 
@@ -18,8 +20,10 @@ struct InsertStmt {
   std::string label;
   std::vector<std::string> columns;
   Properties properties;
-  std::string source; // VALUES (...) or the query, verbatim
+  InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
+  std::string source;    // VALUES (...) or the query, verbatim
   bool dynamic_overwrite_hint = false;
+  bool by_name = false; // BY NAME (3.4+): the query's column names are the column list
 };
 
 // The cursor stands at INSERT.

@@ -56,6 +56,10 @@ LoadJob::~LoadJob() {
 }
 
 bool LoadJob::strict() const {
+  // PROPERTIES("strict_mode") replaces enable_insert_strict (InsertAnalyzer.analyzeProperties).
+  if (m_stmt.options.strict) {
+    return *m_stmt.options.strict;
+  }
   return m_ctx.variable("enable_insert_strict", "true") != "false";
 }
 
@@ -68,7 +72,9 @@ Reply LoadJob::run() {
   check_partitions();
   check_label();
   m_txn_id = m_ctx.state.store.next_id();
-  m_deadline = deadline_for(m_ctx, true);
+  m_deadline = m_stmt.options.timeout_s ? std::chrono::steady_clock::now() +
+                                              std::chrono::seconds(*m_stmt.options.timeout_s)
+                                        : deadline_for(m_ctx, true);
   {
     std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
     m_ctx.state.running[m_txn_id] =
@@ -92,6 +98,8 @@ Reply LoadJob::run() {
     write_and_commit(touched_partitions());
   } catch (const BackendError& e) {
     fail_backend(e);
+  } catch (const EngineError& e) {
+    fail_timeout_with_own_limit(e);
   }
   OkReply ok;
   ok.affected_rows = m_rows;
@@ -183,13 +191,16 @@ std::string LoadJob::upsert_tail(const std::string& target) const {
 void LoadJob::create_expression_partitions() {
   const std::string& col = m_model.partition.columns[0];
   const ColumnDef* def = find_column(m_model, col);
-  ResultSet values = m_ctx.conn.query("SELECT DISTINCT DATE_FORMAT(" + quote_ident(col) + ", '" +
-                                      trunc_format(m_model.partition.expr_unit) + "') FROM " +
-                                      m_stage + " WHERE " + quote_ident(col) + " IS NOT NULL");
+  // A NULL key routes as the type's minimum (PR #10679), so it needs the minimum's partition:
+  // StarRocks keeps such a row, strict or not (issue #19487).
+  std::string key =
+      "COALESCE(" + quote_ident(col) + ", " + sql_value(def->base, type_min_value(def->base)) + ")";
+  ResultSet values =
+      m_ctx.conn.query("SELECT DISTINCT DATE_FORMAT(" + key + ", '" +
+                       trunc_format(m_model.partition.expr_unit) + "') FROM " + m_stage);
   std::lock_guard<std::mutex> lock(m_ctx.state.store.mutex());
   TableModel fresh = load_table(m_ctx, m_model.db, m_model.name);
   auto bases = column_bases(fresh);
-  bool changed = false;
   for (const auto& row : values.rows) {
     auto [lo, hi] = expr_partition_bounds(m_model.partition.expr_unit, def->base, *row[0]);
     bool covered = std::any_of(fresh.partition.partitions.begin(), fresh.partition.partitions.end(),
@@ -197,18 +208,19 @@ void LoadJob::create_expression_partitions() {
                                  return compare_value(bases[0], p.lower[0], lo) <= 0 &&
                                         compare_value(bases[0], lo, p.upper[0]) < 0;
                                });
-    if (!covered) {
-      PartitionDesc d;
-      d.name = expr_partition_name(m_model.partition.expr_unit, lo);
-      d.lower = {lo};
-      d.upper = {hi};
-      add_partitions(
-          fresh, d, true, [&] { return m_ctx.state.store.next_id(); }, epoch_seconds());
-      changed = true;
+    if (covered) {
+      continue;
     }
-  }
-  if (changed) {
-    // Created partitions stay even if the load fails later (expression_partitioning.md).
+    PartitionDesc d;
+    d.name = expr_partition_name(m_model.partition.expr_unit, lo);
+    d.lower = {lo};
+    d.upper = {hi};
+    add_partitions(
+        fresh, d, true, [&] { return m_ctx.state.store.next_id(); }, epoch_seconds());
+    // One partition per layout change: MariaDB reorganises one gap (or extends the last range)
+    // at a time, so a load needing a partition between two others and one past the last still
+    // gets both. Created partitions stay even if the load fails later
+    // (expression_partitioning.md).
     sync_layout(m_ctx.conn, fresh);
     m_ctx.state.store.save(m_ctx.conn, fresh);
   }
@@ -226,6 +238,19 @@ std::vector<std::string> LoadJob::overwrite_targets(const std::set<std::string>&
     }
   }
   return out;
+}
+
+void LoadJob::fail_timeout_with_own_limit(const EngineError& e) const {
+  // PROPERTIES("timeout") is the statement's limit in place of insert_timeout: InsertAnalyzer
+  // .analyzeProperties fills `timeout` from insert_timeout only when the statement has none, and
+  // the load's timeout is that property. The ERR_TIMEOUT template then names its seconds.
+  if (!m_stmt.options.timeout_s || e.reply().code != 5024) {
+    throw e;
+  }
+  ErrorReply r = e.reply();
+  r.message = "Insert reached its timeout of " + std::to_string(*m_stmt.options.timeout_s) +
+              " seconds, please increase the 'insert_timeout' session variable and retry";
+  throw EngineError(r);
 }
 
 void LoadJob::fail_backend(const BackendError& e) {

@@ -36,6 +36,7 @@ private:
   std::string
   partition_clause() const; // explicit real partitions: rows in gaps fail // (`a`, `b`) or empty
   [[noreturn]] void fail_backend(const class BackendError& e);
+  [[noreturn]] void fail_timeout_with_own_limit(const class EngineError& e) const;
   bool dynamic_overwrite() const;
   bool strict() const; // enable_insert_strict (default true)
   // Non-strict INSERT: rows without a (named) partition are filtered out instead of failing.

@@ -96,7 +96,16 @@ void LoadJob::drop_unqualified_rows() {
     return;
   }
   auto bases = column_bases(m_model);
-  std::string cols = "(" + join_idents(m_model.partition.columns) + ")";
+  std::string cols;
+  for (std::size_t i = 0; i < bases.size(); ++i) {
+    const std::string c = quote_ident(m_model.partition.columns[i]);
+    std::string min = type_min_value(bases[i]);
+    // A NULL range key is the type's minimum (PR #10679), as touched_partitions() routes it.
+    cols += (i ? ", " : "(") + (m_model.partition.type != "LIST" && !min.empty()
+                                    ? "COALESCE(" + c + ", " + sql_value(bases[i], min) + ")"
+                                    : c);
+  }
+  cols += ")";
   auto tuple = [&](const std::vector<std::string>& v) {
     std::string out;
     for (std::size_t i = 0; i < v.size(); ++i) {

@@ -198,30 +198,98 @@ PartitionDesc parse_partition_desc(Cursor& cur) {
   return d;
 }
 
+std::vector<PartitionDesc> expand_batch(const TableModel& model, const PartitionDesc& desc) {
+  if (!desc.batch) {
+    return {desc};
+  }
+  auto bases = column_bases(model);
+  std::vector<PartitionDesc> items;
+  std::string lo = normalize_key(bases[0], desc.lower[0]);
+  std::string end = normalize_key(bases[0], desc.upper[0]);
+  if (compare_value(bases[0], lo, end) >= 0) {
+    fail_analyzing("Invalid range value format: The lower values must smaller than upper values");
+  }
+  while (compare_value(bases[0], lo, end) < 0) {
+    PartitionDesc one;
+    one.name = batch_name(desc.every_unit, lo);
+    one.lower = {lo};
+    std::string hi = step_value(bases[0], lo, desc.every_unit, desc.every);
+    one.upper = {compare_value(bases[0], hi, end) > 0 ? end : hi};
+    items.push_back(one);
+    lo = hi;
+  }
+  return items;
+}
+
+void check_manual_partition_on_automatic(const TableModel& model, const PartitionDesc& desc) {
+  // PartitionDescAnalyzer.analyzePartitionDescWithExistsTable and
+  // checkManualAddPartitionDateAligned (fe/fe-core/.../sql/analyzer/PartitionDescAnalyzer.java),
+  // run for ADD PARTITION(S) and for DROP PARTITIONS START..END..EVERY alike.
+  if (model.partition.type != "EXPR") {
+    return;
+  }
+  if (!desc.batch) {
+    fail_analyzing("Currently, you cannot manually add a single range partition to a table that "
+                   "is automatically partition");
+  }
+  if (desc.every > 1) {
+    fail_analyzing("The step of the auto-partitioned table should be 1");
+  }
+  const std::string& granularity = model.partition.expr_unit;
+  if (to_lower(desc.every_unit) != to_lower(granularity)) {
+    fail_analyzing("The granularity of the auto-partitioned table granularity(" + granularity +
+                   ") should be consistent with the increased partition granularity(" +
+                   desc.every_unit + ").");
+  }
+  // The begin and end snapped to the table's unit (days of week from Monday, months from the
+  // 1st; only the fields the unit names are reset, as the Java code does).
+  std::string unit = to_upper(granularity);
+  auto snap = [&](const std::string& v) {
+    std::tm tm = parse_tm(v);
+    if (unit == "HOUR") {
+      tm.tm_min = tm.tm_sec = 0;
+    } else if (unit == "DAY") {
+      tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    } else if (unit == "WEEK") {
+      std::tm norm = tm;
+      timegm(&norm);
+      tm.tm_mday -= (norm.tm_wday + 6) % 7;
+    } else if (unit == "MONTH") {
+      tm.tm_mday = 1;
+    } else if (unit == "YEAR") {
+      tm.tm_mon = 0;
+      tm.tm_mday = 1;
+    }
+    return format_tm(tm, "datetime");
+  };
+  std::string begin = format_tm(parse_tm(desc.lower[0]), "datetime");
+  std::string end = format_tm(parse_tm(desc.upper[0]), "datetime");
+  std::string std_begin = snap(begin), std_end = snap(end);
+  if (std_begin == std_end) {
+    std_end = step_value("datetime", std_end, unit, 1);
+  }
+  if (std_begin == begin && std_end == end) {
+    return;
+  }
+  const ColumnDef* col = find_column(model, model.partition.columns[0]);
+  bool date = col && col->base == "date";
+  auto shown = [&](const std::string& v) { return date ? v.substr(0, 10) : v; };
+  std::string extra = unit == "WEEK"    ? "with start day of week 1"
+                      : unit == "MONTH" ? "with start day of month 1"
+                                        : "";
+  fail_analyzing("Batch build partition range [" + shown(begin) + "," + shown(end) +
+                 ") should be a standard unit of time (" + unit + ") " + extra +
+                 ". suggest range [" + shown(std_begin) + "," + shown(std_end) +
+                 ")If you want to create partial partitions in batch, you can turn off this "
+                 "check by setting the FE config enable_create_partial_partition_in_batch=true");
+}
+
 std::vector<std::string> add_partitions(TableModel& model, const PartitionDesc& desc,
                                         bool if_not_exists,
                                         const std::function<std::int64_t()>& ids,
                                         std::int64_t now) {
   auto bases = column_bases(model);
-  std::vector<PartitionDesc> items;
-  if (desc.batch) {
-    std::string lo = normalize_key(bases[0], desc.lower[0]);
-    std::string end = normalize_key(bases[0], desc.upper[0]);
-    if (compare_value(bases[0], lo, end) >= 0) {
-      fail_analyzing("Invalid range value format: The lower values must smaller than upper values");
-    }
-    while (compare_value(bases[0], lo, end) < 0) {
-      PartitionDesc one;
-      one.name = batch_name(desc.every_unit, lo);
-      one.lower = {lo};
-      std::string hi = step_value(bases[0], lo, desc.every_unit, desc.every);
-      one.upper = {compare_value(bases[0], hi, end) > 0 ? end : hi};
-      items.push_back(one);
-      lo = hi;
-    }
-  } else {
-    items.push_back(desc);
-  }
+  std::vector<PartitionDesc> items = expand_batch(model, desc);
   std::vector<std::string> added;
   for (const PartitionDesc& d : items) {
     if (find_partition(model, d.name)) {

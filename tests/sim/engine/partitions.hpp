@@ -32,6 +32,14 @@ PartitionDesc parse_partition_desc(Cursor& cur);
 
 std::vector<std::string> column_bases(const TableModel& model);
 
+// The single partitions a `START .. END .. EVERY` batch stands for (names as StarRocks gives
+// them); `desc` itself when it is not a batch.
+std::vector<PartitionDesc> expand_batch(const TableModel& model, const PartitionDesc& desc);
+
+// StarRocks's refusals of a manually described range on an automatically (expression-)
+// partitioned table: a single range, a step other than 1, another unit, unaligned bounds.
+void check_manual_partition_on_automatic(const TableModel& model, const PartitionDesc& desc);
+
 // Adds the described partitions (expanding batches) to `model`, enforcing StarRocks's checks.
 // `ids` yields fresh partition ids. Returns the names added.
 std::vector<std::string> add_partitions(TableModel& model, const PartitionDesc& desc,

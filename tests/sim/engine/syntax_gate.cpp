@@ -24,6 +24,8 @@ Since since(SyntaxForm form) {
   case SyntaxForm::CreateCatalogIfNotExists:
     return {3, 3, 0};
   case SyntaxForm::InsertProperties:
+  case SyntaxForm::InsertByName:        // PR #54120 (2024-12, in the 3.4 INSERT docs), not in §14
+  case SyntaxForm::DropPartitionsRange: // §3 (ALTER_TABLE.md: "v3.4+, single range column")
     return {3, 4, 0};
   case SyntaxForm::InsertHintBeforeInto:
     return {3, 2, 0};

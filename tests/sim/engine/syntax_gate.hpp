@@ -17,6 +17,7 @@ enum class SyntaxForm {
   DropCatalogIfExists,      // DROP CATALOG IF EXISTS c                     3.3.0
   CreateCatalogIfNotExists, // CREATE EXTERNAL CATALOG IF NOT EXISTS c      3.3.0
   InsertProperties,         // INSERT .. PROPERTIES (..)                    3.4
+  InsertByName,             // INSERT INTO t BY NAME SELECT ..              3.4
   InsertHintAnywhere,       // /*+set_var*/ after INSERT OVERWRITE etc.     3.2.3, 3.1.7
   InsertHintBeforeInto,     // INSERT /*+set_var*/ INTO                     3.2.0
   TimeExpressionPartition,  // PARTITION BY date_trunc(..) / time_slice(..) 3.0
@@ -25,6 +26,7 @@ enum class SyntaxForm {
   Varbinary,                // VARBINARY column type                        3.0
   RandomDistribution,       // DISTRIBUTED BY RANDOM                        3.1
   AddListPartition,         // ALTER TABLE .. ADD PARTITION .. VALUES IN    3.1
+  DropPartitionsRange,      // ALTER TABLE .. DROP PARTITIONS START .. END .. EVERY  3.4
 };
 
 // True when a cluster of `version` parses `form`.

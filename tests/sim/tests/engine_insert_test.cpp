@@ -129,6 +129,39 @@ TEST_F(InsertTest, ExpressionPartitionsAreCreatedOnInsert) {
                                   "[DATETIME]; keys: [2024-03-03 00:00:00]; )");
 }
 
+// A NULL partition key routes as the type's minimum (PR #10679: "take null value as the minimum
+// value of its column type"); an automatic table creates that minimum's partition and keeps the
+// row, strict or not (issue #19487: INSERT of NULL into a date_trunc table must succeed).
+TEST_F(InsertTest, NullKeyOfAnAutomaticTableLandsInTheMinimumPartition) {
+  ok("CREATE TABLE e (dt DATE, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  ok("INSERT INTO e VALUES (NULL, 1), ('2024-03-01', 2)");
+  m_session.variables["enable_insert_strict"] = "false";
+  OkReply r = ok("INSERT INTO e VALUES (NULL, 3)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  ResultSet rs = rows("SHOW PARTITIONS FROM e");
+  ASSERT_EQ(rs.rows.size(), 2u);
+  EXPECT_EQ(cell(rs, 0, "PartitionName"), "p00000101");
+  EXPECT_EQ(cell(rs, 0, "Range"), "[types: [DATE]; keys: [0000-01-01]; ..types: [DATE]; keys: "
+                                  "[0000-01-02]; )");
+  EXPECT_EQ(cell(rs, 0, "VisibleVersion"), "3");
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY v) FROM e WHERE dt IS NULL"), "1,3");
+}
+
+// One load that needs a partition between two existing ones and one past the last creates both
+// (expression_partitioning.md: partitions are created for every value the load brings).
+TEST_F(InsertTest, ExpressionPartitionsInAGapAndPastTheEndInOneLoad) {
+  ok("CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  ok("INSERT INTO e VALUES ('2024-03-01 10:00:00', 1), ('2024-03-03 10:00:00', 3)");
+  ok("INSERT INTO e VALUES ('2024-03-02 10:00:00', 2), ('2024-03-05 10:00:00', 5)");
+  std::vector<std::string> names;
+  for (const auto& row : rows("SHOW PARTITIONS FROM e").rows)
+    names.push_back(*row[1]);
+  EXPECT_EQ(names, (std::vector<std::string>{"p20240301", "p20240302", "p20240303", "p20240305"}));
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY dt) FROM e"), "1,2,3,5");
+}
+
 TEST_F(InsertTest, KeyModelsMergeRows) {
   ok("CREATE TABLE a (k INT, s BIGINT SUM, m INT MAX) AGGREGATE KEY(k) DISTRIBUTED BY HASH(k)");
   ok("INSERT INTO a VALUES (1, 10, 5), (1, 5, 7)");
@@ -169,6 +202,76 @@ TEST_F(InsertTest, QueryTimeoutCancelsTheStatement) {
   EXPECT_EQ(error("INSERT INTO u SELECT SLEEP(20)"),
             "Insert reached its timeout of 1 seconds, please increase the 'insert_timeout' "
             "session variable and retry");
+}
+
+class Insert34Test : public InsertTest {
+  void configure(ClusterConfig& c) override { c.version = Version{3, 4, 0}; }
+};
+
+// InsertAnalyzer.analyzeProperties -> LoadStmt.checkProperties: an unknown key is an analyzer
+// error, `match_column_by` included (PR #54120 replaced it by BY NAME before 3.4.0), so no row
+// lands by position in a column it was not meant for.
+TEST_F(Insert34Test, UnknownInsertPropertiesAreRefused) {
+  ok("CREATE TABLE u (a INT, b INT) DISTRIBUTED BY HASH(a)");
+  EXPECT_EQ(
+      error("INSERT INTO u PROPERTIES (\"match_column_by\" = \"name\") SELECT 2 AS b, 1 AS a"),
+      "Getting analyzing error. Detail message: match_column_by is invalid property.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"no_such\" = \"1\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: no_such is invalid property.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"strict_mode\" = \"yes\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: strict_mode is not a boolean.");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"timeout\" = \"soon\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: timeout is not a number..");
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"max_filter_ratio\" = \"2\") VALUES (1, 2)"),
+            "Getting analyzing error. Detail message: max_filter_ratio must between 0.0 and 1.0..");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM u"), "0");
+}
+
+// 3.4 matches columns by name with BY NAME (PR #54120, InsertAnalyzer): the query's output names
+// are the column list; VALUES and two equal names are refused (ERR_DUP_FIELDNAME).
+TEST_F(Insert34Test, ByNameMatchesColumnsByTheQuerysNames) {
+  ok("CREATE TABLE u (a INT, b INT, c INT) DISTRIBUTED BY HASH(a)");
+  OkReply r = ok("INSERT INTO u BY NAME SELECT 2 AS b, 1 AS A");
+  EXPECT_EQ(r.affected_rows, 1u);
+  EXPECT_EQ(scalar("SELECT CONCAT_WS(',', a, b, IFNULL(c, 'null')) FROM u"), "1,2,null");
+  EXPECT_EQ(error("INSERT INTO u BY NAME VALUES (1, 2, 3)"),
+            "Getting analyzing error. Detail message: Insert match column by name does not "
+            "support values().");
+  EXPECT_EQ(error("INSERT INTO u BY NAME SELECT 1 AS a, 2 AS A"),
+            "Getting analyzing error. Detail message: Duplicate column name 'A'.");
+  EXPECT_EQ(error("INSERT INTO u BY NAME SELECT 1 AS a, 2 AS z"),
+            "Getting analyzing error. Detail message: Unknown column 'z' in 'u'.");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM u"), "1");
+}
+
+// PROPERTIES("strict_mode") replaces enable_insert_strict for the statement
+// (InsertAnalyzer.analyzeProperties falls back to the session only when it is absent).
+TEST_F(Insert34Test, StrictModePropertyOverridesTheSession) {
+  make_daily();
+  OkReply r = ok("INSERT INTO t PROPERTIES (\"strict_mode\" = \"false\") "
+                 "VALUES ('2024-01-01', 1), ('2030-01-01', 2)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  m_session.variables["enable_insert_strict"] = "false";
+  EXPECT_NE(error("INSERT INTO t PROPERTIES (\"strict_mode\" = \"true\") "
+                  "VALUES ('2024-01-02', 3), ('2030-01-01', 4)")
+                .find("Insert has filtered data"),
+            std::string::npos);
+  EXPECT_EQ(scalar("SELECT GROUP_CONCAT(v ORDER BY dt) FROM t"), "1");
+}
+
+// PROPERTIES("timeout") is the statement's limit instead of insert_timeout (InsertAnalyzer
+// .analyzeProperties; InsertInto.md "timeout"); the ERR_TIMEOUT template names its seconds.
+TEST_F(Insert34Test, TimeoutPropertyReplacesInsertTimeout) {
+  ok("CREATE TABLE u (k INT) DISTRIBUTED BY HASH(k)");
+  m_session.variables["insert_timeout"] = "1";
+  OkReply r = ok("INSERT INTO u PROPERTIES (\"timeout\" = \"60\") SELECT SLEEP(2)");
+  EXPECT_EQ(r.affected_rows, 1u);
+  m_session.variables["insert_timeout"] = "300";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(error("INSERT INTO u PROPERTIES (\"timeout\" = \"1\") SELECT SLEEP(20)"),
+            "Insert reached its timeout of 1 seconds, please increase the 'insert_timeout' "
+            "session variable and retry");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST_F(InsertTest, KillQueryInterruptsARunningStatement) {

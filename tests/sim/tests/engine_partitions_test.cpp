@@ -108,8 +108,12 @@ TEST_F(PartitionsTest, DropPartitionDeletesItsRowsAndLeavesAHole) {
   EXPECT_EQ(scalar("SELECT SUM(v) FROM t"), "4");
   EXPECT_NE(error("INSERT INTO t VALUES ('2024-01-02', 9)").find("Insert has filtered data"),
             std::string::npos);
-  EXPECT_EQ(error("ALTER TABLE t DROP PARTITION nope"),
-            "Getting analyzing error. Detail message: Partition 'nope' doesn't exist.");
+  // ErrorCode.ERR_DROP_PARTITION_NON_EXISTENT (1507) from LocalMetastore.dropPartition; before
+  // 3.4 the one name fills "%s" (the default simulated release is 3.3).
+  Reply missing = run("ALTER TABLE t DROP PARTITION nope");
+  ASSERT_TRUE(std::holds_alternative<ErrorReply>(missing));
+  EXPECT_EQ(std::get<ErrorReply>(missing).code, 1507);
+  EXPECT_EQ(std::get<ErrorReply>(missing).message, "Error in list of partitions to nope");
   ok("ALTER TABLE t DROP PARTITION IF EXISTS nope");
   ok("ALTER TABLE t DROP PARTITION p20240103");
   EXPECT_EQ(error("ALTER TABLE t DROP PARTITION p20240101"),
@@ -144,6 +148,58 @@ TEST_F(PartitionsTest, TruncatePartitionEmptiesOnlyIt) {
   EXPECT_EQ(cell(rs, 1, "VisibleVersion"), "2");
   ok("TRUNCATE TABLE t");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM t"), "0");
+}
+
+class Partitions34Test : public PartitionsTest {
+  void configure(ClusterConfig& c) override { c.version = Version{3, 4, 0}; }
+};
+
+// 3.4: DROP PARTITIONS START .. END .. EVERY drops the partitions ADD PARTITIONS would name
+// (AlterTableClauseAnalyzer.visitDropPartitionClause); missing ones are refused as a list
+// ("Error in list of partitions to [..]", LocalMetastore.dropPartition) unless IF EXISTS.
+TEST_F(Partitions34Test, DropPartitionsByRange) {
+  make_daily();
+  ok("ALTER TABLE t ADD PARTITIONS START ('2024-01-03') END ('2024-01-06') EVERY (INTERVAL 1 DAY)");
+  ok("INSERT INTO t VALUES ('2024-01-01', 1), ('2024-01-03', 3), ('2024-01-04', 4)");
+  ok("ALTER TABLE t DROP PARTITIONS START ('2024-01-03') END ('2024-01-05') EVERY (INTERVAL 1 "
+     "DAY)");
+  EXPECT_EQ(names("t"), (std::vector<std::string>{"p20240101", "p20240102", "p20240105"}));
+  EXPECT_EQ(scalar("SELECT SUM(v) FROM t"), "1");
+  Reply missing = run("ALTER TABLE t DROP PARTITIONS START ('2024-01-04') END ('2024-01-06') EVERY "
+                      "(INTERVAL 1 DAY)");
+  ASSERT_TRUE(std::holds_alternative<ErrorReply>(missing));
+  EXPECT_EQ(std::get<ErrorReply>(missing).code, 1507);
+  EXPECT_EQ(std::get<ErrorReply>(missing).message, "Error in list of partitions to [p20240104]");
+  EXPECT_EQ(names("t"), (std::vector<std::string>{"p20240101", "p20240102", "p20240105"}));
+  ok("ALTER TABLE t DROP PARTITIONS IF EXISTS START ('2024-01-04') END ('2024-01-06') "
+     "EVERY (INTERVAL 1 DAY)");
+  EXPECT_EQ(names("t"), (std::vector<std::string>{"p20240101", "p20240102"}));
+  ok("ALTER TABLE t DROP PARTITION IF EXISTS nope");
+  EXPECT_EQ(error("ALTER TABLE t DROP PARTITION nope"), "Error in list of partitions to [nope]");
+}
+
+// PartitionDescAnalyzer.analyzePartitionDescWithExistsTable / checkManualAddPartitionDateAligned:
+// an automatically partitioned table takes only whole-unit batches of step 1 in its own unit.
+TEST_F(PartitionsTest, ManualPartitionsOnAnAutomaticTable) {
+  ok("CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) "
+     "PARTITION BY date_trunc('day', dt) DISTRIBUTED BY RANDOM");
+  const std::string pre = "Getting analyzing error. Detail message: ";
+  EXPECT_EQ(error("ALTER TABLE e ADD PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02'))"),
+            pre + "Currently, you cannot manually add a single range partition to a table that "
+                  "is automatically partition.");
+  EXPECT_EQ(error("ALTER TABLE e ADD PARTITIONS START ('2024-01-01') END ('2024-01-05') "
+                  "EVERY (INTERVAL 2 DAY)"),
+            pre + "The step of the auto-partitioned table should be 1.");
+  EXPECT_EQ(error("ALTER TABLE e ADD PARTITIONS START ('2024-01-01 10:00:00') "
+                  "END ('2024-01-03 00:00:00') EVERY (INTERVAL 1 DAY)"),
+            pre + "Batch build partition range [2024-01-01 10:00:00,2024-01-03 00:00:00) should "
+                  "be a standard unit of time (DAY) . suggest range [2024-01-01 00:00:00,"
+                  "2024-01-03 00:00:00)If you want to create partial partitions in batch, you can "
+                  "turn off this check by setting the FE config "
+                  "enable_create_partial_partition_in_batch=true.");
+  EXPECT_TRUE(names("e").empty());
+  ok("ALTER TABLE e ADD PARTITIONS START ('2024-01-01') END ('2024-01-03') EVERY (INTERVAL 1 DAY)");
+  EXPECT_EQ(names("e"), (std::vector<std::string>{"p20240101", "p20240102"}));
 }
 
 } // namespace

@@ -267,5 +267,20 @@ TEST_F(SyntaxGateTest, TwoFiveAddsOnlyRangePartitions) {
             "input 'IN'.");
 }
 
+TEST_F(SyntaxGateTest, InsertByNameNeedsThreeFour) {
+  // PR #54120 (Dec 2024) added `BY NAME` to the INSERT grammar for 3.4.
+  ok("CREATE TABLE u (a INT, b INT) DISTRIBUTED BY HASH(a)");
+  expect_gate("INSERT INTO u BY NAME SELECT 2 AS b, 1 AS a", Version{3, 4, 0});
+}
+
+TEST_F(SyntaxGateTest, DropPartitionsByRangeNeedsThreeFour) {
+  // ALTER_TABLE.md: DROP PARTITIONS [IF EXISTS] START .. END .. EVERY, v3.4+ (§3).
+  ok("CREATE TABLE t (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+     "PARTITION p20240101 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(dt)");
+  expect_gate("ALTER TABLE t DROP PARTITIONS IF EXISTS START ('2024-02-01') END ('2024-02-02') "
+              "EVERY (INTERVAL 1 DAY)",
+              Version{3, 4, 0});
+}
+
 } // namespace
 } // namespace srsim::test

@@ -366,6 +366,14 @@ bool same_names(const std::vector<std::string>& a, const std::vector<std::string
 
 } // namespace
 
+std::optional<TimeStep> expression_time_step(std::string_view expression) {
+  std::optional<Floor> floor = floor_of(expression);
+  if (!floor) {
+    return std::nullopt;
+  }
+  return TimeStep{floor->unit, floor->count};
+}
+
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type) {
   if (literal.kind != Literal::Kind::Value) {
     return false;

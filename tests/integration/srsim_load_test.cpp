@@ -121,8 +121,8 @@ TEST(SrsimCopyTest, JdbcCatalogInsertAndOverwriteCopyTheRows) {
 }
 
 // ADD PARTITION from the source partition's SHOW PARTITIONS bounds, for a range table (a gap in
-// the middle), a list table and an expression-partitioned table (reference §3: date_trunc
-// tables take ADD PARTITION with range syntax).
+// the middle), a list table and an automatically partitioned table (date_trunc: StarRocks
+// refuses a single range partition there, so a one-step ADD PARTITIONS batch).
 struct AddCase {
   std::string table;
   std::string partition;
@@ -142,12 +142,15 @@ TEST_P(SrsimAddPartitionTest, AddPartitionFromSourceBoundsRecreatesThePartition)
   const auto before = show_partitions(dst, target);
   ASSERT_THROW(partition_named(before, c.partition), std::runtime_error);
 
-  dst.execute(starrocks::build_add_partition(target, c.partition, wanted.bounds));
+  const auto by = show_create_model(src, ref("demo", c.table)).partitioning;
+  const auto add = starrocks::build_add_source_partition(target, c.partition, wanted.bounds, by);
+  ASSERT_TRUE(add.ok()) << add.error().message();
+  dst.execute(*add);
   const auto after = show_partitions(dst, target);
   EXPECT_EQ(after.size(), before.size() + 1);
   EXPECT_EQ(partition_named(after, c.partition).bounds, wanted.bounds);
-  // IF NOT EXISTS: adding it again changes nothing.
-  EXPECT_NO_THROW(dst.execute(starrocks::build_add_partition(target, c.partition, wanted.bounds)));
+  // IF NOT EXISTS (a batch skips the partitions that exist): adding it again changes nothing.
+  EXPECT_NO_THROW(dst.execute(*add));
   EXPECT_EQ(show_partitions(dst, target).size(), after.size());
 }
 

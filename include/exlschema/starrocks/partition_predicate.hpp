@@ -49,6 +49,15 @@ struct PartitionColumn {
 Result<std::vector<PartitionColumn>>
 partition_columns(const TableModel& table, const std::vector<PartitionInfo>& partitions);
 
+// The time unit and step of an automatic (expression) partitioning `expression`, in the DDL
+// parser's canonical form: {"day", 1} for date_trunc('day', `dt`), {"hour", 6} for
+// time_slice(`dt`, INTERVAL 6 hour); nullopt for any other expression (and time_slice .., ceil).
+struct TimeStep {
+  std::string unit;
+  long long count = 1;
+};
+std::optional<TimeStep> expression_time_step(std::string_view expression);
+
 // True when `literal` is the minimum value StarRocks uses as the lower bound of a first range
 // partition written with LESS THAN, for `type` (or for any type when unknown).
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type);

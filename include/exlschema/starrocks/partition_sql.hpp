@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exlschema/starrocks/result.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
 
@@ -24,6 +25,21 @@ std::string build_drop_table(const TableRef& table, bool if_exists = true, bool 
 // from a source partition's `bounds` (LESS THAN when the lower bound is the implicit minimum).
 std::string build_add_partition(const TableRef& table, std::string_view partition,
                                 const PartitionBounds& bounds);
+
+// The statement that creates source partition `partition` (`bounds`) on a table partitioned
+// `by`: build_add_partition for range and list tables. On an automatically partitioned table
+// (date_trunc / time_slice) StarRocks refuses a single range partition ("Currently, you cannot
+// manually add a single range partition to a table that is automatically partition",
+// PartitionDescAnalyzer.analyzeSingleRangePartitionDescWithExistsTable), so there it is a batch
+// of one step, `ADD PARTITIONS START ("lo") END ("hi") EVERY (INTERVAL 1 unit)`: StarRocks names
+// batch partitions from their start as it names automatic ones (p20240203 for a day) and skips
+// those that exist (MultiRangePartitionDesc makes each member IF NOT EXISTS). Refused, never
+// guessed, when that would not create exactly `partition`: a step of more than one unit, a unit
+// without a known name format (only year, month, day, hour), bounds that are not one range of
+// one value, or a source name that is not the name StarRocks would give it.
+Result<std::string> build_add_source_partition(const TableRef& table, std::string_view partition,
+                                               const PartitionBounds& bounds,
+                                               const Partitioning& by);
 
 // TRUNCATE TABLE `db`.`t` [PARTITION (`p1`, `p2`)]
 std::string build_truncate(const TableRef& table, const std::vector<std::string>& partitions = {});

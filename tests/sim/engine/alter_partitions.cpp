@@ -38,7 +38,9 @@ Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
   if (!plural) {
     cur.expect_kw("PARTITION");
   }
-  bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  // StarRocks.g4: `PARTITION (IF NOT EXISTS)? name VALUES ..` but `PARTITIONS START ..` without
+  // IF NOT EXISTS (a batch skips existing partitions by itself).
+  bool if_not_exists = !plural && cur.accept_kws({"IF", "NOT", "EXISTS"});
   if (cur.is_kw("VALUES", 1) && cur.is_kw("IN", 2) && !cur.allows(SyntaxForm::AddListPartition)) {
     cur.syntax_error_at(cur.position() + 2); // 2.5 adds only ranges (starrocks-surface.md §14)
   }

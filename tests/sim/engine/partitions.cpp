@@ -293,7 +293,10 @@ std::vector<std::string> add_partitions(TableModel& model, const PartitionDesc& 
   std::vector<std::string> added;
   for (const PartitionDesc& d : items) {
     if (find_partition(model, d.name)) {
-      if (if_not_exists) {
+      // A batch makes each of its partitions IF NOT EXISTS (MultiRangePartitionDesc converts
+      // START..END..EVERY into SingleRangePartitionDescs created with ifNotExists = true), so
+      // partitions of the range that exist are skipped rather than refused.
+      if (if_not_exists || desc.batch) {
         continue;
       }
       fail_analyzing("Duplicate partition name " + d.name);

@@ -200,6 +200,14 @@ TEST_F(PartitionsTest, ManualPartitionsOnAnAutomaticTable) {
   EXPECT_TRUE(names("e").empty());
   ok("ALTER TABLE e ADD PARTITIONS START ('2024-01-01') END ('2024-01-03') EVERY (INTERVAL 1 DAY)");
   EXPECT_EQ(names("e"), (std::vector<std::string>{"p20240101", "p20240102"}));
+  // Each partition of a batch is IF NOT EXISTS (MultiRangePartitionDesc): a batch over existing
+  // partitions adds only the missing ones, and the batch form takes no IF NOT EXISTS itself.
+  ok("ALTER TABLE e ADD PARTITIONS START ('2024-01-02') END ('2024-01-04') EVERY (INTERVAL 1 DAY)");
+  EXPECT_EQ(names("e"), (std::vector<std::string>{"p20240101", "p20240102", "p20240103"}));
+  EXPECT_EQ(error("ALTER TABLE e ADD PARTITIONS IF NOT EXISTS START ('2024-01-05') "
+                  "END ('2024-01-06') EVERY (INTERVAL 1 DAY)")
+                .rfind("Getting syntax error", 0),
+            0u);
 }
 
 } // namespace

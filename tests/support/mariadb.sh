@@ -38,11 +38,14 @@ start() {
   fi
   local bin port attempt
   bin=$(mariadbd_bin)
+  # The server's own temporary files stay in DIR, not in the shared /tmp where another process's
+  # clean-up could remove them under a running query.
+  mkdir -p "$dir/tmp"
   for attempt in 1 2 3 4 5; do
     port=$(pick_port)
     "$bin" --no-defaults --datadir="$dir/data" --socket="$dir/mysqld.sock" --port="$port" \
       --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
-      --plugin-load-add=ha_federatedx --federated=ON --max-connections=500 \
+      --tmpdir="$dir/tmp" --plugin-load-add=ha_federatedx --federated=ON --max-connections=500 \
       --innodb-buffer-pool-size=64M --innodb-log-file-size=32M --skip-name-resolve \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --sql-mode=STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION "${user_opt[@]}" \

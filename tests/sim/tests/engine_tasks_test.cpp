@@ -109,6 +109,11 @@ TEST_F(TasksTest, DropTaskRemovesAPendingRun) {
   for (int i = 0; i < 4; ++i) {
     ok("SUBMIT TASK busy" + std::to_string(i) + " AS INSERT INTO t SELECT k, SLEEP(60) FROM src");
   }
+  // All four slots taken first: a busy run still PENDING when dropped would be removed, not
+  // FAILED, and `waiting` must be the run that waits.
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(wait_state("busy" + std::to_string(i), "RUNNING"), "RUNNING");
+  }
   ok("SUBMIT TASK waiting AS INSERT INTO t SELECT * FROM src");
   EXPECT_EQ(state("waiting"), "PENDING");
   ok("DROP TASK waiting");

@@ -30,13 +30,16 @@ std::string materialise(Ctx& ctx, const std::string& name, const ResultSet& rs) 
     source.push_back(it == rs.columns.end() ? std::nullopt
                                             : std::optional<std::size_t>(it - rs.columns.begin()));
   }
+  // utf8 (3 bytes a character) keeps partitions_meta's ten VARCHAR(2048) within MariaDB's row
+  // size; nopad_bin compares byte for byte like StarRocks (and the rest of srsim, k_collation).
   std::string ref = "`__srsim`.`vt_" + name + "`";
   ctx.conn.exec("DROP TEMPORARY TABLE IF EXISTS " + ref);
   std::string cols;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     cols += (i ? ", " : "") + quote_ident(columns[i].name) + " " + columns[i].type;
   }
-  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols + ") ENGINE=Aria CHARSET=utf8");
+  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols +
+                ") ENGINE=Aria CHARSET=utf8 COLLATE=utf8_nopad_bin");
   for (std::size_t start = 0; start < rs.rows.size(); start += 500) {
     std::string values;
     for (std::size_t r = start; r < rs.rows.size() && r < start + 500; ++r) {

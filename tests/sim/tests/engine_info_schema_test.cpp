@@ -233,6 +233,10 @@ TYPED_TEST(VersionedInfoSchemaTest, SelectStarAnswersTheVersionsColumns) {
   ASSERT_EQ(tables.rows.size(), 1u);
   EXPECT_EQ(this->cell(tables, 0, "TABLE_NAME"), "t");
   EXPECT_EQ(this->cell(tables, 0, "VERSION"), "NULL");
+  // Strings compare byte for byte, as in StarRocks.
+  EXPECT_EQ(this->scalar("SELECT COUNT(*) FROM information_schema.tables" + where +
+                         " AND TABLE_NAME = 'T'"),
+            "0");
   ResultSet columns =
       this->rows("SELECT * FROM information_schema.columns" + where + " ORDER BY ORDINAL_POSITION");
   EXPECT_EQ(columns.columns, k_columns);

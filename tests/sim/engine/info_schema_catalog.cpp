@@ -12,9 +12,10 @@
 //   R  "task_runs": TaskRunsSystemTable.java (0160d4fb) for 3.3+, the 16-column list below it
 //      for older versions as srsim had it (docs information_schema/task_runs.md).
 //
-// Types: StarRocks VARCHAR(n) stays VARCHAR(n) (MariaDB sends VAR_STRING like StarRocks), except
-// VARCHAR(65535) (MAX_FIELD_VARCHARLENGTH) which becomes TEXT because MariaDB's row size limit
-// cannot hold several of them; BOOLEAN is TINYINT(1) on both.
+// Types are StarRocks's declared types (what DESC shows). They are materialised in MariaDB with
+// the same types, except VARCHAR(n) which becomes TEXT: StarRocks does not cut values to n
+// (COLUMN_TYPE is VARCHAR(32) yet holds longer types) and MariaDB's row size could not hold
+// partitions_meta's VARCHAR(2048) columns.
 
 #include "info_schema_catalog.hpp"
 
@@ -33,7 +34,7 @@ struct Entry {
 };
 
 constexpr const char* k_name = "VARCHAR(2048)"; // NAME_CHAR_LEN
-constexpr const char* k_max = "TEXT";           // VARCHAR(65535)
+constexpr const char* k_max = "VARCHAR(65535)"; // MAX_FIELD_VARCHARLENGTH
 
 // clang-format off
 const Entry k_entries[] = {
@@ -75,8 +76,7 @@ const Entry k_entries[] = {
     {"columns", "DATETIME_PRECISION", "BIGINT", 0, 0, 0, 0},
     {"columns", "CHARACTER_SET_NAME", "VARCHAR(32)", 0, 0, 0, 0},
     {"columns", "COLLATION_NAME", "VARCHAR(32)", 0, 0, 0, 0},
-    // StarRocks declares COLUMN_TYPE VARCHAR(32) but fills longer texts (struct/array types).
-    {"columns", "COLUMN_TYPE", "VARCHAR(1024)", 0, 0, 0, 0},
+    {"columns", "COLUMN_TYPE", "VARCHAR(32)", 0, 0, 0, 0},
     {"columns", "COLUMN_KEY", "VARCHAR(3)", 0, 0, 0, 0},
     {"columns", "EXTRA", "VARCHAR(27)", 0, 0, 0, 0},
     {"columns", "PRIVILEGES", "VARCHAR(80)", 0, 0, 0, 0},
@@ -167,7 +167,8 @@ std::optional<std::vector<InfoSchemaColumn>> info_schema_columns_of(const std::s
     }
     if (!before(version, e.since_major, e.since_minor) &&
         (e.until_major == 0 || before(version, e.until_major, e.until_minor))) {
-      out->push_back({e.column, e.type});
+      std::string type = e.type;
+      out->push_back({e.column, type, type.rfind("VARCHAR", 0) == 0 ? "TEXT" : type});
     }
   }
   return out;

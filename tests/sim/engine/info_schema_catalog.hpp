@@ -14,7 +14,8 @@ namespace srsim::engine {
 
 struct InfoSchemaColumn {
   std::string name;
-  std::string type; // MariaDB column type used to materialise it (same wire type as StarRocks)
+  std::string type;         // StarRocks's declared type, e.g. VARCHAR(2048), BIGINT, BOOLEAN
+  std::string backend_type; // the MariaDB type srsim materialises it with
 };
 
 // The columns of information_schema.<table> on `version`; std::nullopt when srsim does not fill

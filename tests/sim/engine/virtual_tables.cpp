@@ -21,7 +21,7 @@ std::string materialise(Ctx& ctx, const std::string& name, const ResultSet& rs) 
     columns = *known;
   } else {
     for (const std::string& c : rs.columns) {
-      columns.push_back({c, "TEXT"});
+      columns.push_back({c, "TEXT", "TEXT"});
     }
   }
   std::vector<std::optional<std::size_t>> source;
@@ -30,16 +30,14 @@ std::string materialise(Ctx& ctx, const std::string& name, const ResultSet& rs) 
     source.push_back(it == rs.columns.end() ? std::nullopt
                                             : std::optional<std::size_t>(it - rs.columns.begin()));
   }
-  // utf8 (3 bytes a character) keeps partitions_meta's ten VARCHAR(2048) within MariaDB's row
-  // size; nopad_bin compares byte for byte like StarRocks (and the rest of srsim, k_collation).
+  // Strings compare byte for byte like StarRocks (and the rest of srsim, k_collation).
   std::string ref = "`__srsim`.`vt_" + name + "`";
   ctx.conn.exec("DROP TEMPORARY TABLE IF EXISTS " + ref);
   std::string cols;
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    cols += (i ? ", " : "") + quote_ident(columns[i].name) + " " + columns[i].type;
+    cols += (i ? ", " : "") + quote_ident(columns[i].name) + " " + columns[i].backend_type;
   }
-  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols +
-                ") ENGINE=Aria CHARSET=utf8 COLLATE=utf8_nopad_bin");
+  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols + ") ENGINE=Aria " + k_table_charset);
   for (std::size_t start = 0; start < rs.rows.size(); start += 500) {
     std::string values;
     for (std::size_t r = start; r < rs.rows.size() && r < start + 500; ++r) {

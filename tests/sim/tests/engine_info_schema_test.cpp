@@ -221,6 +221,31 @@ TYPED_TEST(VersionedInfoSchemaTest, CatalogUsesStarRocksTypes) {
   }
 }
 
+TYPED_TEST(VersionedInfoSchemaTest, DescribeShowsStarRocksTypes) {
+  for (const std::string table : {"tables", "columns", "tasks", "task_runs", "partitions_meta"}) {
+    std::string sql = "DESC information_schema." + table;
+    if (table == "partitions_meta" && !this->from33()) {
+      EXPECT_NE(this->error(sql).find("Unknown table 'information_schema.partitions_meta'"),
+                std::string::npos);
+      continue;
+    }
+    ResultSet desc = this->rows(sql);
+    ASSERT_EQ(desc.columns, (Names{"Field", "Type", "Null", "Key", "Default", "Extra"}));
+    Names fields;
+    for (const Row& r : desc.rows) {
+      fields.push_back(*r[0]);
+    }
+    EXPECT_EQ(fields, names_of(table, TypeParam::get())) << table;
+  }
+  ResultSet runs = this->rows("DESC information_schema.task_runs");
+  EXPECT_EQ(this->cell(runs, 0, "Type"), "VARCHAR(64)");
+  EXPECT_EQ(this->cell(runs, 2, "Type"), "DATETIME");
+  EXPECT_EQ(this->cell(runs, 0, "Null"), "YES");
+  ResultSet tables = this->rows("DESC information_schema.tables");
+  EXPECT_EQ(this->cell(tables, 7, "Field"), "TABLE_ROWS");
+  EXPECT_EQ(this->cell(tables, 7, "Type"), "BIGINT");
+}
+
 TYPED_TEST(VersionedInfoSchemaTest, SelectStarAnswersTheVersionsColumns) {
   this->ok(
       "CREATE TABLE t (dt DATE NOT NULL, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) "

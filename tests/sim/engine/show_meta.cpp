@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "info_schema_catalog.hpp"
 #include "show_create.hpp"
 
 #include <algorithm>
@@ -154,9 +155,33 @@ Reply show_create(Ctx& ctx, Cursor& cur) {
                    {{m.name, table_ddl(m, ctx.version(), ctx.state.config.shared_data)}}};
 }
 
+namespace {
+
+// DESC of an information_schema table srsim fills: StarRocks declares every column of a system
+// table nullable, not a key and without default (SchemaTable.Builder / SystemTable.Builder:
+// new Column(name, type, false, null, true, null, "")).
+ResultSet describe_info_schema(const std::string& name, const std::vector<InfoSchemaColumn>& cols) {
+  if (cols.empty()) {
+    fail_analyzing("Unknown table 'information_schema." + name + "'");
+  }
+  ResultSet out{{"Field", "Type", "Null", "Key", "Default", "Extra"}, {}};
+  for (const InfoSchemaColumn& c : cols) {
+    out.rows.push_back(
+        {c.name, c.type, std::string("YES"), std::string("false"), std::nullopt, std::string("")});
+  }
+  return out;
+}
+
+} // namespace
+
 Reply describe_table(Ctx& ctx, Cursor& cur) {
   QualifiedName q = cur.qualified_name();
   std::string db = ctx.db_or_current(q.db);
+  if (to_lower(db) == "information_schema") {
+    if (auto columns = info_schema_columns_of(to_lower(q.name), ctx.version())) {
+      return describe_info_schema(q.name, *columns);
+    }
+  }
   ctx.require("SELECT", db);
   TableModel m = load_table(ctx, db, q.name);
   ResultSet out{{"Field", "Type", "Null", "Key", "Default", "Extra"}, {}};

@@ -2,49 +2,49 @@
 
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "info_schema_catalog.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <regex>
 
 namespace srsim::engine {
 
 namespace {
 
-// Column SQL types by name suffix: counts/ids/sizes are numbers, *_TIME datetimes.
-std::string column_type(const std::string& name) {
-  static const std::regex k_numeric(
-      "PARTITION_ID|COMPACT_VERSION|VISIBLE_VERSION|NEXT_VERSION|DATA_VERSION|VERSION_EPOCH|"
-      "BUCKETS|REPLICATION_NUM|IS_IN_MEMORY|IS_TEMP|DATA_SIZE|ROW_COUNT|ENABLE_DATACACHE|"
-      "STORAGE_SIZE|METADATA_SWITCH_VERSION|ERROR_CODE|JOB_ID|TABLE_ROWS|AVG_ROW_LENGTH|DATA_"
-      "LENGTH|"
-      "MAX_DATA_LENGTH|INDEX_LENGTH|DATA_FREE|AUTO_INCREMENT|VERSION|CHECKSUM|ORDINAL_POSITION");
-  static const std::regex k_float("AVG_CS|P50_CS|MAX_CS");
-  static const std::regex k_time(".*_TIME");
-  if (std::regex_match(name, k_numeric)) {
-    return "BIGINT";
-  }
-  if (std::regex_match(name, k_float)) {
-    return "DOUBLE";
-  }
-  if (std::regex_match(name, k_time) && name != "VISIBLE_VERSION_TIME_TEXT") {
-    return "DATETIME";
-  }
-  return "TEXT";
-}
-
+// Materialises `rs` with the version's column list of information_schema.<name> (names, order
+// and types from info_schema_catalog.cpp); a column the producer does not fill is NULL. Tables
+// srsim does not describe (partitions, MariaDB's own) keep the producer's columns as TEXT.
 std::string materialise(Ctx& ctx, const std::string& name, const ResultSet& rs) {
+  std::vector<InfoSchemaColumn> columns;
+  if (auto known = info_schema_columns_of(name, ctx.version())) {
+    columns = *known;
+  } else {
+    for (const std::string& c : rs.columns) {
+      columns.push_back({c, "TEXT", "TEXT"});
+    }
+  }
+  std::vector<std::optional<std::size_t>> source;
+  for (const InfoSchemaColumn& c : columns) {
+    auto it = std::find(rs.columns.begin(), rs.columns.end(), c.name);
+    source.push_back(it == rs.columns.end() ? std::nullopt
+                                            : std::optional<std::size_t>(it - rs.columns.begin()));
+  }
+  // Strings compare byte for byte like StarRocks (and the rest of srsim, k_collation).
   std::string ref = "`__srsim`.`vt_" + name + "`";
   ctx.conn.exec("DROP TEMPORARY TABLE IF EXISTS " + ref);
   std::string cols;
-  for (std::size_t i = 0; i < rs.columns.size(); ++i) {
-    cols += (i ? ", " : "") + quote_ident(rs.columns[i]) + " " + column_type(rs.columns[i]);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    cols += (i ? ", " : "") + quote_ident(columns[i].name) + " " + columns[i].backend_type;
   }
-  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols + ") ENGINE=Aria");
+  ctx.conn.exec("CREATE TEMPORARY TABLE " + ref + " (" + cols + ") ENGINE=Aria " + k_table_charset);
   for (std::size_t start = 0; start < rs.rows.size(); start += 500) {
     std::string values;
     for (std::size_t r = start; r < rs.rows.size() && r < start + 500; ++r) {
       std::string row;
-      for (std::size_t i = 0; i < rs.rows[r].size(); ++i) {
-        row += (i ? ", " : "") + (rs.rows[r][i] ? quote_literal(*rs.rows[r][i]) : "NULL");
+      for (std::size_t i = 0; i < source.size(); ++i) {
+        const auto& cell = source[i] ? rs.rows[r][*source[i]] : std::nullopt;
+        row += (i ? ", " : "") + (cell ? quote_literal(*cell) : "NULL");
       }
       values += (values.empty() ? "(" : ", (") + row + ")";
     }
@@ -66,10 +66,11 @@ std::string equality_filter(const std::string& query, const std::string& column)
 } // namespace
 
 std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& query) {
+  auto known = info_schema_columns_of(name, ctx.version());
+  if (known && known->empty()) {
+    fail_analyzing("Unknown table 'information_schema." + name + "'");
+  }
   if (name == "partitions_meta") {
-    if (!ctx.version().at_least(3, 3)) {
-      fail_analyzing("Unknown table 'information_schema.partitions_meta'");
-    }
     return materialise(ctx, name,
                        partitions_meta_rows(ctx, equality_filter(query, "DB_NAME"),
                                             equality_filter(query, "TABLE_NAME")));

@@ -2,6 +2,9 @@
 
 #include "engine_test_support.hpp"
 
+#include "engine/info_schema_catalog.hpp"
+#include "support/eventually.hpp"
+
 namespace srsim::test {
 namespace {
 
@@ -73,6 +76,243 @@ TEST_F(InfoSchemaTest, ColumnsShowStarRocksTypes) {
   EXPECT_EQ(rs.rows[0], (Row{"dt", "date", "date", "NO", "DUP", ""}));
   EXPECT_EQ(rs.rows[1], (Row{"v", "int", "int(11)", "YES", "", "value"}));
 }
+
+// ---- per-version column lists (info_schema_catalog.cpp) ------------------------------------
+
+namespace per_version {
+
+using exl::test::eventually;
+using Names = std::vector<std::string>;
+
+const Names k_tables = {"TABLE_CATALOG",  "TABLE_SCHEMA",    "TABLE_NAME",      "TABLE_TYPE",
+                        "ENGINE",         "VERSION",         "ROW_FORMAT",      "TABLE_ROWS",
+                        "AVG_ROW_LENGTH", "DATA_LENGTH",     "MAX_DATA_LENGTH", "INDEX_LENGTH",
+                        "DATA_FREE",      "AUTO_INCREMENT",  "CREATE_TIME",     "UPDATE_TIME",
+                        "CHECK_TIME",     "TABLE_COLLATION", "CHECKSUM",        "CREATE_OPTIONS",
+                        "TABLE_COMMENT"};
+const Names k_columns = {"TABLE_CATALOG",
+                         "TABLE_SCHEMA",
+                         "TABLE_NAME",
+                         "COLUMN_NAME",
+                         "ORDINAL_POSITION",
+                         "COLUMN_DEFAULT",
+                         "IS_NULLABLE",
+                         "DATA_TYPE",
+                         "CHARACTER_MAXIMUM_LENGTH",
+                         "CHARACTER_OCTET_LENGTH",
+                         "NUMERIC_PRECISION",
+                         "NUMERIC_SCALE",
+                         "DATETIME_PRECISION",
+                         "CHARACTER_SET_NAME",
+                         "COLLATION_NAME",
+                         "COLUMN_TYPE",
+                         "COLUMN_KEY",
+                         "EXTRA",
+                         "PRIVILEGES",
+                         "COLUMN_COMMENT",
+                         "COLUMN_SIZE",
+                         "DECIMAL_DIGITS",
+                         "GENERATION_EXPRESSION",
+                         "SRS_ID"};
+const Names k_partitions_meta = {"DB_NAME",
+                                 "TABLE_NAME",
+                                 "PARTITION_NAME",
+                                 "PARTITION_ID",
+                                 "COMPACT_VERSION",
+                                 "VISIBLE_VERSION",
+                                 "VISIBLE_VERSION_TIME",
+                                 "NEXT_VERSION",
+                                 "DATA_VERSION",
+                                 "VERSION_EPOCH",
+                                 "VERSION_TXN_TYPE",
+                                 "PARTITION_KEY",
+                                 "PARTITION_VALUE",
+                                 "DISTRIBUTION_KEY",
+                                 "BUCKETS",
+                                 "REPLICATION_NUM",
+                                 "STORAGE_MEDIUM",
+                                 "COOLDOWN_TIME",
+                                 "LAST_CONSISTENCY_CHECK_TIME",
+                                 "IS_IN_MEMORY",
+                                 "IS_TEMP",
+                                 "DATA_SIZE",
+                                 "ROW_COUNT",
+                                 "ENABLE_DATACACHE",
+                                 "AVG_CS",
+                                 "P50_CS",
+                                 "MAX_CS",
+                                 "STORAGE_PATH",
+                                 "STORAGE_SIZE",
+                                 "METADATA_SWITCH_VERSION"};
+const Names k_tasks_old = {"TASK_NAME", "CREATE_TIME", "SCHEDULE",
+                           "DATABASE",  "DEFINITION",  "EXPIRE_TIME"};
+const Names k_tasks_new = {"TASK_NAME", "CREATE_TIME", "SCHEDULE",    "CATALOG",    "WAREHOUSE",
+                           "DATABASE",  "DEFINITION",  "EXPIRE_TIME", "PROPERTIES", "CREATOR"};
+const Names k_task_runs_old = {"QUERY_ID",      "TASK_NAME",  "CREATE_TIME",   "FINISH_TIME",
+                               "STATE",         "CATALOG",    "DATABASE",      "DEFINITION",
+                               "EXPIRE_TIME",   "ERROR_CODE", "ERROR_MESSAGE", "PROGRESS",
+                               "EXTRA_MESSAGE", "PROPERTIES", "JOB_ID",        "PROCESS_TIME"};
+const Names k_task_runs_new = {
+    "QUERY_ID",  "TASK_NAME",     "CREATE_TIME", "FINISH_TIME", "STATE",        "CATALOG",
+    "WAREHOUSE", "DATABASE",      "DEFINITION",  "EXPIRE_TIME", "ERROR_CODE",   "ERROR_MESSAGE",
+    "PROGRESS",  "EXTRA_MESSAGE", "PROPERTIES",  "JOB_ID",      "PROCESS_TIME", "TASK_SOURCE"};
+
+Names names_of(const std::string& table, const Version& v) {
+  Names out;
+  auto columns = engine::info_schema_columns_of(table, v);
+  for (const auto& c : columns.value_or(std::vector<engine::InfoSchemaColumn>{})) {
+    out.push_back(c.name);
+  }
+  return out;
+}
+
+std::string type_of(const std::string& table, const std::string& column, const Version& v) {
+  auto columns = engine::info_schema_columns_of(table, v);
+  for (const auto& c : columns.value_or(std::vector<engine::InfoSchemaColumn>{})) {
+    if (c.name == column)
+      return c.type;
+  }
+  return "";
+}
+
+template <int Major, int Minor, int Patch> struct At {
+  static Version get() { return Version{Major, Minor, Patch}; }
+};
+
+template <class Release> class VersionedInfoSchemaTest : public EngineTest {
+protected:
+  void configure(ClusterConfig& c) override { c.version = Release::get(); }
+  bool from33() const { return Release::get().at_least(3, 3); }
+};
+
+struct ReleaseName {
+  template <class T> static std::string GetName(int) {
+    Version v = T::get();
+    return "v" + std::to_string(v.major) + std::to_string(v.minor);
+  }
+};
+
+using SimulatedReleases = ::testing::Types<At<2, 5, 22>, At<3, 1, 17>, At<3, 3, 5>, At<3, 4, 4>>;
+TYPED_TEST_SUITE(VersionedInfoSchemaTest, SimulatedReleases, ReleaseName);
+
+TYPED_TEST(VersionedInfoSchemaTest, CatalogListsStarRocksColumnsInOrder) {
+  const Version v = TypeParam::get();
+  EXPECT_EQ(names_of("tables", v), k_tables);
+  EXPECT_EQ(names_of("columns", v), k_columns);
+  EXPECT_EQ(names_of("partitions_meta", v), this->from33() ? k_partitions_meta : Names{});
+  EXPECT_EQ(names_of("tasks", v), this->from33() ? k_tasks_new : k_tasks_old);
+  EXPECT_EQ(names_of("task_runs", v), this->from33() ? k_task_runs_new : k_task_runs_old);
+  EXPECT_FALSE(engine::info_schema_columns_of("no_such_table", v));
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, CatalogUsesStarRocksTypes) {
+  const Version v = TypeParam::get();
+  EXPECT_EQ(type_of("tables", "TABLE_ROWS", v), "BIGINT");
+  EXPECT_EQ(type_of("tables", "CREATE_TIME", v), "DATETIME");
+  EXPECT_EQ(type_of("columns", "ORDINAL_POSITION", v), "BIGINT");
+  EXPECT_EQ(type_of("task_runs", "ERROR_CODE", v), "BIGINT");
+  EXPECT_EQ(type_of("task_runs", "JOB_ID", v), "VARCHAR(64)");
+  EXPECT_EQ(type_of("task_runs", "FINISH_TIME", v), "DATETIME");
+  if (this->from33()) {
+    EXPECT_EQ(type_of("partitions_meta", "BUCKETS", v), "INT");
+    EXPECT_EQ(type_of("partitions_meta", "IS_TEMP", v), "BOOLEAN");
+    EXPECT_EQ(type_of("partitions_meta", "AVG_CS", v), "DOUBLE");
+    EXPECT_EQ(type_of("partitions_meta", "DATA_SIZE", v), "BIGINT");
+  }
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, DescribeShowsStarRocksTypes) {
+  for (const std::string table : {"tables", "columns", "tasks", "task_runs", "partitions_meta"}) {
+    std::string sql = "DESC information_schema." + table;
+    if (table == "partitions_meta" && !this->from33()) {
+      EXPECT_NE(this->error(sql).find("Unknown table 'information_schema.partitions_meta'"),
+                std::string::npos);
+      continue;
+    }
+    ResultSet desc = this->rows(sql);
+    ASSERT_EQ(desc.columns, (Names{"Field", "Type", "Null", "Key", "Default", "Extra"}));
+    Names fields;
+    for (const Row& r : desc.rows) {
+      fields.push_back(*r[0]);
+    }
+    EXPECT_EQ(fields, names_of(table, TypeParam::get())) << table;
+  }
+  ResultSet runs = this->rows("DESC information_schema.task_runs");
+  EXPECT_EQ(this->cell(runs, 0, "Type"), "VARCHAR(64)");
+  EXPECT_EQ(this->cell(runs, 2, "Type"), "DATETIME");
+  EXPECT_EQ(this->cell(runs, 0, "Null"), "YES");
+  ResultSet tables = this->rows("DESC information_schema.tables");
+  EXPECT_EQ(this->cell(tables, 7, "Field"), "TABLE_ROWS");
+  EXPECT_EQ(this->cell(tables, 7, "Type"), "BIGINT");
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, SelectStarAnswersTheVersionsColumns) {
+  this->ok(
+      "CREATE TABLE t (dt DATE NOT NULL, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) "
+      "(PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(dt) BUCKETS 2 "
+      "PROPERTIES ('replication_num' = '1')");
+  this->ok("INSERT INTO t VALUES ('2024-01-01', 7)");
+  std::string where = " WHERE TABLE_SCHEMA = '" + this->m_db + "'";
+  ResultSet tables = this->rows("SELECT * FROM information_schema.tables" + where);
+  EXPECT_EQ(tables.columns, k_tables);
+  ASSERT_EQ(tables.rows.size(), 1u);
+  EXPECT_EQ(this->cell(tables, 0, "TABLE_NAME"), "t");
+  EXPECT_EQ(this->cell(tables, 0, "VERSION"), "NULL");
+  // Strings compare byte for byte, as in StarRocks.
+  EXPECT_EQ(this->scalar("SELECT COUNT(*) FROM information_schema.tables" + where +
+                         " AND TABLE_NAME = 'T'"),
+            "0");
+  ResultSet columns =
+      this->rows("SELECT * FROM information_schema.columns" + where + " ORDER BY ORDINAL_POSITION");
+  EXPECT_EQ(columns.columns, k_columns);
+  ASSERT_EQ(columns.rows.size(), 2u);
+  EXPECT_EQ(this->cell(columns, 1, "COLUMN_TYPE"), "int(11)");
+  EXPECT_EQ(this->rows("SELECT * FROM information_schema.tasks").columns,
+            this->from33() ? k_tasks_new : k_tasks_old);
+  EXPECT_EQ(this->rows("SELECT * FROM information_schema.task_runs").columns,
+            this->from33() ? k_task_runs_new : k_task_runs_old);
+  std::string pm =
+      "SELECT * FROM information_schema.partitions_meta WHERE DB_NAME = '" + this->m_db + "'";
+  if (!this->from33()) {
+    EXPECT_NE(this->error(pm).find("Unknown table 'information_schema.partitions_meta'"),
+              std::string::npos);
+    return;
+  }
+  ResultSet meta = this->rows(pm);
+  EXPECT_EQ(meta.columns, k_partitions_meta);
+  ASSERT_EQ(meta.rows.size(), 1u);
+  EXPECT_EQ(this->cell(meta, 0, "BUCKETS"), "2");
+  EXPECT_EQ(this->cell(meta, 0, "IS_TEMP"), "0");
+  EXPECT_EQ(this->cell(meta, 0, "LAST_CONSISTENCY_CHECK_TIME"), "NULL");
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, TaskRowsCarryTheRun) {
+  if (!TypeParam::get().at_least(3, 0)) {
+    GTEST_SKIP() << "INSERT as a task body needs 3.0 (starrocks-surface.md §5)";
+  }
+  this->ok("CREATE TABLE t (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  this->ok("SUBMIT TASK isx AS INSERT INTO t VALUES (1, 1)");
+  std::string state;
+  eventually(
+      [&] {
+        state =
+            this->scalar("SELECT STATE FROM information_schema.task_runs WHERE TASK_NAME = 'isx'");
+        return state == "SUCCESS" || state == "FAILED";
+      },
+      std::chrono::seconds(20));
+  EXPECT_EQ(state, "SUCCESS");
+  ResultSet run = this->rows("SELECT * FROM information_schema.task_runs WHERE TASK_NAME = 'isx'");
+  ASSERT_EQ(run.rows.size(), 1u);
+  EXPECT_EQ(this->cell(run, 0, "DATABASE"), this->m_db);
+  EXPECT_EQ(this->cell(run, 0, "ERROR_CODE"), "0");
+  EXPECT_EQ(this->cell(run, 0, "PROGRESS"), "100%");
+  ResultSet task = this->rows("SELECT * FROM information_schema.tasks WHERE TASK_NAME = 'isx'");
+  ASSERT_EQ(task.rows.size(), 1u);
+  EXPECT_EQ(this->cell(task, 0, "SCHEDULE"), "MANUAL");
+  EXPECT_EQ(this->cell(task, 0, "DATABASE"), this->m_db);
+}
+
+} // namespace per_version
 
 } // namespace
 } // namespace srsim::test

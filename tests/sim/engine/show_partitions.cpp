@@ -8,6 +8,7 @@
 #include "handlers.hpp"
 #include "partitions.hpp"
 #include "show_partitions_filter.hpp"
+#include "temp_partitions.hpp"
 
 #include <cstdio>
 
@@ -163,10 +164,12 @@ Reply show_partitions(Ctx& ctx, Cursor& cur) {
                    "IsInMemory",
                    "RowCount"};
   }
-  if (temporary) {
-    return apply_show_filter(out, cur); // srsim keeps no temporary partitions
+  if (temporary) { // same columns, over the temporary partitions (PartitionsProcDir,
+                   // isTempPartition)
+    m.partition.partitions =
+        m.kind == "OLAP" ? temp_partitions(ctx.conn, m) : std::vector<PartitionDef>{};
   }
-  auto stats = table_stats(ctx, m);
+  auto stats = temporary ? temp_partition_stats(ctx.conn, m) : table_stats(ctx, m);
   for (const PartitionDef& p : m.partition.partitions) {
     PartitionStats s = stats.count(p.name) ? stats[p.name] : PartitionStats{};
     std::string rep = std::to_string(p.replication_num ? p.replication_num : replication_num(m));

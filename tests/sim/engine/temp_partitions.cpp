@@ -56,17 +56,17 @@ bool is_range(const TableModel& m) {
   return m.partition.type == "RANGE";
 }
 
-// One partition's rows as a MariaDB predicate over the partition columns (a NULL range key is
-// the type's minimum, as loads route it: load_stage.cpp).
-std::string predicate(const TableModel& m, const PartitionDef& p) {
+} // namespace
+
+std::string partition_predicate(const TableModel& m, const PartitionDef& p) {
   auto bases = column_bases(m);
   std::string cols;
   for (std::size_t i = 0; i < bases.size(); ++i) {
     const std::string c = quote_ident(m.partition.columns[i]);
     std::string min = type_min_value(bases[i]);
-    cols +=
-        (i ? ", " : "(") +
-        (is_range(m) && !min.empty() ? "COALESCE(" + c + ", " + sql_value(bases[i], min) + ")" : c);
+    cols += (i ? ", " : "(") + (m.partition.type != "LIST" && !min.empty()
+                                    ? "COALESCE(" + c + ", " + sql_value(bases[i], min) + ")"
+                                    : c);
   }
   cols += ")";
   auto tuple = [&](const std::vector<std::string>& v) {
@@ -76,7 +76,7 @@ std::string predicate(const TableModel& m, const PartitionDef& p) {
     }
     return out + ")";
   };
-  if (!is_range(m)) {
+  if (m.partition.type == "LIST") {
     std::string in;
     for (const auto& v : p.values) {
       in += (in.empty() ? "" : ", ") + tuple(v);
@@ -87,6 +87,8 @@ std::string predicate(const TableModel& m, const PartitionDef& p) {
   return cols + " >= " + tuple(p.lower) +
          (unbounded ? "" : " AND " + cols + " < " + tuple(p.upper));
 }
+
+namespace {
 
 void check_supported(const TableModel& m) {
   if (m.partition.type == "NONE") {
@@ -246,6 +248,9 @@ Reply add_temp_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
     cur.expect_kw("PARTITION");
   }
   bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
+  if (cur.is_kw("VALUES", 1) && cur.is_kw("IN", 2) && !cur.allows(SyntaxForm::AddListPartition)) {
+    cur.syntax_error_at(cur.position() + 2); // as ADD PARTITION: 2.5 adds only ranges
+  }
   PartitionDesc desc = parse_partition_desc(cur);
   if (cur.accept_kw("DISTRIBUTED")) { // the temporary partition's own bucketing: no effect here
     cur.expect_kw("BY");
@@ -409,7 +414,7 @@ Reply replace_partitions(Ctx& ctx, Cursor& cur, TableModel& m) {
   try {
     ctx.conn.exec("START TRANSACTION");
     for (const PartitionDef& o : old_parts) {
-      ctx.conn.exec("DELETE FROM " + tref + " WHERE " + predicate(m, o));
+      ctx.conn.exec("DELETE FROM " + tref + " WHERE " + partition_predicate(m, o));
     }
     for (const PartitionDef& t : temps) {
       ctx.conn.exec("INSERT INTO " + tref + " SELECT * FROM " + temp_storage_ref(t));
@@ -480,9 +485,9 @@ std::uint64_t write_temp_rows(Ctx& ctx, const TableModel& m,
                               const std::function<std::string(const std::string&)>& tail) {
   std::string any;
   for (const PartitionDef& p : targets) {
-    any += (any.empty() ? "(" : " OR (") + predicate(m, p) + ")";
+    any += (any.empty() ? "(" : " OR (") + partition_predicate(m, p) + ")";
     ctx.conn.exec(verb + " INTO " + temp_storage_ref(p) + columns + " SELECT * FROM " + stage +
-                  " WHERE " + predicate(m, p) + tail(temp_storage_ref(p)));
+                  " WHERE " + partition_predicate(m, p) + tail(temp_storage_ref(p)));
   }
   return std::stoull(ctx.conn
                          .scalar("SELECT COUNT(*) FROM " + stage + " WHERE NOT COALESCE(" +

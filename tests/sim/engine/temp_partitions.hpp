@@ -21,6 +21,10 @@
 
 namespace srsim::engine {
 
+// One partition's rows as a MariaDB predicate over the partition columns (a NULL range key is
+// the type's minimum, PR #10679, as loads route it); also load_stage.cpp's row filter.
+std::string partition_predicate(const TableModel& model, const PartitionDef& partition);
+
 // The table's temporary partitions (id, version and time filled in), in range order for range
 // tables, in creation order otherwise.
 std::vector<PartitionDef> temp_partitions(Backend& conn, const TableModel& model);

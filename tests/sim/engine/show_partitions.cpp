@@ -237,8 +237,18 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
         continue;
       }
       auto stats = table_stats(ctx, m);
+      auto temp_stats = temp_partition_stats(ctx.conn, m);
+      // Temporary partitions are listed too, with IS_TEMP = 1 (PartitionsMetaSystemTable).
+      std::vector<std::pair<PartitionDef, bool>> all;
       for (const PartitionDef& p : m.partition.partitions) {
-        PartitionStats s = stats.count(p.name) ? stats[p.name] : PartitionStats{};
+        all.emplace_back(p, false);
+      }
+      for (const PartitionDef& p : temp_partitions(ctx.conn, m)) {
+        all.emplace_back(p, true);
+      }
+      for (const auto& [p, is_temp] : all) {
+        auto& from = is_temp ? temp_stats : stats;
+        PartitionStats s = from.count(p.name) ? from[p.name] : PartitionStats{};
         std::string rep =
             std::to_string(p.replication_num ? p.replication_num : replication_num(m));
         out.rows.push_back({db,
@@ -261,7 +271,7 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
                             std::string("9999-12-31 23:59:59"),
                             std::nullopt,
                             std::string("0"),
-                            std::string("0"),
+                            std::string(is_temp ? "1" : "0"),
                             std::to_string(s.bytes),
                             std::to_string(s.rows),
                             std::string("0"),

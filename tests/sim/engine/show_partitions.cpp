@@ -238,7 +238,8 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
       }
       auto stats = table_stats(ctx, m);
       auto temp_stats = temp_partition_stats(ctx.conn, m);
-      // Temporary partitions are listed too, with IS_TEMP = 1 (PartitionsMetaSystemTable).
+      // Temporary partitions are listed too, with IS_TEMP = 1: what the column exists for
+      // (partitions_meta.md); which rows the FE fills was not verified in its source.
       std::vector<std::pair<PartitionDef, bool>> all;
       for (const PartitionDef& p : m.partition.partitions) {
         all.emplace_back(p, false);

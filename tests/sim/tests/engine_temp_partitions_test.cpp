@@ -42,7 +42,7 @@ TEST_F(TempPartitionTest, AddShowAndDropFollowStarRocksRules) {
   // A temporary range may overlap formal ranges (Temporary_partition.md).
   ok("ALTER TABLE t ADD TEMPORARY PARTITION tp1 VALUES [('2024-01-01'), ('2024-01-02'))");
   ok("ALTER TABLE t ADD TEMPORARY PARTITION tp2 VALUES LESS THAN ('2024-01-05')");
-  // partitions_meta lists them with IS_TEMP = 1 (PartitionsMetaSystemTable).
+  // partitions_meta lists them with IS_TEMP = 1 (the column's purpose; FE source unverified).
   EXPECT_EQ(scalar("SELECT GROUP_CONCAT(CONCAT(PARTITION_NAME, ':', IS_TEMP) ORDER BY "
                    "PARTITION_NAME) FROM information_schema.partitions_meta WHERE DB_NAME = '" +
                    m_db + "' AND TABLE_NAME = 't'"),

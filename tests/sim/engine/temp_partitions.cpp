@@ -215,10 +215,16 @@ std::string temp_storage_ref(const PartitionDef& temp) {
 }
 
 std::vector<PartitionDef> temp_partitions(Backend& conn, const TableModel& m) {
-  conn.exec(k_schema);
-  ResultSet rs = conn.query("SELECT name, id, version, version_time, def FROM "
-                            "`__srsim`.temp_partitions" +
-                            where_table(m) + " ORDER BY id");
+  ResultSet rs;
+  try {
+    rs = conn.query("SELECT name, id, version, version_time, def FROM `__srsim`.temp_partitions" +
+                    where_table(m) + " ORDER BY id");
+  } catch (const BackendError& e) {
+    if (e.code() == 1146) { // created by the first ADD TEMPORARY PARTITION of the cluster
+      return {};
+    }
+    throw;
+  }
   std::vector<PartitionDef> out;
   for (const Row& r : rs.rows) {
     PartitionDef p;
@@ -270,6 +276,7 @@ Reply add_temp_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
     cur.syntax_error();
   }
   check_supported(m);
+  ctx.conn.exec(k_schema);
   // The temporary partitions play the formal ones' part in add_partitions' checks: a temporary
   // range is checked against (and a LESS THAN bound follows) the other temporary ranges.
   std::vector<PartitionDef> temps = temp_partitions(ctx.conn, m);
@@ -458,6 +465,9 @@ void drop_all_temp_partitions(Backend& conn, const TableModel& m) {
     return;
   }
   std::vector<PartitionDef> temps = temp_partitions(conn, m);
+  if (temps.empty()) {
+    return;
+  }
   conn.exec("DELETE FROM `__srsim`.temp_partitions" + where_table(m));
   drop_storage(conn, temps);
 }

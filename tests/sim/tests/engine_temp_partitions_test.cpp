@@ -93,6 +93,28 @@ TEST_F(TempPartitionTest, AddShowAndDropFollowStarRocksRules) {
             std::string::npos);
 }
 
+TEST_F(TempPartitionTest, BatchAddAndReleaseGates) {
+  make_daily();
+  ok("ALTER TABLE t ADD TEMPORARY PARTITIONS START ('2024-01-01') END ('2024-01-03') "
+     "EVERY (INTERVAL 1 DAY)");
+  ResultSet rs = temps();
+  ASSERT_EQ(rs.rows.size(), 2u);
+  EXPECT_EQ(cell(rs, 0, "PartitionName"), "p20240101");
+  EXPECT_EQ(cell(rs, 1, "PartitionName"), "p20240102");
+  ok("ALTER TABLE t REPLACE PARTITION (p1, p2) WITH TEMPORARY PARTITION (p20240101, p20240102)");
+  EXPECT_EQ(partition_names(), "p1,p2,p3");
+  EXPECT_EQ(values(), "3");
+  // 2.5 adds only ranges, temporary ones too (as ADD PARTITION, starrocks-surface.md §14).
+  m_config.version = Version{2, 5, 0};
+  m_engine = make_engine(m_config);
+  ok("USE " + m_db);
+  ok("CREATE TABLE l (c VARCHAR(5), v INT) DUPLICATE KEY(c) PARTITION BY LIST(c) ("
+     "PARTITION pa VALUES IN ('a')) DISTRIBUTED BY HASH(c) BUCKETS 1");
+  EXPECT_NE(error("ALTER TABLE l ADD TEMPORARY PARTITION tpa VALUES IN ('a')")
+                .find("Getting syntax error"),
+            std::string::npos);
+}
+
 TEST_F(TempPartitionTest, LoadsGoToTemporaryPartitionsOnly) {
   make_daily();
   ok("ALTER TABLE t ADD TEMPORARY PARTITION tp1 VALUES [('2024-01-01'), ('2024-01-03'))");

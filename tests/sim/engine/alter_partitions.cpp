@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 #include "partitions.hpp"
+#include "temp_partitions.hpp"
 
 #include <algorithm>
 
@@ -54,7 +55,7 @@ Reply add_partition(Ctx& ctx, Cursor& cur, TableModel& m) {
   }
   check_manual_partition_on_automatic(m, desc);
   auto ids = [&] { return ctx.state.store.next_id(); };
-  add_partitions(m, desc, if_not_exists, ids, ctx.now());
+  check_not_temp_names(ctx.conn, m, add_partitions(m, desc, if_not_exists, ids, ctx.now()));
   sync_layout(ctx.conn, m);
   ctx.state.store.save(ctx.conn, m);
   return OkReply{};
@@ -175,6 +176,16 @@ Reply alter_table(Ctx& ctx, Cursor& cur) {
     fail_analyzing("Do not support alter non-OLAP table[" + m.name + "]");
   }
   std::size_t after_name = cur.position();
+  if (cur.accept_kws({"ADD", "TEMPORARY"})) {
+    return add_temp_partition(ctx, cur, m);
+  }
+  if (cur.accept_kws({"DROP", "TEMPORARY"})) {
+    return drop_temp_partition(ctx, cur, m);
+  }
+  if (cur.accept_kw("REPLACE") && (cur.is_kw("PARTITION") || cur.is_kw("PARTITIONS"))) {
+    return replace_partitions(ctx, cur, m);
+  }
+  cur.seek(after_name);
   if (cur.accept_kw("ADD") && (cur.is_kw("PARTITION") || cur.is_kw("PARTITIONS"))) {
     return add_partition(ctx, cur, m);
   }

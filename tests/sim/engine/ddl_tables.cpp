@@ -7,6 +7,7 @@
 #include "dynamic_partitions.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "temp_partitions.hpp"
 
 #include <algorithm>
 
@@ -81,6 +82,9 @@ Reply drop_database(Ctx& ctx, Cursor& cur) {
     fail_plain(1008, "Can't drop database '" + db + "'; database doesn't exist");
   }
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
+  for (const TableModel& m : ctx.state.store.load_db(ctx.conn, db)) {
+    drop_all_temp_partitions(ctx.conn, m); // their storage lives in `__srsim`
+  }
   ctx.state.store.remove_db(ctx.conn, db);
   ctx.conn.exec("DROP DATABASE " + quote_ident(db));
   if (ctx.session.current_db == db) {
@@ -226,6 +230,7 @@ Reply drop_table(Ctx& ctx, Cursor& cur) {
   } else {
     ctx.conn.exec("DROP TABLE IF EXISTS " + table_ref(db, q.name));
   }
+  drop_all_temp_partitions(ctx.conn, *model); // they go with their table
   ctx.state.store.remove(ctx.conn, db, q.name);
   return OkReply{};
 }
@@ -249,6 +254,7 @@ Reply truncate_table(Ctx& ctx, Cursor& cur) {
     }
   }
   if (names.empty()) {
+    drop_all_temp_partitions(ctx.conn, m); // TRUNCATE TABLE drops them (Temporary_partition.md)
     ctx.conn.exec("TRUNCATE TABLE " + table_ref(db, m.name));
   } else if (m.partition.type == "NONE") {
     ctx.conn.exec("TRUNCATE TABLE " + table_ref(db, m.name));

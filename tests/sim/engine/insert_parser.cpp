@@ -49,8 +49,11 @@ InsertStmt parse_insert(Cursor& cur) {
   cur.accept_kw("TABLE");
   st.target = cur.qualified_name();
   for (;;) {
-    if (cur.is_kw("TEMPORARY")) {
-      fail_unsupported("INSERT ... TEMPORARY PARTITION");
+    if (cur.accept_kw("TEMPORARY")) {
+      st.temporary = true;
+      if (!cur.is_kw("PARTITION") && !cur.is_kw("PARTITIONS")) {
+        cur.syntax_error();
+      }
     }
     if (cur.accept_kw("PARTITION") || cur.accept_kw("PARTITIONS")) {
       cur.expect_sym("(");

@@ -23,7 +23,8 @@ struct InsertStmt {
   InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
   std::string source;    // VALUES (...) or the query, verbatim
   bool dynamic_overwrite_hint = false;
-  bool by_name = false; // BY NAME (3.4+): the query's column names are the column list
+  bool temporary = false; // TEMPORARY PARTITION (..): `partitions` names temporary partitions
+  bool by_name = false;   // BY NAME (3.4+): the query's column names are the column list
 };
 
 // The cursor stands at INSERT.

@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 #include "load_job.hpp"
+#include "temp_partitions.hpp"
 
 #include <algorithm>
 
@@ -27,6 +28,15 @@ void LoadJob::copy_rows(const std::string& tref, const std::vector<std::string>&
     m_ctx.conn.exec("DELETE FROM " + tref);
   } else if (m_stmt.overwrite && !targets.empty()) {
     m_ctx.conn.exec("DELETE FROM " + tref + " PARTITION (" + join_idents(targets) + ")");
+  }
+  if (m_stmt.temporary) {
+    std::uint64_t outside =
+        write_temp_rows(m_ctx, m_model, m_temp_targets, m_stage, write_verb(), column_list(),
+                        [&](const std::string& target) { return upsert_tail(target); });
+    if (outside > 0) { // as MariaDB's "no matching partition" for formal partitions
+      throw EngineError(filtered_data_error(m_ctx.state.config.http_port, m_txn_id));
+    }
+    return;
   }
   if (m_rows > 0) {
     // The explicit partition set makes MariaDB reject rows outside the (named) partitions.
@@ -53,7 +63,11 @@ void LoadJob::commit_metadata(const std::set<std::string>& touched,
     store.set_partition_state(m_ctx.conn, m_model, name, store.next_id(),
                               touched.count(name) ? 2 : 1);
   }
-  store.bump_versions(m_ctx.conn, m_model, bumped);
+  if (m_stmt.temporary) {
+    bump_temp_versions(m_ctx.conn, m_model, bumped);
+  } else {
+    store.bump_versions(m_ctx.conn, m_model, bumped);
+  }
   try {
     store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
   } catch (const BackendError& e) {

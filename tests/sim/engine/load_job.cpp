@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 #include "partitions.hpp"
+#include "temp_partitions.hpp"
 #include "types.hpp"
 
 #include <algorithm>
@@ -109,6 +110,16 @@ Reply LoadJob::run() {
 }
 
 void LoadJob::check_partitions() {
+  if (m_stmt.temporary) {
+    if (m_stmt.overwrite) {
+      fail_unsupported("INSERT OVERWRITE ... TEMPORARY PARTITION");
+    }
+    // The named temporary partitions stand in for the formal ones: routing, filtering and the
+    // version bump then work on them (load_stage.cpp, load_commit.cpp).
+    m_temp_targets = temp_load_targets(m_ctx.conn, m_model, m_stmt.partitions);
+    m_model.partition.partitions = m_temp_targets;
+    return;
+  }
   if (m_stmt.partitions.empty()) {
     return;
   }

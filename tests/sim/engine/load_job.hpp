@@ -50,6 +50,7 @@ private:
   std::uint64_t m_rows = 0;
   std::chrono::steady_clock::time_point m_deadline;
   bool m_in_txn = false;
+  std::vector<PartitionDef> m_temp_targets; // INSERT ... TEMPORARY PARTITION (temp_partitions.hpp)
 };
 
 } // namespace srsim::engine

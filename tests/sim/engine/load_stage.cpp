@@ -9,6 +9,7 @@
 #include "handlers.hpp"
 #include "load_job.hpp"
 #include "partitions.hpp"
+#include "temp_partitions.hpp"
 #include "types.hpp"
 
 #include <algorithm>
@@ -95,42 +96,13 @@ void LoadJob::drop_unqualified_rows() {
   if (m_model.partition.type == "NONE") {
     return;
   }
-  auto bases = column_bases(m_model);
-  std::string cols;
-  for (std::size_t i = 0; i < bases.size(); ++i) {
-    const std::string c = quote_ident(m_model.partition.columns[i]);
-    std::string min = type_min_value(bases[i]);
-    // A NULL range key is the type's minimum (PR #10679), as touched_partitions() routes it.
-    cols += (i ? ", " : "(") + (m_model.partition.type != "LIST" && !min.empty()
-                                    ? "COALESCE(" + c + ", " + sql_value(bases[i], min) + ")"
-                                    : c);
-  }
-  cols += ")";
-  auto tuple = [&](const std::vector<std::string>& v) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      out += (i ? ", " : "(") + sql_value(bases[i], v[i]);
-    }
-    return out + ")";
-  };
   std::string pred;
   for (const PartitionDef& p : m_model.partition.partitions) {
     if (!m_stmt.partitions.empty() && std::find(m_stmt.partitions.begin(), m_stmt.partitions.end(),
                                                 p.name) == m_stmt.partitions.end()) {
       continue;
     }
-    std::string one;
-    if (m_model.partition.type == "LIST") {
-      for (const auto& v : p.values) {
-        one += (one.empty() ? "" : ", ") + tuple(v);
-      }
-      one = cols + " IN (" + one + ")";
-    } else {
-      bool unbounded = std::find(p.upper.begin(), p.upper.end(), "MAXVALUE") != p.upper.end();
-      one = cols + " >= " + tuple(p.lower) +
-            (unbounded ? "" : " AND " + cols + " < " + tuple(p.upper));
-    }
-    pred += (pred.empty() ? "(" : " OR (") + one + ")";
+    pred += (pred.empty() ? "(" : " OR (") + partition_predicate(m_model, p) + ")";
   }
   m_ctx.conn.exec("DELETE FROM " + m_stage + " WHERE NOT COALESCE(" +
                   (pred.empty() ? std::string("FALSE") : pred) + ", FALSE)");

@@ -7,6 +7,7 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 #include "murmur_sql.hpp"
+#include "temp_partitions.hpp"
 #include "virtual_tables.hpp"
 
 #include <regex>
@@ -45,7 +46,8 @@ void fail_stopped(Ctx& ctx, StopReason reason, bool is_insert) {
                      " seconds, please increase the '" + var + "' session variable and retry"});
 }
 
-std::string rewrite_query(Ctx& ctx, const std::string& sql) {
+std::string rewrite_query(Ctx& ctx, const std::string& query) {
+  const std::string sql = rewrite_temp_partition_refs(ctx, query);
   std::vector<Token> t = tokenize(sql);
   std::string out;
   std::size_t copied = 0;

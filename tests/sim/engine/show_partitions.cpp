@@ -8,6 +8,7 @@
 #include "handlers.hpp"
 #include "partitions.hpp"
 #include "show_partitions_filter.hpp"
+#include "temp_partitions.hpp"
 
 #include <cstdio>
 
@@ -163,10 +164,12 @@ Reply show_partitions(Ctx& ctx, Cursor& cur) {
                    "IsInMemory",
                    "RowCount"};
   }
-  if (temporary) {
-    return apply_show_filter(out, cur); // srsim keeps no temporary partitions
+  if (temporary) { // same columns, over the temporary partitions (PartitionsProcDir,
+                   // isTempPartition)
+    m.partition.partitions =
+        m.kind == "OLAP" ? temp_partitions(ctx.conn, m) : std::vector<PartitionDef>{};
   }
-  auto stats = table_stats(ctx, m);
+  auto stats = temporary ? temp_partition_stats(ctx.conn, m) : table_stats(ctx, m);
   for (const PartitionDef& p : m.partition.partitions) {
     PartitionStats s = stats.count(p.name) ? stats[p.name] : PartitionStats{};
     std::string rep = std::to_string(p.replication_num ? p.replication_num : replication_num(m));
@@ -234,8 +237,19 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
         continue;
       }
       auto stats = table_stats(ctx, m);
+      auto temp_stats = temp_partition_stats(ctx.conn, m);
+      // Temporary partitions are listed too, with IS_TEMP = 1: what the column exists for
+      // (partitions_meta.md); which rows the FE fills was not verified in its source.
+      std::vector<std::pair<PartitionDef, bool>> all;
       for (const PartitionDef& p : m.partition.partitions) {
-        PartitionStats s = stats.count(p.name) ? stats[p.name] : PartitionStats{};
+        all.emplace_back(p, false);
+      }
+      for (const PartitionDef& p : temp_partitions(ctx.conn, m)) {
+        all.emplace_back(p, true);
+      }
+      for (const auto& [p, is_temp] : all) {
+        auto& from = is_temp ? temp_stats : stats;
+        PartitionStats s = from.count(p.name) ? from[p.name] : PartitionStats{};
         std::string rep =
             std::to_string(p.replication_num ? p.replication_num : replication_num(m));
         out.rows.push_back({db,
@@ -258,7 +272,7 @@ ResultSet partitions_meta_rows(Ctx& ctx, const std::string& only_db,
                             std::string("9999-12-31 23:59:59"),
                             std::nullopt,
                             std::string("0"),
-                            std::string("0"),
+                            std::string(is_temp ? "1" : "0"),
                             std::to_string(s.bytes),
                             std::to_string(s.rows),
                             std::string("0"),

@@ -6,6 +6,7 @@
 #include "ddl_translate.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "mv_define_sql.hpp"
 #include "show_create.hpp"
 
 namespace srsim::engine {
@@ -187,6 +188,8 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
   std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
+  // Kept as StarRocks keeps it: tables qualified by their database (also what REFRESH runs).
+  m.definition = qualified_define_sql(m.definition, ctx.session.current_db);
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
     return OkReply{};

@@ -52,7 +52,9 @@ TEST_F(ViewsTest, MaterializedViewHoldsDataUntilRefresh) {
                       0),
             0u)
       << ddl;
-  EXPECT_NE(ddl.find("\nAS SELECT k, SUM(v) AS total FROM t GROUP BY k;"), std::string::npos);
+  EXPECT_NE(ddl.find("\nAS SELECT k, SUM(v) AS total FROM `" + m_db + "`.`t` GROUP BY k;"),
+            std::string::npos)
+      << ddl;
   EXPECT_EQ(cell(rows("SHOW FULL TABLES LIKE 'mv'"), 0, "Table_type"), "VIEW");
   ok("DROP MATERIALIZED VIEW mv");
   EXPECT_EQ(error("DROP MATERIALIZED VIEW mv"),
@@ -80,6 +82,31 @@ TEST_F(ViewsTest, ViewSecurityIsParsedAndPrintedFrom341) {
   EXPECT_EQ(cell(rows("SHOW CREATE VIEW n"), 0, "Create View"),
             "CREATE VIEW `n` (`k`) SECURITY NONE AS SELECT k FROM t;");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM w"), "3");
+}
+
+// MaterializedView.getMaterializedViewDdlStmt(true) prints the define SQL StarRocks re-renders
+// from the analysed query (AstToSQLBuilder.buildSimple): tables qualified by their database.
+TEST_F(ViewsTest, MaterializedViewQueryNamesTablesWithTheirDatabase) {
+  ok("CREATE DATABASE " + m_db + "_o");
+  ok("CREATE TABLE " + m_db +
+     "_o.d (k INT, name VARCHAR(10)) DUPLICATE KEY(k) "
+     "DISTRIBUTED BY HASH(k) BUCKETS 1");
+  ok("INSERT INTO " + m_db + "_o.d VALUES (2, 'two')");
+  ok("CREATE MATERIALIZED VIEW mv DISTRIBUTED BY HASH(k) BUCKETS 1 REFRESH MANUAL AS "
+     "WITH c AS (SELECT k, v FROM t) SELECT a.k, d.name, 'FROM t' AS s FROM c JOIN t a ON "
+     "c.k = a.k, " +
+     m_db + "_o.d WHERE d.k = a.k");
+  std::string ddl = cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View");
+  EXPECT_NE(ddl.find("\nAS WITH c AS (SELECT k, v FROM `" + m_db +
+                     "`.`t`) SELECT a.k, d.name, 'FROM t' AS s FROM c JOIN `" + m_db +
+                     "`.`t` a ON c.k = a.k, `" + m_db + "_o`.`d` WHERE d.k = a.k;"),
+            std::string::npos)
+      << ddl;
+  ok("INSERT INTO " + m_db + "_o.d VALUES (1, 'one')");
+  ok("REFRESH MATERIALIZED VIEW mv");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM mv"), "5");
+  ok("DROP MATERIALIZED VIEW mv");
+  ok("DROP DATABASE " + m_db + "_o");
 }
 
 TEST_F(ViewsTest, MurmurHashMatchesStarRocks) {

@@ -126,5 +126,16 @@ TEST_F(ViewsTest, MurmurHashMatchesStarRocks) {
   EXPECT_EQ(scalar("SELECT SUM(murmur_hash3_32(k)) AS h FROM t"), std::to_string(expected));
 }
 
+// StarRocks: BOOLEAN sleep(INT x) gives 1 when the sleep completed and NULL for NULL (docs
+// sql-functions/utility-functions/sleep.md: `select sleep(3)` -> 1); MariaDB's SLEEP gives 0.
+TEST_F(ViewsTest, SleepReturnsStarRocksBoolean) {
+  ResultSet rs = rows("SELECT sleep(0), sleep(NULL), IF(sleep(0), 'done', 'cut') AS s");
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(rs.columns, (std::vector<std::string>{"sleep(0)", "sleep(NULL)", "s"}));
+  EXPECT_EQ(rs.rows[0][0], "1");
+  EXPECT_EQ(rs.rows[0][1], std::nullopt);
+  EXPECT_EQ(rs.rows[0][2], "done");
+}
+
 } // namespace
 } // namespace srsim::test

@@ -1,6 +1,8 @@
 #pragma once
 
-// The query text SHOW CREATE MATERIALIZED VIEW prints after AS.
+// The query text SHOW CREATE MATERIALIZED VIEW / VIEW prints after AS. Views: getDdlStmt prints
+// View.getInlineViewDefWithoutCredential(), also re-rendered from the analysed query (tables and
+// columns fully qualified, AstToSQLBuilder.toSQL); srsim qualifies the tables the same way.
 
 #include <string>
 

@@ -139,6 +139,8 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
   std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
+  // StarRocks keeps the view's query re-rendered with tables qualified (inline view def).
+  m.definition = qualified_define_sql(m.definition, ctx.session.current_db);
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, or_replace, "VIEW")) {
     return OkReply{};

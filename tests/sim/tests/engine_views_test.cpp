@@ -22,7 +22,8 @@ TEST_F(ViewsTest, ViewIsQueryableAndShownAsView) {
   ASSERT_EQ(rs.columns, (std::vector<std::string>{"View", "Create View", "character_set_client",
                                                   "collation_connection"}));
   EXPECT_EQ(cell(rs, 0, "Create View"),
-            "CREATE VIEW `v` (`k`, `total`) AS SELECT k, SUM(v) AS total FROM t GROUP BY k;");
+            "CREATE VIEW `v` (`k`, `total`) AS SELECT k, SUM(v) AS total FROM `" + m_db +
+                "`.`t` GROUP BY k;");
   EXPECT_EQ(cell(rs, 0, "character_set_client"), "utf8");
   ResultSet tables = rows("SHOW FULL TABLES");
   ASSERT_EQ(tables.rows.size(), 2u);
@@ -65,22 +66,23 @@ TEST_F(ViewsTest, MaterializedViewHoldsDataUntilRefresh) {
 // after the comment from 3.4.1, the release that added secure views (docs View/CREATE_VIEW.md);
 // before it the clause is neither printed nor parsed.
 TEST_F(ViewsTest, ViewSecurityIsParsedAndPrintedFrom341) {
+  const std::string t = "`" + m_db + "`.`t`";
   ok("CREATE VIEW v COMMENT 'c' AS SELECT k FROM t");
   EXPECT_EQ(cell(rows("SHOW CREATE VIEW v"), 0, "Create View"),
-            "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" AS SELECT k FROM t;");
+            "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" AS SELECT k FROM " + t + ";");
   EXPECT_NE(error("CREATE VIEW w SECURITY NONE AS SELECT k FROM t").find("Unexpected input"),
             std::string::npos);
 
   m_config.version = Version{3, 4, 1};
   m_engine = make_engine(m_config);
   EXPECT_EQ(cell(rows("SHOW CREATE VIEW v"), 0, "Create View"),
-            "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" SECURITY NONE AS SELECT k FROM t;");
+            "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" SECURITY NONE AS SELECT k FROM " + t + ";");
   ok("CREATE VIEW w (a) SECURITY INVOKER AS SELECT k FROM t");
   EXPECT_EQ(cell(rows("SHOW CREATE VIEW w"), 0, "Create View"),
-            "CREATE VIEW `w` (`a`) SECURITY INVOKER AS SELECT k FROM t;");
+            "CREATE VIEW `w` (`a`) SECURITY INVOKER AS SELECT k FROM " + t + ";");
   ok("CREATE VIEW n SECURITY NONE AS SELECT k FROM t");
   EXPECT_EQ(cell(rows("SHOW CREATE VIEW n"), 0, "Create View"),
-            "CREATE VIEW `n` (`k`) SECURITY NONE AS SELECT k FROM t;");
+            "CREATE VIEW `n` (`k`) SECURITY NONE AS SELECT k FROM " + t + ";");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM w"), "3");
 }
 

@@ -2,6 +2,8 @@
 // MaterializedView.getMaterializedViewDdlStmt(true) prints the "simple" define SQL
 // (AstToSQLBuilder.buildSimple: tables as `db`.`tbl`, columns as `tbl`.`col` when every table
 // is in one catalog and database, else fully qualified `db`.`tbl`.`col`, reference §1).
+#include "exlschema/starrocks/ddl_parser.hpp"
+#include "exlschema/starrocks/ddl_printer.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
 
 #include <gtest/gtest.h>
@@ -66,6 +68,37 @@ TEST(QueryDatabasesTest, RefusesWhatItCannotRewriteExactly) {
             std::string::npos);
   EXPECT_NE(refusal("SELECT `sales`.`sales`.`k` FROM `sales`.`sales`").find("either"),
             std::string::npos);
+}
+
+// SHOW CREATE MATERIALIZED VIEW as getMaterializedViewDdlStmt(true) assembles it (3.3 layout:
+// DISTRIBUTED BY always, REFRESH type, PROPERTIES from replication_num, then AS + simple SQL).
+constexpr std::string_view k_mv_33 = R"(CREATE MATERIALIZED VIEW `mv1` (`k`, `total`)
+DISTRIBUTED BY HASH(`k`) BUCKETS 1 
+REFRESH MANUAL
+PROPERTIES (
+"replication_num" = "1",
+"replicated_storage" = "true",
+"storage_medium" = "HDD"
+)
+AS SELECT `t`.`k`, sum(`t`.`v`) AS `total` FROM `sales`.`t` GROUP BY `t`.`k`;)";
+
+TEST(QueryDatabasesTest, CopiesAShowCreateMaterializedViewIntoAnotherDatabase) {
+  Result<MaterializedViewModel> mv = parse_create_materialized_view(k_mv_33);
+  ASSERT_TRUE(mv.ok()) << mv.error().message();
+  EXPECT_EQ(mv->refresh, "MANUAL");
+  Result<std::string> query = rewrite_query_databases(mv->definition, k_map);
+  ASSERT_TRUE(query.ok()) << query.error().message();
+  MaterializedViewModel copy = mv.value();
+  copy.definition = query.value();
+  std::string ddl = print_create_materialized_view(copy, {"sales_copy", "", false});
+  EXPECT_EQ(ddl.rfind("CREATE MATERIALIZED VIEW `sales_copy`.`mv1` (`k`, `total`)", 0), 0U) << ddl;
+  EXPECT_NE(ddl.find("\nAS SELECT `t`.`k`, sum(`t`.`v`) AS `total` FROM `sales_copy`.`t` GROUP BY "
+                     "`t`.`k`"),
+            std::string::npos)
+      << ddl;
+  Result<MaterializedViewModel> again = parse_create_materialized_view(ddl);
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_EQ(again.value(), copy);
 }
 
 } // namespace

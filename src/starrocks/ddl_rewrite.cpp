@@ -123,19 +123,25 @@ bool is_clause_word(const Token& token) {
 std::vector<NameChain> name_chains(const std::vector<Token>& tokens) {
   std::vector<NameChain> chains;
   std::vector<bool> in_from{false}; // per parenthesis depth
+  // Per depth: a query level (top, or a '(' opening SELECT/WITH or a table list) where FROM and
+  // JOIN introduce tables, unlike FROM inside EXTRACT(.. FROM ..), TRIM(.. FROM ..), ...
+  std::vector<bool> query_level{true};
   bool next_is_table = false;
   for (std::size_t i = 0; i < tokens.size() && tokens[i].kind != Tok::End; ++i) {
     const Token& token = tokens[i];
     if (token.kind == Tok::Symbol) {
       if (token.text == "(") {
+        const Token& after = tokens[i + 1];
         in_from.push_back(false);
+        query_level.push_back(next_is_table || is_word(after, "SELECT") || is_word(after, "WITH"));
       } else if (token.text == ")" && in_from.size() > 1) {
         in_from.pop_back();
+        query_level.pop_back();
       }
       next_is_table = token.text == "," && in_from.back();
       continue;
     }
-    if (is_word(token, "FROM") || is_word(token, "JOIN")) {
+    if ((is_word(token, "FROM") || is_word(token, "JOIN")) && query_level.back()) {
       in_from.back() = true;
       next_is_table = true;
       continue;

@@ -46,18 +46,24 @@ std::string qualified_define_sql(const std::string& sql, const std::string& curr
   std::string out;
   std::size_t copied = 0;
   std::vector<bool> in_from{false}; // per parenthesis depth
+  // Per depth: a query level (top, or a '(' opening SELECT/WITH or a table list) where FROM and
+  // JOIN introduce tables, unlike FROM inside EXTRACT(.. FROM ..), TRIM(.. FROM ..), ...
+  std::vector<bool> query_level{true};
   bool next_is_table = false;
   for (std::size_t i = 0; i < t.size() && t[i].kind != TokenKind::End; ++i) {
     if (t[i].kind == TokenKind::Symbol) {
       if (t[i].text == "(") {
         in_from.push_back(false);
+        query_level.push_back(next_is_table || is_word(t[i + 1], "SELECT") ||
+                              is_word(t[i + 1], "WITH"));
       } else if (t[i].text == ")" && in_from.size() > 1) {
         in_from.pop_back();
+        query_level.pop_back();
       }
       next_is_table = t[i].text == "," && in_from.back();
       continue;
     }
-    if (is_word(t[i], "FROM") || is_word(t[i], "JOIN")) {
+    if ((is_word(t[i], "FROM") || is_word(t[i], "JOIN")) && query_level.back()) {
       in_from.back() = true;
       next_is_table = true;
       continue;

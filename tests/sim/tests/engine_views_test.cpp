@@ -34,6 +34,11 @@ TEST_F(ViewsTest, ViewIsQueryableAndShownAsView) {
   ok("DROP VIEW v");
   EXPECT_NE(error("DROP VIEW v").find("Unknown table"), std::string::npos);
   ok("DROP VIEW IF EXISTS v");
+  // Only FROM of a query introduces tables, not FROM inside TRIM(..)/EXTRACT(..).
+  ok("CREATE VIEW x AS SELECT TRIM(LEADING '1' FROM k) AS s FROM t");
+  EXPECT_EQ(cell(rows("SHOW CREATE VIEW x"), 0, "Create View"),
+            "CREATE VIEW `x` (`s`) AS SELECT TRIM(LEADING '1' FROM k) AS s FROM `" + m_db +
+                "`.`t`;");
 }
 
 TEST_F(ViewsTest, MaterializedViewHoldsDataUntilRefresh) {

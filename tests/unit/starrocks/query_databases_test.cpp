@@ -52,6 +52,13 @@ TEST(QueryDatabasesTest, KeepsCatalogsStringsCommentsAndOtherDatabases) {
             "USING (k)");
 }
 
+TEST(QueryDatabasesTest, OnlyTheFromOfAQueryIntroducesTables) {
+  EXPECT_EQ(rewritten("SELECT EXTRACT(year FROM `t1`.`dt`), trim(BOTH ' ' FROM `s`) FROM "
+                      "`sales`.`t1` WHERE `k` IN (SELECT `k` FROM `dim`.`d`)"),
+            "SELECT EXTRACT(year FROM `t1`.`dt`), trim(BOTH ' ' FROM `s`) FROM "
+            "`sales_copy`.`t1` WHERE `k` IN (SELECT `k` FROM `dim copy``x`.`d`)");
+}
+
 TEST(QueryDatabasesTest, TellsATableNamedLikeItsDatabaseFromTheDatabase) {
   EXPECT_EQ(rewritten("SELECT `sales`.`k` FROM `sales`.`sales`"),
             "SELECT `sales`.`k` FROM `sales_copy`.`sales`");

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <array>
 
-// SHOW CREATE VIEW: ``CREATE VIEW `v` (`c1` COMMENT "x", `c2`) [COMMENT "..."] AS <query>;``
+// SHOW CREATE VIEW: ``CREATE VIEW `v` (`c1` COMMENT "x", `c2`) [COMMENT "..."]
+// [SECURITY {NONE | INVOKER}] AS <query>;`` (the SECURITY clause is printed from 3.4.1).
 // SHOW CREATE MATERIALIZED VIEW: ``CREATE MATERIALIZED VIEW `mv` [(cols)] [COMMENT ..]
 // [PARTITION BY ..] [DISTRIBUTED BY ..] [ORDER BY (..)] [REFRESH ..] [PROPERTIES (..)] AS
 // <query>;`` (reference/starrocks-surface.md §1). The query text is kept verbatim.
@@ -62,6 +63,15 @@ ViewModel parse_view(Cursor& cursor) {
   }
   if (cursor.accept_keyword("COMMENT")) {
     view.comment = cursor.expect_string();
+  }
+  // From 3.4.1 SHOW CREATE VIEW always prints ` SECURITY NONE` or ` SECURITY INVOKER` here
+  // (AstToStringBuilder.getDdlStmt, view branch; docs View/CREATE_VIEW.md).
+  if (cursor.accept_keyword("SECURITY")) {
+    if (cursor.accept_keyword("INVOKER")) {
+      view.security_invoker = true;
+    } else if (!cursor.accept_keyword("NONE")) {
+      cursor.fail("NONE or INVOKER after SECURITY");
+    }
   }
   cursor.expect_keyword("AS");
   view.definition = rest_as_definition(cursor);

@@ -229,6 +229,12 @@ std::string print_create_view(const ViewModel& view, const PrintOptions& options
   if (view.comment) {
     out += "\nCOMMENT " + quote_string(*view.comment);
   }
+  // SECURITY NONE is the default of every release and the clause is a syntax error before 3.4.1,
+  // so it is left out; INVOKER is kept, so an older target refuses the view instead of creating
+  // it without the restriction.
+  if (view.security_invoker) {
+    out += " SECURITY INVOKER";
+  }
   return out + " AS " + view.definition;
 }
 

@@ -4,6 +4,7 @@
 // as the same table. Reference: starrocks-surface.md §1 (SHOW CREATE), §2 (SHOW PARTITIONS).
 #include "srsim_test_support.hpp"
 
+#include "exlschema/starrocks/ddl_printer.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
 #include "exlschema/starrocks/model_compare.hpp"
 
@@ -207,6 +208,88 @@ TEST_P(SrsimShowCreateTest, TargetCreateTableIsAcceptedAndReadsBackAsTheSameTabl
 }
 
 INSTANTIATE_TEST_SUITE_P(Demo, SrsimShowCreateTest, testing::ValuesIn(samples()), sample_name);
+
+// Views and MVs on each simulated release: srsim's SHOW CREATE VIEW / MATERIALIZED VIEW
+// (reference §1: SECURITY NONE from 3.4.1, tables qualified by their database) must parse with
+// exlSchema's parsers, and the DDL exlSchema prints for another database (query re-pointed by
+// rewrite_query_databases) must be accepted by the same release and answer the same rows.
+class SrsimViewCopyTest : public testing::TestWithParam<std::string> {};
+
+std::string second_cell(db::Connection& conn, const std::string& sql) {
+  const auto rs = conn.query(sql);
+  if (rs.rows.size() != 1 || rs.columns.size() < 2 || !rs.rows[0][1]) {
+    throw std::runtime_error(sql + ": unexpected result shape");
+  }
+  return *rs.rows[0][1];
+}
+
+TEST_P(SrsimViewCopyTest, ViewAndMaterializedViewCopyIntoAnotherDatabase) {
+  EXL_REQUIRE_SANDBOX(sb);
+  (void)sb; // each release's own target cluster is both source and target here
+  const auto params = target_of_version(GetParam());
+  ASSERT_TRUE(params.has_value()) << "the sandbox has no cluster of " << GetParam();
+  db::Connection conn(*params);
+  const bool secure_views = cluster_version(conn) >= starrocks::parse_version("3.4.1");
+  const std::string from = unique_database("vsrc");
+  const std::string to = unique_database("vdst");
+  const starrocks::DatabaseMap map = {{from, to}};
+  for (const std::string& database : {from, to}) {
+    conn.execute(starrocks::build_create_database(database));
+    conn.execute("CREATE TABLE `" + database +
+                 "`.`t` (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1 "
+                 "PROPERTIES (\"replication_num\" = \"1\")");
+    conn.execute("INSERT INTO `" + database + "`.`t` VALUES (1, 10), (2, 20), (2, 5)");
+  }
+  conn.execute("CREATE VIEW `" + from +
+               "`.`v` (k, total) COMMENT \"sums\" AS SELECT k, SUM(v) "
+               "FROM `" +
+               from + "`.`t` GROUP BY k");
+  conn.execute("CREATE MATERIALIZED VIEW `" + from +
+               "`.`mv` DISTRIBUTED BY HASH(k) BUCKETS 1 "
+               "REFRESH MANUAL PROPERTIES (\"replication_num\" = \"1\") AS SELECT k, SUM(v) AS "
+               "total FROM `" +
+               from + "`.`t` GROUP BY k");
+
+  const std::string view_ddl = second_cell(conn, "SHOW CREATE VIEW `" + from + "`.`v`");
+  EXPECT_EQ(view_ddl.find(" SECURITY NONE AS ") != std::string::npos, secure_views) << view_ddl;
+  auto view = starrocks::parse_create_view(view_ddl);
+  ASSERT_TRUE(view.ok()) << view.error().message() << "\n" << view_ddl;
+  auto view_query = starrocks::rewrite_query_databases(view->definition, map);
+  ASSERT_TRUE(view_query.ok()) << view_query.error().message() << "\n" << view->definition;
+  starrocks::ViewModel copy = view.value();
+  copy.definition = view_query.value();
+  conn.execute(starrocks::print_create_view(copy, {to, "", false}));
+
+  const std::string mv_ddl = second_cell(conn, "SHOW CREATE MATERIALIZED VIEW `" + from + "`.`mv`");
+  auto mv = starrocks::parse_create_materialized_view(mv_ddl);
+  ASSERT_TRUE(mv.ok()) << mv.error().message() << "\n" << mv_ddl;
+  EXPECT_NE(mv->definition.find("`" + from + "`.`t`"), std::string::npos) << mv->definition;
+  auto mv_query = starrocks::rewrite_query_databases(mv->definition, map);
+  ASSERT_TRUE(mv_query.ok()) << mv_query.error().message() << "\n" << mv->definition;
+  starrocks::MaterializedViewModel mv_copy = mv.value();
+  mv_copy.definition = mv_query.value();
+  conn.execute(starrocks::print_create_materialized_view(mv_copy, {to, "", false}));
+
+  // The copies read the target database's tables: change it and compare.
+  conn.execute("INSERT INTO `" + to + "`.`t` VALUES (3, 7)");
+  conn.execute("REFRESH MATERIALIZED VIEW `" + to + "`.`mv`");
+  for (const char* object : {"v", "mv"}) {
+    EXPECT_EQ(scalar(conn, "SELECT COUNT(*) FROM `" + to + "`.`" + object + "`"), 3) << object;
+    EXPECT_EQ(scalar(conn, "SELECT COUNT(*) FROM `" + from + "`.`" + object + "`"), 2) << object;
+  }
+  const std::string copied_view = second_cell(conn, "SHOW CREATE VIEW `" + to + "`.`v`");
+  auto reparsed = starrocks::parse_create_view(copied_view);
+  ASSERT_TRUE(reparsed.ok()) << reparsed.error().message() << "\n" << copied_view;
+  EXPECT_EQ(reparsed->comment, view->comment);
+  EXPECT_EQ(reparsed->columns, view->columns);
+}
+
+INSTANTIATE_TEST_SUITE_P(Releases, SrsimViewCopyTest, testing::ValuesIn(simulated_versions()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string name = "v" + info.param;
+                           std::replace(name.begin(), name.end(), '.', '_');
+                           return name;
+                         });
 
 } // namespace
 } // namespace exl::test::xcheck

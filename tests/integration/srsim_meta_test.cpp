@@ -6,6 +6,7 @@
 
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/ddl_printer.hpp"
+#include "exlschema/starrocks/ddl_rewrite.hpp"
 #include "exlschema/starrocks/version.hpp"
 
 #include <gtest/gtest.h>
@@ -100,8 +101,9 @@ TEST(SrsimMetaTest, ViewParsesAndIsRecreatedOnTheTarget) {
   dst.execute(
       starrocks::build_create_table(show_create_model(src, ref("demo", "events")), database));
   starrocks::ViewModel copy = *view;
-  const std::string from = "demo.events";
-  copy.definition.replace(copy.definition.find(from), from.size(), database + ".events");
+  const auto query = starrocks::rewrite_query_databases(copy.definition, {{"demo", database}});
+  ASSERT_TRUE(query.ok()) << query.error().message();
+  copy.definition = query.value();
   dst.execute(starrocks::print_create_view(copy, {.database = database}));
   const auto back =
       starrocks::parse_create_view(show_create_text(dst, ref(database, "events_per_day")));

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "exlschema/starrocks/result.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 // The source table's model rewritten for creation on the target (PRODUCT.md §4.1).
@@ -29,5 +32,20 @@ struct RewriteResult {
 //   from the source (the default start is Integer.MIN_VALUE = never drop, reference §3);
 // - a table written by the source's dynamic partitioning keeps its partitions as fixed ranges.
 RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& options);
+
+// Source database name -> target database name (exact, case-sensitive names).
+using DatabaseMap = std::vector<std::pair<std::string, std::string>>;
+
+// The query of a view or MV as SHOW CREATE prints it (tables as `db`.`tbl`, columns as
+// `tbl`.`col` or `db`.`tbl`.`col`, optionally behind `default_catalog`; reference §1) with the
+// database qualifier of every table of a mapped database replaced (`db`.`t` -> `newdb`.`t`).
+// Strings, comments and names of other databases and external catalogs are left as written.
+// Refuses (ParseError: where, and why) rather than guess:
+// - text it cannot tokenise (an unterminated string or quoted name);
+// - a table in FROM/JOIN position without a database, unless it names a CTE of the query;
+// - `x`.`y` outside FROM/JOIN where x is a mapped database and not a table, alias or CTE of the
+//   query (a column of table x or table y of database x cannot be told apart);
+// - a function qualified by a mapped database.
+Result<std::string> rewrite_query_databases(std::string_view query, const DatabaseMap& databases);
 
 } // namespace exl::starrocks

@@ -144,6 +144,8 @@ struct ViewModel {
   std::string name;
   std::vector<ViewColumn> columns;
   std::optional<std::string> comment;
+  // SECURITY INVOKER (secure views, 3.4.1+); SECURITY NONE, the default, or no clause = false.
+  bool security_invoker = false;
   std::string definition; // the query after AS, without a trailing ';'
   bool operator==(const ViewModel&) const = default;
 };

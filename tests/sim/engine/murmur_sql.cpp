@@ -106,13 +106,48 @@ std::int32_t murmur_hash3_32(const std::vector<std::string>& args) {
   return static_cast<std::int32_t>(seed);
 }
 
-std::string rewrite_murmur_calls(const std::string& sql) {
+namespace {
+
+std::string murmur_call(const std::vector<std::string>& args) {
+  std::string expr = std::to_string(k_murmur_seed);
+  for (const std::string& a : args) {
+    expr = "`__srsim`.mmh3_u(" + a + ", " + expr + ")";
+  }
+  return "`__srsim`.to_int32(" + expr + ")";
+}
+
+// StarRocks: BOOLEAN sleep(INT x), 1 when the sleep completed, 0 when interrupted, NULL for a
+// NULL argument without sleeping (docs sql-functions/utility-functions/sleep.md). MariaDB's
+// SLEEP returns 0 when completed and 1 when interrupted, and 0 for NULL.
+std::string sleep_call(const std::vector<std::string>& args) {
+  if (args.size() != 1) {
+    return "";
+  }
+  return "IF((" + args[0] + ") IS NULL, NULL, 1 - SLEEP(" + args[0] + "))";
+}
+
+using CallRewrite = std::string (*)(const std::vector<std::string>& args);
+
+CallRewrite rewrite_for(const Token& name) {
+  if (name.upper == "MURMUR_HASH3_32") {
+    return murmur_call;
+  }
+  if (name.upper == "SLEEP") {
+    return sleep_call;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+std::string rewrite_function_calls(const std::string& sql) {
   std::vector<Token> tokens = tokenize(sql);
   std::string out;
   std::size_t copied = 0;
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].upper != "MURMUR_HASH3_32" || tokens[i + 1].text != "(" ||
-        tokens[i + 1].kind != TokenKind::Symbol) {
+    CallRewrite rewrite = tokens[i].kind == TokenKind::Word ? rewrite_for(tokens[i]) : nullptr;
+    if (rewrite == nullptr || tokens[i + 1].text != "(" ||
+        tokens[i + 1].kind != TokenKind::Symbol || (i > 0 && tokens[i - 1].text == ".")) {
       continue;
     }
     // Collect top-level argument texts up to the matching ')'.
@@ -125,18 +160,18 @@ std::string rewrite_murmur_calls(const std::string& sql) {
       if (t.kind == TokenKind::Symbol && t.text == "(") {
         ++depth;
       } else if (t.kind == TokenKind::Symbol && t.text == ")" && --depth == 0) {
-        args.push_back(sql.substr(arg_begin, t.begin - arg_begin));
+        args.push_back(rewrite_function_calls(sql.substr(arg_begin, t.begin - arg_begin)));
         break;
       } else if (t.kind == TokenKind::Symbol && t.text == "," && depth == 1) {
-        args.push_back(sql.substr(arg_begin, t.begin - arg_begin));
+        args.push_back(rewrite_function_calls(sql.substr(arg_begin, t.begin - arg_begin)));
         arg_begin = t.end;
       }
     }
-    std::string expr = std::to_string(k_murmur_seed);
-    for (const std::string& a : args) {
-      expr = "`__srsim`.mmh3_u(" + rewrite_murmur_calls(a) + ", " + expr + ")";
+    std::string expr = rewrite(args);
+    if (expr.empty()) {
+      continue; // a form StarRocks would refuse: left to MariaDB as written
     }
-    out += sql.substr(copied, tokens[i].begin - copied) + "`__srsim`.to_int32(" + expr + ")";
+    out += sql.substr(copied, tokens[i].begin - copied) + expr;
     // A bare select item keeps StarRocks's column header (the call as written).
     const Token& before = i > 0 ? tokens[i - 1] : tokens.back();
     const Token& after = tokens[j + 1 < tokens.size() ? j + 1 : j];

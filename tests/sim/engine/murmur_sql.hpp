@@ -17,8 +17,9 @@ namespace srsim::engine {
 inline constexpr std::uint32_t k_murmur_seed = 104729;
 
 void install_murmur_function(Backend& conn);
-// Rewrites murmur_hash3_32(a, b, ...) calls in `sql` to the stored functions.
-std::string rewrite_murmur_calls(const std::string& sql);
+// Rewrites calls whose MariaDB result differs from StarRocks's: murmur_hash3_32(a, b, ...) to
+// the stored functions, sleep(x) to StarRocks's BOOLEAN (1 when completed, NULL for NULL).
+std::string rewrite_function_calls(const std::string& sql);
 // Reference implementation (tests compare MariaDB's answer with it).
 std::int32_t murmur_hash3_32(const std::vector<std::string>& args);
 

@@ -85,7 +85,7 @@ std::string rewrite_query(Ctx& ctx, const std::string& query) {
     copied = t[last].end;
     i = last;
   }
-  return rewrite_murmur_calls(out + sql.substr(copied));
+  return rewrite_function_calls(out + sql.substr(copied));
 }
 
 Reply select_statement(Ctx& ctx, const std::string& sql) {

@@ -221,7 +221,10 @@ std::string table_ddl(const TableModel& m, const Version& version, bool shared_d
   return out + properties_text(props) + ";";
 }
 
-std::string view_ddl(const TableModel& m) {
+// AstToStringBuilder.getDdlStmt (view branch): column list, `\nCOMMENT "..."` when set, then
+// from 3.4.1 (secure views, docs View/CREATE_VIEW.md) always ` SECURITY INVOKER` or
+// ` SECURITY NONE` (`if (view.isSecurity()) ... else sb.append(" SECURITY NONE")`), then ` AS `.
+std::string view_ddl(const TableModel& m, const Version& version) {
   std::string out = "CREATE VIEW `" + m.name + "` (";
   for (std::size_t i = 0; i < m.view_columns.size(); ++i) {
     out += (i ? ", " : "") + std::string("`") + m.view_columns[i] + "`";
@@ -229,6 +232,10 @@ std::string view_ddl(const TableModel& m) {
   out += ")";
   if (!m.comment.empty()) {
     out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
+  }
+  if (version.at_least(3, 4, 1)) {
+    const std::string* security = find_property(m.properties, k_view_security);
+    out += security ? " SECURITY " + *security : std::string(" SECURITY NONE");
   }
   return out + " AS " + m.definition + ";";
 }

@@ -11,7 +11,9 @@
 namespace srsim::engine {
 
 std::string table_ddl(const TableModel& model, const Version& version, bool shared_data);
-std::string view_ddl(const TableModel& model);
+std::string view_ddl(const TableModel& model, const Version& version);
+// A view's SECURITY choice (INVOKER) in its model's properties; absent = NONE.
+inline constexpr const char* k_view_security = "security";
 std::string mv_ddl(const TableModel& model, const Version& version);
 // Effective properties as StarRocks prints them: defaults filled, StarRocks's order.
 Properties printed_properties(const TableModel& model, bool shared_data);

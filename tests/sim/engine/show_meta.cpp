@@ -142,7 +142,7 @@ Reply show_create(Ctx& ctx, Cursor& cur) {
     fail_analyzing("Materialized view " + q.name + " not found");
   }
   if (m.kind == "VIEW" || (what == "VIEW" && m.kind == "MV")) {
-    std::string text = m.kind == "VIEW" ? view_ddl(m) : mv_ddl(m, ctx.version());
+    std::string text = m.kind == "VIEW" ? view_ddl(m, ctx.version()) : mv_ddl(m, ctx.version());
     return ResultSet{{"View", "Create View", "character_set_client", "collation_connection"},
                      {{m.name, text, std::string("utf8"), std::string("utf8_general_ci")}}};
   }

@@ -6,6 +6,8 @@
 #include "ddl_translate.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "mv_define_sql.hpp"
+#include "show_create.hpp"
 
 namespace srsim::engine {
 
@@ -67,6 +69,26 @@ void rename_columns(Ctx& ctx, const TableModel& m) {
   }
 }
 
+// `[SECURITY {NONE | INVOKER}]` after the view's COMMENT, from v3.4.1 (docs
+// View/CREATE_VIEW.md: "From v3.4.1 onwards, StarRocks supports secure view"; grammar
+// StarRocks.g4 createViewStatement). Before 3.4.1 the word is a syntax error there. A view has
+// no properties in StarRocks, so the choice is kept in the model's properties under
+// k_view_security (read back by view_ddl).
+void parse_view_security(Ctx& ctx, Cursor& cur, TableModel& m) {
+  if (!cur.is_kw("SECURITY")) {
+    return;
+  }
+  if (!ctx.version().at_least(3, 4, 1)) {
+    cur.syntax_error();
+  }
+  cur.next();
+  if (cur.accept_kw("INVOKER")) {
+    m.properties.emplace_back(k_view_security, "INVOKER");
+  } else if (!cur.accept_kw("NONE")) {
+    cur.syntax_error();
+  }
+}
+
 Reply drop_object(Ctx& ctx, Cursor& cur, const std::string& kind) {
   bool if_exists = cur.accept_kws({"IF", "EXISTS"});
   QualifiedName q = cur.qualified_name();
@@ -111,11 +133,14 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
   if (cur.accept_kw("COMMENT")) {
     m.comment = cur.string_literal();
   }
+  parse_view_security(ctx, cur, m);
   cur.expect_kw("AS");
   m.definition = cur.rest_from(cur.position());
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
   std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
+  // StarRocks keeps the view's query re-rendered with tables qualified (inline view def).
+  m.definition = qualified_define_sql(m.definition, ctx.session.current_db);
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, or_replace, "VIEW")) {
     return OkReply{};
@@ -165,6 +190,8 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   ctx.require("CREATE", m.db);
   require_db(ctx, m.db);
   std::string query = rewrite_query(ctx, m.definition); // may resolve catalogs: before locking
+  // Kept as StarRocks keeps it: tables qualified by their database (also what REFRESH runs).
+  m.definition = qualified_define_sql(m.definition, ctx.session.current_db);
   std::lock_guard<std::mutex> lock(ctx.state.store.mutex());
   if (!check_new_name(ctx, m.db, m.name, if_not_exists, false, "MV")) {
     return OkReply{};

@@ -93,5 +93,41 @@ TEST(ViewParserTest, RejectsViewsWithoutQuery) {
   EXPECT_FALSE(parse_create_materialized_view("CREATE MATERIALIZED VIEW mv REFRESH AS").ok());
 }
 
+// SHOW CREATE VIEW from 3.4.1 (AstToStringBuilder.getDdlStmt, view branch): the column list,
+// `\nCOMMENT "..."` when set, then always ` SECURITY NONE` or ` SECURITY INVOKER`, then ` AS `.
+constexpr std::string_view k_view_341_none =
+    "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" SECURITY NONE AS SELECT `db`.`t`.`k` FROM `db`.`t`;";
+constexpr std::string_view k_view_341_invoker =
+    "CREATE VIEW `w` (`a` COMMENT \"x\") SECURITY INVOKER AS SELECT `db`.`t`.`k` AS `a` FROM "
+    "`db`.`t`;";
+
+TEST(ViewParserTest, ParsesSecurityClauseOf341) {
+  Result<ViewModel> none = parse_create_view(k_view_341_none);
+  ASSERT_TRUE(none.ok()) << none.error().message();
+  EXPECT_EQ(none->comment, "c");
+  EXPECT_FALSE(none->security_invoker);
+  EXPECT_EQ(none->definition, "SELECT `db`.`t`.`k` FROM `db`.`t`");
+  // NONE is the default in every version: never printed, so older targets accept the DDL.
+  EXPECT_EQ(print_create_view(none.value()),
+            "CREATE VIEW `v` (`k`)\nCOMMENT \"c\" AS SELECT `db`.`t`.`k` FROM `db`.`t`");
+
+  Result<ViewModel> invoker = parse_create_view(k_view_341_invoker);
+  ASSERT_TRUE(invoker.ok()) << invoker.error().message();
+  EXPECT_TRUE(invoker->security_invoker);
+  EXPECT_EQ(invoker->comment, std::nullopt);
+  // INVOKER is kept: an older target refuses the clause rather than losing the restriction.
+  EXPECT_EQ(print_create_view(invoker.value()),
+            "CREATE VIEW `w` (`a` COMMENT \"x\") SECURITY INVOKER AS SELECT `db`.`t`.`k` AS `a` "
+            "FROM `db`.`t`");
+  Result<ViewModel> again = parse_create_view(print_create_view(invoker.value()));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value(), invoker.value());
+
+  Result<AnyModel> any = parse_show_create(k_view_341_none);
+  ASSERT_TRUE(any.ok());
+  EXPECT_TRUE(std::holds_alternative<ViewModel>(any.value()));
+  EXPECT_FALSE(parse_create_view("CREATE VIEW `v` (`k`) SECURITY DEFINER AS SELECT 1").ok());
+}
+
 } // namespace
 } // namespace exl::starrocks

@@ -1,0 +1,1 @@
+CREATE VIEW `w` (`a`) SECURITY INVOKER AS SELECT `db`.`t`.`k` AS `a` FROM `db`.`t`;

@@ -1,4 +1,5 @@
-// Every builder of tasks, catalogs, INSERT and external tables, run against a target of every
+// Every builder of tasks, catalogs, INSERT, external tables, table and partition DDL, metadata
+// reads and the audit count query, run against a target of every
 // release srsim simulates (2.5.22, 3.1.17, 3.3.5, 3.4.4; reference §14): the statements must
 // parse there (srsim answers StarRocks's syntax error for forms a release's grammar lacks) and do
 // what exlSchema relies on. The builders pick their form from the version the target reports.
@@ -6,8 +7,11 @@
 #include "support/eventually.hpp"
 
 #include "exlschema/starrocks/catalog_sql.hpp"
+#include "exlschema/starrocks/ddl_parser.hpp"
+#include "exlschema/starrocks/ddl_printer.hpp"
 #include "exlschema/starrocks/external_table_sql.hpp"
 #include "exlschema/starrocks/insert_sql.hpp"
+#include "exlschema/starrocks/partition_predicate.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/task_sql.hpp"
 #include "exlschema/starrocks/version.hpp"
@@ -202,6 +206,52 @@ TEST_P(SrsimVersionsTest, ExternalTableFormsParseAndMoveRows) {
                     ref(m_database, "src").sql());
   EXPECT_EQ(count_rows(src, ref(destination_db, "t")), 3);
   src.execute("DROP DATABASE IF EXISTS `" + destination_db + "`");
+}
+
+// The structure path of every mode: SHOW CREATE TABLE parsed and printed again under another
+// name, ADD PARTITION from source bounds, SHOW PARTITIONS, partitions_meta where the release has
+// it, the audit's count query, TRUNCATE of one partition, DROP TABLE; all in the release's syntax.
+TEST_P(SrsimVersionsTest, TableAndPartitionFormsParseAndWork) {
+  auto model = show_create_model(*m_target, ref(m_database, "src"));
+  model.name = "copy";
+  m_target->execute(starrocks::build_create_table(model, m_database));
+  const auto copy = ref(m_database, "copy");
+  EXPECT_EQ(show_create_model(*m_target, copy).partitioning, model.partitioning);
+
+  starrocks::PartitionBounds march;
+  march.kind = starrocks::PartitionBounds::Kind::Range;
+  march.lower = {starrocks::Literal::value("2024-03-01")};
+  march.upper = {starrocks::Literal::value("2024-04-01")};
+  const auto add = starrocks::build_add_source_partition(copy, "p3", march, model.partitioning);
+  ASSERT_TRUE(add.ok()) << add.error().message();
+  m_target->execute(*add);
+  m_target->execute(*add); // IF NOT EXISTS
+  const auto partitions = show_partitions(*m_target, copy);
+  ASSERT_EQ(partitions.size(), 3U);
+  EXPECT_EQ(partitions.back().bounds, march);
+  if (starrocks::supports(m_version, starrocks::Feature::PartitionsMeta)) {
+    const auto meta = m_target->query(starrocks::build_partitions_meta_query(m_database, "copy"));
+    EXPECT_EQ(meta.rows.size(), 3U);
+  }
+
+  m_target->execute("INSERT INTO " + copy.sql() + " SELECT * FROM " + ref(m_database, "src").sql());
+  const auto columns = starrocks::partition_columns(model, partitions);
+  ASSERT_TRUE(columns.ok()) << columns.error().message();
+  const auto queries =
+      starrocks::build_partition_count_queries(copy, *columns, starrocks::named_bounds(partitions));
+  ASSERT_TRUE(queries.ok()) << queries.error().message();
+  ASSERT_EQ(queries->size(), 1U);
+  std::int64_t counted = 0;
+  for (const auto& row : m_target->query(queries->front()).rows) {
+    counted += std::stoll(row.at(1).value_or("0"));
+  }
+  EXPECT_EQ(counted, 3);
+
+  m_target->execute(starrocks::build_truncate(copy, {"p1"}));
+  EXPECT_EQ(count_rows(*m_target, copy), 1);
+  EXPECT_EQ(m_target->query(starrocks::build_show_full_tables(m_database)).rows.size(), 3U);
+  m_target->execute(starrocks::build_drop_table(copy));
+  EXPECT_EQ(m_target->query(starrocks::build_show_full_tables(m_database)).rows.size(), 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Releases, SrsimVersionsTest, testing::ValuesIn(simulated_versions()),

@@ -121,14 +121,6 @@ void delete_rows(Backend& conn, const TableModel& m, const std::vector<std::stri
   }
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) {
-    out += (out.empty() ? "" : ", ") + n;
-  }
-  return out;
-}
-
 // Guava Range.toString of a range partition (the same text as SHOW PARTITIONS' Range cell).
 std::string range_text(const TableModel& m, const PartitionDef& p) {
   return range_cell(m, p);

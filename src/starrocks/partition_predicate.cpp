@@ -366,6 +366,20 @@ bool same_names(const std::vector<std::string>& a, const std::vector<std::string
 
 } // namespace
 
+bool is_one_step(std::string_view expression, std::string_view lower, std::string_view upper) {
+  std::optional<Floor> floor = floor_of(expression);
+  std::optional<Moment> lo = parse_moment(lower);
+  std::optional<Moment> hi = parse_moment(upper);
+  if (!floor || !lo || !hi || !floor->boundary(*lo) || !floor->boundary(*hi)) {
+    return false;
+  }
+  if (std::optional<long long> seconds = floor->unit_seconds()) {
+    return seconds_from_origin(*hi) - seconds_from_origin(*lo) == *seconds * floor->count;
+  }
+  const long long months = (hi->year - lo->year) * 12LL + (hi->month - lo->month);
+  return months == *floor->unit_months() * floor->count;
+}
+
 std::optional<TimeStep> expression_time_step(std::string_view expression) {
   std::optional<Floor> floor = floor_of(expression);
   if (!floor) {

@@ -4,9 +4,6 @@
 #include "exlschema/starrocks/partition_predicate.hpp"
 #include "exlschema/starrocks/quote.hpp"
 
-#include <chrono>
-#include <cstdio>
-
 namespace exl::starrocks {
 namespace {
 
@@ -68,51 +65,6 @@ std::string partition_name_digits(std::string_view bound, std::string_view unit)
   return width > 0 && digits.size() >= width ? digits.substr(0, width) : "";
 }
 
-// The name digits of the bound one `unit` after `digits` (a year, month, day or hour prefix as
-// partition_name_digits returns it): "20240229" day -> "20240301", "2024123123" hour ->
-// "2025010100".
-std::string next_unit_digits(const std::string& digits, std::string_view unit) {
-  using namespace std::chrono;
-  const int y = std::stoi(digits.substr(0, 4));
-  const unsigned mo = digits.size() >= 6 ? std::stoul(digits.substr(4, 2)) : 1;
-  const unsigned d = digits.size() >= 8 ? std::stoul(digits.substr(6, 2)) : 1;
-  const int h = digits.size() >= 10 ? std::stoi(digits.substr(8, 2)) : 0;
-  year_month_day ymd{year{y}, month{mo}, day{d}};
-  sys_days start{ymd};
-  hours at = start.time_since_epoch() + hours{h};
-  if (unit == "year" || unit == "month") {
-    const auto next = unit == "year" ? ymd + years{1} : ymd + months{1};
-    at = sys_days{next}.time_since_epoch();
-  } else {
-    at += unit == "day" ? hours{24} : hours{1};
-  }
-  const sys_days next_day{floor<days>(at)};
-  const year_month_day n{next_day};
-  const auto hour = (at - next_day.time_since_epoch()).count();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02u%02d", static_cast<int>(n.year()),
-                static_cast<unsigned>(n.month()), static_cast<unsigned>(n.day()),
-                static_cast<int>(hour));
-  return std::string(buf).substr(0, digits.size());
-}
-
-// True when the digits of `bound` past the first `width` are those of the unit's start: month
-// and day 01, hour, minute and second 00 ("2024-02-01 00:00:00" is aligned to a month).
-bool aligned(std::string_view bound, std::size_t width) {
-  static constexpr std::string_view k_start = "00000101000000"; // yyyy mm dd hh mi ss
-  std::size_t i = 0;
-  for (char c : bound) {
-    if (c < '0' || c > '9') {
-      continue;
-    }
-    if (i >= width && (i >= k_start.size() || c != k_start[i])) {
-      return false;
-    }
-    ++i;
-  }
-  return true;
-}
-
 } // namespace
 
 Result<std::string> build_add_source_partition(const TableRef& table, std::string_view partition,
@@ -132,10 +84,7 @@ Result<std::string> build_add_source_partition(const TableRef& table, std::strin
     return add_refused(partition, "bounds that are not one [lower, upper) range of one value");
   }
   const std::string digits = partition_name_digits(bounds.lower[0].text, step->unit);
-  if (digits.empty() || !aligned(bounds.lower[0].text, digits.size()) ||
-      !aligned(bounds.upper[0].text, digits.size()) ||
-      partition_name_digits(bounds.upper[0].text, step->unit) !=
-          next_unit_digits(digits, step->unit)) {
+  if (digits.empty() || !is_one_step(by.expression, bounds.lower[0].text, bounds.upper[0].text)) {
     return add_refused(partition, "bounds that are not one aligned " + step->unit);
   }
   if (partition != "p" + digits) {

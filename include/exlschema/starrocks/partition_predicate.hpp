@@ -58,6 +58,10 @@ struct TimeStep {
 };
 std::optional<TimeStep> expression_time_step(std::string_view expression);
 
+// True when the date/datetime bounds [`lower`, `upper`) are exactly one step of the automatic
+// partitioning `expression`: both values of its floor, `upper` the next one after `lower`.
+bool is_one_step(std::string_view expression, std::string_view lower, std::string_view upper);
+
 // True when `literal` is the minimum value StarRocks uses as the lower bound of a first range
 // partition written with LESS THAN, for `type` (or for any type when unknown).
 bool is_type_minimum(const Literal& literal, const std::optional<ColumnType>& type);

@@ -54,19 +54,6 @@ Properties hint_variables(const InsertSpec& spec, const Version& version) {
   return vars;
 }
 
-// `query` with the hint after its leading SELECT, the one place every release takes it.
-std::string hinted_query(const std::string& query, const std::string& hint_text) {
-  constexpr std::string_view k_select = "SELECT";
-  const bool select = query.size() > k_select.size() &&
-                      query.compare(0, k_select.size(), k_select) == 0 &&
-                      !is_word(query[k_select.size()]);
-  if (!select) {
-    throw std::invalid_argument("a set_var hint before StarRocks 3.1.7 needs a query starting "
-                                "with SELECT");
-  }
-  return std::string(k_select) + hint_text + query.substr(k_select.size());
-}
-
 std::string names(const std::vector<std::string>& list) {
   std::string out = "(";
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -80,6 +67,14 @@ std::string names(const std::vector<std::string>& list) {
 std::string build_insert(const InsertSpec& spec, const Version& version) {
   const std::string hint_text = hint(hint_variables(spec, version));
   const bool hint_after_insert = supports(version, Feature::InsertHintAnywhere);
+  if (!hint_after_insert && !hint_text.empty()) {
+    // A SELECT's set_var hint parses in every release, but older StmtExecutors apply a query's
+    // hints only when the statement is a plain SELECT (QueryStatement), never to an INSERT: the
+    // variables would silently not be set.
+    throw std::invalid_argument("session variables of an INSERT need StarRocks 3.1.7 / 3.2.3 "
+                                "(target is " +
+                                version.text + "): SET them on the session instead");
+  }
   std::string out = spec.overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
   out += (hint_after_insert ? hint_text : "") + " " + spec.target.sql();
   if (!spec.partitions.empty()) {
@@ -99,8 +94,7 @@ std::string build_insert(const InsertSpec& spec, const Version& version) {
     }
     out += ")";
   }
-  const bool hint_in_query = !hint_after_insert && !hint_text.empty();
-  return out + " " + (hint_in_query ? hinted_query(spec.query, hint_text) : spec.query);
+  return out + " " + spec.query;
 }
 
 std::string and_predicates(const std::vector<std::string>& predicates) {

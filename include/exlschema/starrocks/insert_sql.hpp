@@ -25,12 +25,14 @@ struct InsertSpec {
 };
 
 // `spec` as an INSERT the target's `version` parses (reference §14):
-// - the set_var hint follows INSERT INTO/OVERWRITE from v3.2.3 (v3.1.7 on the 3.1 line); older
-//   releases take it only in fixed places, so there it follows the query's leading SELECT;
+// - the set_var hint follows INSERT INTO/OVERWRITE from v3.2.3 (v3.1.7 on the 3.1 line). Older
+//   releases parse a hint after the query's SELECT but apply a SELECT's hints only to a plain
+//   SELECT statement (StmtExecutor: `parsedStmt instanceof QueryStatement`), so there the
+//   variables cannot travel in the INSERT: the caller SETs them on the session;
 // - PROPERTIES parse from v3.4; below that `timeout` becomes the query_timeout hint (query_timeout
 //   bounds INSERT there, §4).
 // Throws std::invalid_argument when `version` cannot take what `spec` asks for: another property
-// below v3.4, or hints below v3.1.7 with a query that does not start with SELECT.
+// below v3.4, or any session variable (set_vars, or `timeout` below v3.4) below v3.1.7 / v3.2.3.
 std::string build_insert(const InsertSpec& spec, const Version& version);
 
 // SELECT * FROM <source> [WHERE (<p1>) AND (<p2>) ...]; empty predicates are skipped.

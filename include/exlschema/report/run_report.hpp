@@ -23,14 +23,18 @@ struct TableReport {
   std::chrono::milliseconds elapsed{0};
   std::string error;            // redacted reason when failed
   std::string recommended_mode; // e.g. `v4` when the audit says so; empty otherwise
+  std::string target_table;     // `db.table` on the target when renamed; empty: same as `table`
+  std::string outcome;          // one word: created, equal, differs, recreated, loaded, skipped...
+  std::vector<std::string> notes; // warnings and plan summary lines (redacted)
 };
 
 struct RunReport {
   static constexpr int k_schema_version = 1;
   std::string run_id;
   std::string mode;
-  std::string source; // alias
-  std::string target; // alias
+  std::string source;       // alias
+  std::string target;       // alias
+  std::string command_line; // argv joined, already redacted (no secret is ever on it anyway)
   bool dry_run = true;
   std::chrono::system_clock::time_point start{};
   std::chrono::system_clock::time_point end{};

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace exl::runner {
 
@@ -26,6 +27,9 @@ struct TaskResult {
   std::chrono::system_clock::time_point end{};
   std::string error; // redacted reason when Failed / Skipped / Cancelled
   std::optional<std::int64_t> rows_moved;
+  std::string table;                   // `db.table` the task worked on; empty when not per table
+  std::vector<std::string> partitions; // partitions it wrote; empty: whole table or none
+  std::vector<std::string> labels;     // load labels it used (names.hpp make_label)
 
   std::chrono::milliseconds elapsed() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(end - start);

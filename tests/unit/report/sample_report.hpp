@@ -23,11 +23,11 @@ inline RunReport sample_report() {
   report.exit_code = 1;
   report.tables = {
       {"ods.orders", "v2", TaskStatus::Succeeded, 1234567, 1234567, 12, 3,
-       std::chrono::milliseconds(61500), "", ""},
+       std::chrono::milliseconds(61500), "", "", "", "loaded", {}},
       {"ods.users", "v2", TaskStatus::Failed, std::nullopt, std::nullopt, 0, 0,
-       std::chrono::milliseconds(800), "Access denied; IDENTIFIED BY 'hunter22'", ""},
+       std::chrono::milliseconds(800), "Access denied; IDENTIFIED BY 'hunter22'", "", "", "failed", {}},
       {"ods.events", "v2", TaskStatus::Inconsistent, 100, 120, 5, 5,
-       std::chrono::milliseconds(4000), "", "v4"},
+       std::chrono::milliseconds(4000), "", "v4", "", "differs", {}},
   };
   runner::TaskResult task;
   task.task_id = "1";

@@ -1,13 +1,16 @@
 #include "app/app.hpp"
 
 #include "app/exit_codes.hpp"
+#include "app/notifier_setup.hpp"
 #include "app/options_builder.hpp"
 #include "app/process_libraries.hpp"
+#include "app/run_finish.hpp"
 #include "app/run_id.hpp"
 #include "app/version_text.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
 #include "exlschema/config/config_locator.hpp"
+#include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/runner/cancel_token.hpp"
 #include "exlschema/util/errors.hpp"
@@ -18,6 +21,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -28,6 +32,7 @@ namespace {
 struct Session {
   std::string run_id;
   runner::CancelToken cancel;
+  std::string command_line; // argv joined, redacted
 };
 
 // Takes SIGINT/SIGTERM for the lifetime of a run. Created before any other thread starts: the
@@ -107,18 +112,31 @@ void log_start(const config::RunOptions& options) {
 
 int run_mode(const config::RunOptions& options, Session& session) {
   const modes::ModeInfo* mode = modes::find_mode(options.mode);
-  if (mode == nullptr || !mode->implemented) {
-    // Honest until the mode lands (issue #2 lays the foundation): nothing was connected to.
+  if (mode == nullptr || !mode->implemented || mode->make == nullptr) {
+    // Honest until the mode lands: nothing was connected to.
     throw UsageError("exlSchema: mode '" + options.mode + "' is not implemented in this build yet");
   }
   if (session.cancel.is_cancelled()) {
     return runner::exit_code_for_signal(session.cancel.signal_number());
   }
-  return k_exit_ok;
+  const std::unique_ptr<notify::Notifier> notifier = make_run_notifier(options);
+  report::RunReport report =
+      modes::drive(*mode, options, session.cancel,
+                   modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier});
+  report.command_line = session.command_line;
+  return finish_run(report, options, session.cancel.signal_number(), *notifier, std::cout);
 }
 
-int run_command(const cli::CliArgs& args) {
-  Session session{make_run_id(), {}};
+std::string joined_command_line(const std::vector<std::string>& argv) {
+  std::string text = "exlSchema";
+  for (const std::string& arg : argv) {
+    text += " " + arg;
+  }
+  return util::redact(text);
+}
+
+int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) {
+  Session session{make_run_id(), {}, joined_command_line(argv)};
   // Both before any thread starts (libmariadb and libcurl initialise unsafely; the signal mask is
   // inherited), and in this order so that the libraries outlive the signal watcher.
   const ProcessLibraries libraries;
@@ -145,7 +163,7 @@ int run_args(const std::vector<std::string>& argv) {
     std::fputs(version_text().c_str(), stdout);
     return k_exit_ok;
   }
-  return run_command(args);
+  return run_command(args, argv);
 }
 
 // One line on stderr, redacted: a message may quote a value the user typed. The -log file gets it

@@ -4,6 +4,8 @@
 #include "exlschema/util/log.hpp"
 #include "exlschema/util/redact.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
@@ -118,6 +120,9 @@ void Connection::connect() {
 // integration tests use. Each is tried on its own so that one unknown name does not block the
 // others (starrocks-surface.md §"Timeouts", §10: unknown variable is 1193).
 void Connection::apply_session_variables() {
+  if (!m_params.time_zone.empty()) {
+    apply_time_zone();
+  }
   if (m_params.query_timeout_s <= 0) {
     return;
   }
@@ -140,6 +145,22 @@ void Connection::apply_session_variables() {
       }
     }
   }
+}
+
+// The copy's sessions on both clusters use the source's time_zone, so that functions of time
+// (now(), from_unixtime, date_trunc on DATETIME strings) give the same values on both sides. A
+// value that cannot be set is an error: silently copying under another zone would shift data.
+void Connection::apply_time_zone() {
+  const std::string& tz = m_params.time_zone;
+  const bool plain = std::all_of(tz.begin(), tz.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '_' || c == '+' ||
+           c == '-' || c == ':';
+  });
+  if (!plain) {
+    throw SqlError(0, "HY000", "refusing to set an unusual time_zone value: " + tz,
+                   "SET time_zone");
+  }
+  run("SET time_zone = '" + tz + "'");
 }
 
 void Connection::run(const std::string& sql) {

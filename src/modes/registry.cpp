@@ -1,5 +1,7 @@
 #include "exlschema/modes/mode_registry.hpp"
 
+#include "modes/ghost.hpp"
+
 #include <array>
 
 namespace exl::modes {
@@ -42,10 +44,11 @@ constexpr std::array k_modes{
     ModeInfo{"ghost",
              "clone structure only (tables, views, materialized views), no data",
              true,
-             false,
+             true,
              {},
              false,
-             false},
+             false,
+             make_ghost_mode},
     ModeInfo{"v1", "JDBC catalog: INSERT ... SELECT per table, optionally in capacity batches",
              true, false, k_v1_flags, true, false},
     ModeInfo{"v2", "audit both sides, overwrite each differing partition, one at a time", true,

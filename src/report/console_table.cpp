@@ -11,16 +11,26 @@
 namespace exl::report {
 namespace {
 
-constexpr std::size_t k_columns = 7;
+constexpr std::size_t k_columns = 8;
 using Row = std::array<std::string, k_columns>;
 
-const Row k_header{"table", "mode", "status", "source rows", "target rows", "audited/rewritten",
-                   "time"};
+const Row k_header{
+    "table", "mode", "status", "outcome", "source rows", "target rows", "audited/rewritten",
+    "time"};
 
-Row make_row(const TableReport& table) {
+// A plan-only run did nothing: its tables are "planned", not "ok".
+std::string status_text(const RunReport& report, const TableReport& table) {
+  if (report.dry_run && table.status == runner::TaskStatus::Succeeded) {
+    return "planned";
+  }
+  return runner::to_string(table.status);
+}
+
+Row make_row(const RunReport& report, const TableReport& table) {
   return {util::redact(table.table),
           table.mode,
-          runner::to_string(table.status),
+          status_text(report, table),
+          table.outcome.empty() ? "-" : table.outcome,
           format_count(table.source_rows),
           format_count(table.target_rows),
           std::to_string(table.partitions_audited) + "/" +
@@ -33,7 +43,7 @@ void write_row(std::ostringstream& out, const Row& row,
                const std::array<std::size_t, k_columns>& w) {
   for (std::size_t i = 0; i < k_columns; ++i) {
     const std::string pad(w[i] - row[i].size(), ' ');
-    out << (i == 0 ? "" : "  ") << (i < 3 ? row[i] + pad : pad + row[i]);
+    out << (i == 0 ? "" : "  ") << (i < 4 ? row[i] + pad : pad + row[i]);
   }
   out << "\n";
 }
@@ -77,7 +87,7 @@ void write_problems(std::ostringstream& out, const RunReport& report) {
 std::string render_console_table(const RunReport& report) {
   std::vector<Row> rows{k_header};
   for (const auto& table : report.tables) {
-    rows.push_back(make_row(table));
+    rows.push_back(make_row(report, table));
   }
   std::array<std::size_t, k_columns> widths{};
   for (const Row& row : rows) {

@@ -28,17 +28,39 @@ long long elapsed_ms(std::chrono::system_clock::time_point start,
   return std::chrono::duration_cast<std::chrono::milliseconds>(end - start).count();
 }
 
+json plan_json(const TableReport& table) {
+  json plan = json::array();
+  for (const auto& step : table.plan) {
+    plan.push_back({{"cluster", step.cluster}, {"sql", util::redact(step.sql)}});
+  }
+  return plan;
+}
+
+json notes_json(const TableReport& table) {
+  json notes = json::array();
+  for (const auto& note : table.notes) {
+    notes.push_back(util::redact(note));
+  }
+  return notes;
+}
+
 json table_json(const TableReport& table) {
-  return {{"table", util::redact(table.table)},
-          {"mode", table.mode},
-          {"status", runner::to_string(table.status)},
-          {"source_rows", count_or_null(table.source_rows)},
-          {"target_rows", count_or_null(table.target_rows)},
-          {"partitions_audited", table.partitions_audited},
-          {"partitions_rewritten", table.partitions_rewritten},
-          {"elapsed_ms", table.elapsed.count()},
-          {"error", util::redact(table.error)},
-          {"recommended_mode", table.recommended_mode}};
+  return {
+      {"table", util::redact(table.table)},
+      {"target_table", util::redact(table.target_table.empty() ? table.table : table.target_table)},
+      {"outcome", table.outcome},
+      {"summary", util::redact(table.summary)},
+      {"notes", notes_json(table)},
+      {"plan", plan_json(table)},
+      {"mode", table.mode},
+      {"status", runner::to_string(table.status)},
+      {"source_rows", count_or_null(table.source_rows)},
+      {"target_rows", count_or_null(table.target_rows)},
+      {"partitions_audited", table.partitions_audited},
+      {"partitions_rewritten", table.partitions_rewritten},
+      {"elapsed_ms", table.elapsed.count()},
+      {"error", util::redact(table.error)},
+      {"recommended_mode", table.recommended_mode}};
 }
 
 json task_json(const runner::TaskResult& task) {

@@ -66,6 +66,7 @@ private:
   void connect();
   void set_options();
   void apply_session_variables();
+  void apply_time_zone();
   void run(const std::string& sql);
   void require_usable(const std::string& sql) const;
   void close_mid_result() noexcept;

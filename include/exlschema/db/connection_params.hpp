@@ -21,6 +21,9 @@ struct ConnectionParams {
   int write_timeout_s = 3600;
   int query_timeout_s = 3600; // session query_timeout (and insert_timeout where it exists)
   std::string program_name = "exlSchema";
+  // Session time_zone set on every new connection (e.g. `Asia/Shanghai`, `+08:00`); empty: the
+  // server's. Only letters, digits and `/_+-:` are accepted (anything else is refused on connect).
+  std::string time_zone;
 };
 
 using Row = std::map<std::string, std::optional<std::string>>;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string_view>
 
@@ -7,6 +8,8 @@
 // line's mode-specific flags it takes. The CLI checks a run's flags against the row of its mode,
 // so a mode's flag rules are written once, here, and not as mode names in src/cli.
 namespace exl::modes {
+
+class Mode;
 
 struct ModeInfo {
   std::string_view name;    // the `-o` value
@@ -24,6 +27,9 @@ struct ModeInfo {
   // would replace a whole partition with the filtered subset.
   bool where_ok_one_time;
   bool overwrites_partitions; // repairs by overwriting whole partitions (the `-where` reason)
+
+  // Makes the mode's strategy (src/modes/<mode>.cpp); null while `implemented` is false.
+  std::unique_ptr<Mode> (*make)() = nullptr;
 };
 
 } // namespace exl::modes

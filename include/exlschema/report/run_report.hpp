@@ -12,6 +12,12 @@
 // table, JSON) and src/notify (Feishu card). Plain data, no behaviour.
 namespace exl::report {
 
+// One write of the plan: which cluster (alias) receives it and the statement, redacted.
+struct PlannedStatement {
+  std::string cluster;
+  std::string sql;
+};
+
 struct TableReport {
   std::string table; // `db.table`
   std::string mode;  // e.g. `v2`
@@ -26,6 +32,8 @@ struct TableReport {
   std::string target_table;     // `db.table` on the target when renamed; empty: same as `table`
   std::string outcome;          // one word: created, equal, differs, recreated, loaded, skipped...
   std::vector<std::string> notes; // warnings and plan summary lines (redacted)
+  std::string summary;            // the plan's one line for this table
+  std::vector<PlannedStatement> plan; // every write, in the order it is (or would be) sent
 };
 
 struct RunReport {

@@ -25,12 +25,12 @@ std::vector<std::string> lines(const std::string& text) {
 TEST(ConsoleTableTest, HeaderRowsAndSummary) {
   const auto out = lines(render_console_table(test::sample_report()));
   ASSERT_GE(out.size(), 5U);
-  EXPECT_EQ(out[0], "table       mode  status        source rows  target rows  audited/rewritten   "
-                    "time");
-  EXPECT_EQ(out[1], "ods.orders  v2    ok              1,234,567    1,234,567               12/3  "
-                    "1m01s");
-  EXPECT_EQ(out[2], "ods.users   v2    failed                  -            -                0/0  "
-                    "800ms");
+  EXPECT_EQ(out[0], "table       mode  status        outcome  source rows  target rows  "
+                    "audited/rewritten   time");
+  EXPECT_EQ(out[1], "ods.orders  v2    ok            loaded     1,234,567    1,234,567          "
+                    "     12/3  1m01s");
+  EXPECT_EQ(out[2], "ods.users   v2    failed        failed             -            -          "
+                    "      0/0  800ms");
   EXPECT_EQ(out[4], "3 table(s): 1 ok, 1 failed, 1 inconsistent, 0 skipped; total time 2m05s");
 }
 
@@ -39,6 +39,13 @@ TEST(ConsoleTableTest, ProblemsWithReasonAndRecommendedMode) {
   EXPECT_THAT(text, HasSubstr("  ods.users: Access denied"));
   EXPECT_THAT(text, HasSubstr("  ods.events: differs (recommended: -o v4)"));
   EXPECT_EQ(text.find("hunter22"), std::string::npos);
+}
+
+TEST(ConsoleTableTest, PlanOnlyRunSaysPlannedNotOk) {
+  RunReport report = test::sample_report();
+  report.dry_run = true;
+  const auto out = lines(render_console_table(report));
+  EXPECT_EQ(out[1].rfind("ods.orders  v2    planned", 0), 0U) << out[1];
 }
 
 TEST(ConsoleTableTest, EmptyRun) {

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "exlschema/config/run_options.hpp"
+#include "exlschema/modes/mode_info.hpp"
+#include "exlschema/notify/notifier.hpp"
+#include "exlschema/report/run_report.hpp"
+#include "exlschema/runner/cancel_token.hpp"
+
+#include <ostream>
+
+// The life cycle every mode shares (PRODUCT.md §4, STYLE.md "Run flow"): read both clusters'
+// facts, resolve the table list, read what the target has, plan every table (reads only, in
+// parallel), then either print the plan (no -r) or create the databases, run each object's
+// structure statements in creation order and the mode's tasks on the task runner, verify each
+// table, and drop the run's temporary objects (also after a failure or a signal).
+namespace exl::modes {
+
+struct DriveOutput {
+  std::ostream& out;  // the plan, progress lines
+  bool live_progress; // a terminal: one repainted progress line
+  notify::Notifier& notifier;
+};
+
+// Returns the run's report (exit code not yet set: app::finish_run does it). Throws
+// UsageError when `-t` matched nothing (nothing was written), FatalError when a cluster cannot
+// be reached before planning.
+report::RunReport drive(const ModeInfo& mode, const config::RunOptions& options,
+                        const runner::CancelToken& cancel, DriveOutput output);
+
+} // namespace exl::modes

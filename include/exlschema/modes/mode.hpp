@@ -1,0 +1,77 @@
+#pragma once
+
+#include "exlschema/modes/mode_info.hpp"
+#include "exlschema/report/run_report.hpp"
+#include "exlschema/runner/task_result.hpp"
+#include "exlschema/starrocks/table_ref.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// What a mode is (STYLE.md "A mode"): a small interface the run engine (drive.hpp) calls through
+// the life cycle of PRODUCT.md §4: plan each table (reads only), run its tasks, verify it.
+namespace exl::modes {
+
+struct RunContext;
+
+enum class Side { Source, Target };
+const char* side_name(Side side); // "source" / "target"
+
+// One write the plan will send, exactly as it will be sent. Printed through redact().
+struct Statement {
+  Side side = Side::Target;
+  std::string sql;
+  std::string label;       // the load label it carries (names.hpp make_label); empty for DDL
+  bool idempotent = false; // may be re-sent after a lost connection (IF [NOT] EXISTS DDL, ...)
+};
+
+// What `-t` resolved to: one source object and the name it gets on the target.
+enum class ObjectKind { Table, View, MaterializedView };
+const char* kind_name(ObjectKind kind); // "table", "view", "materialized view"
+
+struct TableJob {
+  starrocks::TableRef source;
+  starrocks::TableRef target;
+  ObjectKind kind = ObjectKind::Table;
+  std::string name() const; // `db.table` on the source (the report's key)
+};
+
+// One unit of work on the task runner: its statements are sent in order.
+struct TaskPlan {
+  std::string name; // e.g. `db.table#p20240101`
+  std::vector<std::string> partitions;
+  std::vector<Statement> steps;
+};
+
+struct TablePlan {
+  TableJob job;
+  std::vector<Statement> prepare; // structure: run in creation order before any task
+  std::vector<TaskPlan> tasks;
+  std::vector<std::string> notes;     // warnings, shown in the plan and the report
+  std::string summary;                // one line: what will be created, loaded, skipped and why
+  std::string outcome;                // the report's word if everything runs: created, equal, ...
+  std::optional<std::string> refused; // the table fails with this reason; nothing is sent
+  std::vector<std::string> reads;     // `db.table` source objects it reads (views, MVs)
+};
+
+class Mode {
+public:
+  virtual ~Mode() = default;
+  virtual const ModeInfo& info() const = 0;
+
+  // Reads only (through ctx.gate.read). A reason to refuse the table goes into `refused`; an
+  // exception fails the table with its message.
+  virtual TablePlan plan_table(RunContext& ctx, const TableJob& job) = 0;
+
+  // Runs one task; the default sends each step through the gate.
+  virtual runner::TaskResult run_task(RunContext& ctx, const TablePlan& table,
+                                      const TaskPlan& task);
+
+  // After the table's statements and tasks ran: fills what the report says about it (rows,
+  // audit, outcome). The default keeps the plan's outcome.
+  virtual void verify_table(RunContext& ctx, const TablePlan& plan,
+                            report::TableReport& table_report);
+};
+
+} // namespace exl::modes

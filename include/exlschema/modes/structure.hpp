@@ -1,0 +1,30 @@
+#pragma once
+
+#include "exlschema/modes/mode.hpp"
+#include "exlschema/starrocks/table_model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Structure cloning, shared by every mode (PRODUCT.md §4.1, issue #9): read the source object's
+// SHOW CREATE, rewrite it for the target, compare it with what the target already has, and say
+// which DDL brings the target there. Reads only; the statements run later through the gate.
+namespace exl::modes {
+
+struct RunContext;
+
+struct StructurePlan {
+  ObjectKind kind = ObjectKind::Table;
+  std::vector<Statement> statements; // in order; empty when the target already matches
+  std::vector<std::string> warnings; // one per dropped or neutralised setting
+  std::string outcome;               // created, equal, recreated
+  std::string summary;
+  std::optional<std::string> refused; // differs without -recreate, external table, ...
+  std::vector<std::string> reads;     // views and MVs: the `db.table` objects their query reads
+  std::optional<starrocks::TableModel> source_table; // tables: the source's model
+};
+
+StructurePlan plan_structure(RunContext& ctx, const TableJob& job);
+
+} // namespace exl::modes

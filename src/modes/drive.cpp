@@ -1,0 +1,171 @@
+#include "exlschema/modes/drive.hpp"
+
+#include "exlschema/db/pool.hpp"
+#include "exlschema/db/sql_error.hpp"
+#include "exlschema/modes/mode.hpp"
+#include "exlschema/modes/run_context.hpp"
+#include "exlschema/modes/table_resolver.hpp"
+#include "exlschema/notify/progress_reporter.hpp"
+#include "exlschema/report/console_progress.hpp"
+#include "exlschema/runner/task_runner.hpp"
+#include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/util/errors.hpp"
+#include "exlschema/util/log.hpp"
+#include "exlschema/util/redact.hpp"
+#include "modes/creation_waves.hpp"
+#include "modes/plan_output.hpp"
+#include "modes/run_tables.hpp"
+
+#include <set>
+
+namespace exl::modes {
+namespace {
+
+ClusterFacts facts_or_fatal(const config::ClusterSettings& cluster, const char* role) {
+  try {
+    return read_cluster_facts(cluster.alias, cluster.connection);
+  } catch (const db::SqlError& e) {
+    throw FatalError(std::string("exlSchema: cannot read the ") + role + " cluster '" +
+                     cluster.alias + "': " + util::redact(e.what()));
+  }
+}
+
+// Both sides' sessions use the source's time_zone (issue #9).
+db::ConnectionParams session_params(const config::ClusterSettings& cluster,
+                                    const ClusterFacts& source, int query_timeout_s) {
+  db::ConnectionParams params = cluster.connection;
+  params.time_zone = source.time_zone;
+  params.query_timeout_s = query_timeout_s;
+  return params;
+}
+
+starrocks::DatabaseMap renamed_databases(const std::vector<TableJob>& jobs) {
+  starrocks::DatabaseMap map;
+  std::set<std::string> seen;
+  for (const TableJob& job : jobs) {
+    if (job.source.database != job.target.database && seen.insert(job.source.database).second) {
+      map.emplace_back(job.source.database, job.target.database);
+    }
+  }
+  return map;
+}
+
+std::set<std::string> target_databases(const std::vector<TableJob>& jobs) {
+  std::set<std::string> out;
+  for (const TableJob& job : jobs) {
+    out.insert(job.target.database);
+  }
+  return out;
+}
+
+// Plans every table in parallel (reads only); a table whose planning throws is refused with
+// the reason, the others are planned.
+std::vector<TablePlan> plan_tables(Mode& mode, RunContext& ctx, const std::vector<TableJob>& jobs) {
+  std::vector<TablePlan> plans(jobs.size());
+  std::vector<runner::Task> tasks;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    runner::Task task;
+    task.name = "plan " + jobs[i].name();
+    task.retry = runner::Retry::Never;
+    task.run = [&, i] {
+      try {
+        plans[i] = mode.plan_table(ctx, jobs[i]);
+      } catch (const runner::CancelledError&) {
+        throw;
+      } catch (const std::exception& e) {
+        plans[i].job = jobs[i];
+        plans[i].refused = util::redact(e.what());
+      }
+      runner::TaskResult r;
+      r.status = runner::TaskStatus::Succeeded;
+      return r;
+    };
+    tasks.push_back(std::move(task));
+  }
+  runner::RunnerOptions options;
+  options.max_concurrency = ctx.options.threads;
+  options.cancel = &ctx.cancel;
+  runner::TaskRunner(options).run(tasks);
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (plans[i].job.source.table.empty()) { // never planned: the run was cancelled
+      plans[i].job = jobs[i];
+      plans[i].refused = "not planned: the run was interrupted";
+    }
+  }
+  return plans;
+}
+
+// CREATE DATABASE for each target database the planned objects need and the target lacks.
+std::vector<Statement> database_statements(const TargetInventory& inventory,
+                                           const std::vector<TablePlan>& plans) {
+  std::set<std::string> needed;
+  for (const TablePlan& plan : plans) {
+    if (!plan.refused && !plan.prepare.empty() &&
+        !inventory.has_database(plan.job.target.database)) {
+      needed.insert(plan.job.target.database);
+    }
+  }
+  std::vector<Statement> out;
+  for (const std::string& database : needed) {
+    out.push_back(Statement{Side::Target, starrocks::build_create_database(database), {}, true});
+  }
+  return out;
+}
+
+report::RunReport report_header(const config::RunOptions& options) {
+  report::RunReport report;
+  report.run_id = options.run_id;
+  report.mode = options.mode;
+  report.source = options.source.alias;
+  report.target = options.target.alias;
+  report.dry_run = !options.execute;
+  report.start = std::chrono::system_clock::now();
+  return report;
+}
+
+} // namespace
+
+report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
+                        const runner::CancelToken& cancel, DriveOutput output) {
+  report::RunReport report = report_header(options);
+  const ClusterFacts source = facts_or_fatal(options.source, "source");
+  const ClusterFacts target = facts_or_fatal(options.target, "target");
+  db::Pool source_pool(session_params(options.source, source, options.query_timeout_s),
+                       options.threads + 1, options.source.alias);
+  db::Pool target_pool(session_params(options.target, source, options.query_timeout_s),
+                       options.threads + 1, options.target.alias);
+  const runner::RetryPolicy policy;
+  Gate gate(source_pool, target_pool, options.execute, policy, &cancel);
+  Gate cleanup_gate(source_pool, target_pool, options.execute, policy, nullptr);
+  TempObjects temps(cleanup_gate);
+
+  const Resolution resolution = resolve_tables(gate, options);
+  if (resolution.jobs.empty()) {
+    throw UsageError("exlSchema: -t matched nothing on the source cluster '" +
+                     options.source.alias + "'; nothing was done");
+  }
+  TargetInventory inventory;
+  inventory.load(gate, target_databases(resolution.jobs));
+  RunContext ctx{options, gate,   source, target, inventory, renamed_databases(resolution.jobs),
+                 temps,   cancel, 0};
+  const std::unique_ptr<Mode> mode = info.make();
+  output.notifier.run_started({options.run_id, options.mode, options.source.alias,
+                               options.target.alias, static_cast<int>(resolution.jobs.size()),
+                               options.threads, !options.execute});
+  const std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
+  const std::vector<Statement> databases = database_statements(inventory, plans);
+  if (!options.execute) {
+    print_plan(output.out, options, databases, plans);
+  }
+  RunTables run(*mode, ctx, output);
+  run.run(databases, plans);
+  report.tables = run.table_reports(resolution.unmatched);
+  report.tasks = run.task_results();
+  if (temps.drop_all() != 0) {
+    util::log().error("some temporary objects could not be dropped; `exlSchema clean` lists them");
+  }
+  report.end = std::chrono::system_clock::now();
+  return report;
+}
+
+} // namespace exl::modes

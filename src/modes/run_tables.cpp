@@ -1,0 +1,242 @@
+#include "modes/run_tables.hpp"
+
+#include "exlschema/modes/run_context.hpp"
+#include "exlschema/notify/progress_reporter.hpp"
+#include "exlschema/report/console_progress.hpp"
+#include "exlschema/runner/task_runner.hpp"
+#include "exlschema/util/redact.hpp"
+#include "modes/creation_waves.hpp"
+#include "modes/plan_output.hpp"
+
+#include <chrono>
+
+namespace exl::modes {
+namespace {
+
+bool stopped(runner::TaskStatus s) {
+  return s == runner::TaskStatus::Cancelled || s == runner::TaskStatus::Skipped;
+}
+
+} // namespace
+
+void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePlan> plans) {
+  m_plans = std::move(plans);
+  m_failure.assign(m_plans.size(), std::nullopt);
+  m_stop.assign(m_plans.size(), std::nullopt);
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (m_plans[i].refused) {
+      fail(i, *m_plans[i].refused);
+    }
+  }
+  start_reports();
+  if (!databases.empty() && !m_reports.empty()) { // the plan shows them with the first table
+    auto& first = m_reports.front().plan;
+    std::vector<report::PlannedStatement> db_steps;
+    for (const Statement& s : databases) {
+      db_steps.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
+    }
+    first.insert(first.begin(), db_steps.begin(), db_steps.end());
+  }
+  if (!m_ctx.options.execute) {
+    return;
+  }
+  m_progress = std::make_unique<report::ConsoleProgress>(m_output.out, m_output.live_progress,
+                                                         count_tasks());
+  const auto interval = std::chrono::seconds(m_output.notifier.progress_interval_s());
+  notify::ProgressReporter reporter(m_output.notifier, interval, [this] {
+    const auto c = m_progress->counts();
+    return notify::ProgressSnapshot{m_ctx.options.run_id,
+                                    c.done,
+                                    c.total,
+                                    c.running,
+                                    c.failed,
+                                    c.rows_moved,
+                                    std::chrono::duration_cast<std::chrono::seconds>(c.elapsed)};
+  });
+  create_databases(databases);
+  run_structure();
+  run_data();
+  verify();
+  reporter.stop();
+  m_progress->finish();
+}
+
+void RunTables::start_reports() {
+  for (const TablePlan& plan : m_plans) {
+    report::TableReport r;
+    r.table = plan.job.name();
+    const std::string target = plan.job.target.database + "." + plan.job.target.table;
+    r.target_table = target == r.table ? std::string() : target;
+    r.mode = m_ctx.options.mode;
+    r.summary = plan.summary;
+    r.notes = plan.notes;
+    r.outcome = plan.outcome;
+    for (const Statement& s : plan.prepare) {
+      r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
+    }
+    for (const TaskPlan& task : plan.tasks) {
+      for (const Statement& s : task.steps) {
+        r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
+      }
+    }
+    m_reports.push_back(std::move(r));
+  }
+}
+
+int RunTables::count_tasks() const {
+  int n = 0;
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (ok(i)) {
+      n += (m_plans[i].prepare.empty() ? 0 : 1) + static_cast<int>(m_plans[i].tasks.size());
+    }
+  }
+  return n;
+}
+
+void RunTables::fail(std::size_t table, const std::string& reason) {
+  if (!m_failure[table]) {
+    m_failure[table] = util::redact(reason);
+  }
+}
+
+// A database that cannot be created fails every object that goes into it.
+void RunTables::create_databases(const std::vector<Statement>& databases) {
+  for (const Statement& s : databases) {
+    try {
+      m_ctx.gate.mutate(s);
+    } catch (const std::exception& e) {
+      for (std::size_t i = 0; i < m_plans.size(); ++i) {
+        if (s.sql.find("`" + m_plans[i].job.target.database + "`") != std::string::npos) {
+          fail(i, std::string("cannot create the target database: ") + e.what());
+        }
+      }
+    }
+  }
+}
+
+std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> tasks,
+                                                     const std::vector<std::size_t>& owners) {
+  runner::RunnerOptions options;
+  options.max_concurrency = m_ctx.options.threads;
+  options.cancel = &m_ctx.cancel;
+  options.on_start = [this](const runner::Task& t) { m_progress->task_started(t.id, t.name); };
+  options.on_finish = [this](const runner::TaskResult& r) { m_progress->task_finished(r); };
+  std::vector<runner::TaskResult> results = runner::TaskRunner(options).run(tasks);
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    const std::size_t i = owners[k];
+    results[k].table = m_plans[i].job.name();
+    if (stopped(results[k].status)) {
+      m_stop[i] = results[k].status;
+    } else if (results[k].status != runner::TaskStatus::Succeeded) {
+      fail(i, results[k].error);
+    }
+    m_results.push_back(results[k]);
+  }
+  return results;
+}
+
+// Wave by wave; an object whose base failed fails too, with the reason.
+void RunTables::run_structure() {
+  const CreationWaves waves = creation_waves(m_plans);
+  for (int w = 0; w < waves.count; ++w) {
+    std::vector<runner::Task> tasks;
+    std::vector<std::size_t> owners;
+    for (std::size_t i = 0; i < m_plans.size(); ++i) {
+      if (waves.wave[i] != w || !ok(i) || m_stop[i]) {
+        continue;
+      }
+      if (waves.problem[i]) {
+        fail(i, *waves.problem[i]);
+        continue;
+      }
+      for (std::size_t dep : waves.dependencies[i]) {
+        if (m_stop[dep]) {
+          m_stop[i] = runner::TaskStatus::Skipped;
+        } else if (!ok(dep)) {
+          fail(i, "not created: it reads " + m_plans[dep].job.name() + ", which failed");
+        }
+      }
+      if (!ok(i) || m_stop[i] || m_plans[i].prepare.empty()) {
+        continue;
+      }
+      runner::Task task;
+      task.name = "create " + m_plans[i].job.name();
+      task.run = [this, i] {
+        for (const Statement& s : m_plans[i].prepare) {
+          m_ctx.gate.mutate(s);
+        }
+        runner::TaskResult r;
+        r.status = runner::TaskStatus::Succeeded;
+        return r;
+      };
+      tasks.push_back(std::move(task));
+      owners.push_back(i);
+    }
+    run_tasks(std::move(tasks), owners);
+  }
+}
+
+void RunTables::run_data() {
+  std::vector<runner::Task> tasks;
+  std::vector<std::size_t> owners;
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (!ok(i) || m_stop[i]) {
+      continue;
+    }
+    for (const TaskPlan& plan : m_plans[i].tasks) {
+      runner::Task task;
+      task.name = plan.name;
+      task.run = [this, i, &plan] { return m_mode.run_task(m_ctx, m_plans[i], plan); };
+      tasks.push_back(std::move(task));
+      owners.push_back(i);
+    }
+  }
+  run_tasks(std::move(tasks), owners);
+}
+
+void RunTables::verify() {
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (!ok(i) || m_stop[i]) {
+      continue;
+    }
+    try {
+      m_mode.verify_table(m_ctx, m_plans[i], m_reports[i]);
+    } catch (const std::exception& e) {
+      fail(i, std::string("verification failed: ") + e.what());
+    }
+  }
+}
+
+std::vector<report::TableReport>
+RunTables::table_reports(const std::vector<std::string>& unmatched) const {
+  std::vector<report::TableReport> out = m_reports;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::chrono::milliseconds elapsed{0};
+    for (const auto& r : m_results) {
+      elapsed += r.table == out[i].table ? r.elapsed() : std::chrono::milliseconds(0);
+    }
+    out[i].elapsed = elapsed;
+    if (m_failure[i]) {
+      out[i].status = runner::TaskStatus::Failed;
+      out[i].error = *m_failure[i];
+      out[i].outcome = m_plans[i].refused ? "refused" : "failed";
+    } else if (m_stop[i]) {
+      out[i].status = *m_stop[i];
+      out[i].error = "interrupted before it finished";
+    } else if (out[i].status == runner::TaskStatus::Pending) {
+      out[i].status = runner::TaskStatus::Succeeded;
+    }
+  }
+  for (const std::string& entry : unmatched) {
+    report::TableReport r;
+    r.table = entry;
+    r.mode = m_ctx.options.mode;
+    r.status = runner::TaskStatus::Failed;
+    r.outcome = "unmatched";
+    r.error = "-t entry '" + entry + "' matched nothing on the source";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+} // namespace exl::modes

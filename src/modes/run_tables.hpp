@@ -1,0 +1,56 @@
+#pragma once
+
+#include "exlschema/modes/drive.hpp"
+#include "exlschema/modes/mode.hpp"
+#include "exlschema/report/console_progress.hpp"
+#include "exlschema/report/run_report.hpp"
+#include "exlschema/runner/task_runner.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The execution half of the life cycle (drive.hpp): the databases first, then each wave of
+// structure statements (creation_waves.hpp), then every data task of the mode on the task
+// runner, then each table's verification; and, without -r, only the report of the plan.
+// Keeps each table's state for the report.
+namespace exl::modes {
+
+struct RunContext;
+
+class RunTables {
+public:
+  RunTables(Mode& mode, RunContext& ctx, DriveOutput output)
+      : m_mode(mode), m_ctx(ctx), m_output(output) {}
+
+  void run(const std::vector<Statement>& databases, std::vector<TablePlan> plans);
+
+  // One report per planned object, plus one failed row per `-t` entry that matched nothing.
+  std::vector<report::TableReport> table_reports(const std::vector<std::string>& unmatched) const;
+  const std::vector<runner::TaskResult>& task_results() const { return m_results; }
+
+private:
+  void start_reports();
+  void create_databases(const std::vector<Statement>& databases);
+  void run_structure();
+  void run_data();
+  void verify();
+  void fail(std::size_t table, const std::string& reason);
+  bool ok(std::size_t table) const { return !m_failure[table]; }
+  std::vector<runner::TaskResult> run_tasks(std::vector<runner::Task> tasks,
+                                            const std::vector<std::size_t>& owners);
+  int count_tasks() const;
+
+  Mode& m_mode;
+  RunContext& m_ctx;
+  DriveOutput m_output;
+  std::vector<TablePlan> m_plans;
+  std::vector<report::TableReport> m_reports;
+  std::vector<std::optional<std::string>> m_failure;     // per table: why it failed
+  std::vector<std::optional<runner::TaskStatus>> m_stop; // per table: Cancelled/Skipped
+  std::vector<runner::TaskResult> m_results;
+  std::unique_ptr<report::ConsoleProgress> m_progress;
+};
+
+} // namespace exl::modes

@@ -9,6 +9,7 @@
 #include "app/version_text.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
+#include "exlschema/commands/clean_command.hpp"
 #include "exlschema/config/config_locator.hpp"
 #include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode_registry.hpp"
@@ -100,6 +101,19 @@ int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory
   throw UsageError(std::string("exlSchema: '") + name + "' is not implemented in this build yet");
 }
 
+// clean: the named clusters (target, and source when given), each resolved before connecting.
+int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& directory,
+                      const runner::CancelToken& cancel) {
+  commands::CleanRequest request;
+  request.clusters.push_back(directory.resolve(args.target, "-target"));
+  if (!args.source.empty() && args.source != args.target) {
+    request.clusters.push_back(directory.resolve(args.source, "-source"));
+  }
+  request.execute = args.execute;
+  request.cancel = &cancel;
+  return commands::run_clean(request, std::cout);
+}
+
 // At debug level: the console shows it with -v, the -log file always.
 void log_start(const config::RunOptions& options) {
   const auto& source = options.source.connection;
@@ -145,6 +159,9 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   check_report_path(args.json_path);
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);
+  if (args.command == cli::Command::Clean) {
+    return run_clean_command(args, directory, session.cancel);
+  }
   if (args.command == cli::Command::Check || args.command == cli::Command::Clean) {
     return run_subcommand(args, directory);
   }

@@ -135,8 +135,8 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   db::Pool target_pool(session_params(options.target, source, options.query_timeout_s),
                        options.threads + 1, options.target.alias);
   const runner::RetryPolicy policy;
-  Gate gate(source_pool, target_pool, options.execute, policy, &cancel);
-  Gate cleanup_gate(source_pool, target_pool, options.execute, policy, nullptr);
+  Gate gate(&source_pool, target_pool, options.execute, policy, &cancel);
+  Gate cleanup_gate(&source_pool, target_pool, options.execute, policy, nullptr);
   TempObjects temps(cleanup_gate);
 
   const Resolution resolution = resolve_tables(gate, options);

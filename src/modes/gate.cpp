@@ -5,12 +5,23 @@
 #include "exlschema/util/redact.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 namespace exl::modes {
 
-Gate::Gate(db::Pool& source, db::Pool& target, bool execute, runner::RetryPolicy policy,
+Gate::Gate(db::Pool* source, db::Pool& target, bool execute, runner::RetryPolicy policy,
            const runner::CancelToken* cancel)
     : m_source(source), m_target(target), m_execute(execute), m_policy(policy), m_cancel(cancel) {}
+
+db::Pool& Gate::pool(Side side) {
+  if (side == Side::Target) {
+    return m_target;
+  }
+  if (m_source == nullptr) {
+    throw std::logic_error("a source statement on a run that has no source cluster");
+  }
+  return *m_source;
+}
 
 db::ResultSet Gate::read(Side side, const std::string& sql) {
   return runner::with_retry(pool(side), m_policy, m_cancel, sql, runner::Retry::Idempotent,

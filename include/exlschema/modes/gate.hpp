@@ -20,7 +20,8 @@ namespace exl::modes {
 
 class Gate {
 public:
-  Gate(db::Pool& source, db::Pool& target, bool execute, runner::RetryPolicy policy,
+  // `source` may be null for work on the target alone (clean): a source statement then throws.
+  Gate(db::Pool* source, db::Pool& target, bool execute, runner::RetryPolicy policy,
        const runner::CancelToken* cancel);
 
   // A read on `side`, retried on a lost connection.
@@ -35,10 +36,10 @@ public:
   // the TablePlans; a mode that writes outside them still shows up here).
   std::vector<Statement> recorded() const;
 
-  db::Pool& pool(Side side) { return side == Side::Source ? m_source : m_target; }
+  db::Pool& pool(Side side);
 
 private:
-  db::Pool& m_source;
+  db::Pool* m_source;
   db::Pool& m_target;
   const bool m_execute;
   const runner::RetryPolicy m_policy;

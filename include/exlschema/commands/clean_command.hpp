@@ -1,0 +1,25 @@
+#pragma once
+
+#include "exlschema/config/cluster_settings.hpp"
+#include "exlschema/runner/cancel_token.hpp"
+
+#include <ostream>
+#include <vector>
+
+// `exlSchema clean -target B [-source A] [-r]` (issue #9): finds every `exl_tmp_*` object a run
+// left behind on the named clusters (tasks, tables and external tables, views, catalogs) and
+// prints the DROP statements (without -r) or sends them (with -r). Objects whose name does not
+// start with `exl_tmp_` are never touched.
+namespace exl::commands {
+
+struct CleanRequest {
+  std::vector<config::ClusterSettings> clusters;
+  bool execute = false; // -r
+  const runner::CancelToken* cancel = nullptr;
+};
+
+// Exit code: 0 when nothing is left (or the plan was printed), 1 when a drop failed or a cluster
+// could not be read.
+int run_clean(const CleanRequest& request, std::ostream& out);
+
+} // namespace exl::commands

@@ -2,6 +2,7 @@
 
 #include "integration/srsim_test_support.hpp"
 #include "support/eventually.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -214,6 +215,49 @@ inline db::ConnectionParams cluster(const std::string& prefix) {
     throw std::runtime_error("EXL_TEST_SANDBOX_DIR not set: run through ctest");
   }
   return xcheck::cluster_params(*env, prefix);
+}
+
+} // namespace exl::test::e2e
+
+namespace exl::test::e2e {
+
+// Runs `sql` on the sandbox cluster `prefix` (SRC, DST) as root and returns what it returned.
+inline db::ResultSet sql(const std::string& prefix, const std::string& statement) {
+  db::ConnectionParams params = cluster(prefix);
+  params.query_timeout_s = 0;
+  db::Connection c(params);
+  return c.query(statement);
+}
+
+// Runs each statement in order on one connection.
+inline void sql_all(const std::string& prefix, const std::vector<std::string>& statements) {
+  db::ConnectionParams params = cluster(prefix);
+  params.query_timeout_s = 0;
+  db::Connection c(params);
+  for (const auto& s : statements) {
+    c.query(s);
+  }
+}
+
+// The statements of `statements` that are not reads.
+inline std::vector<std::string> writes_in(const std::vector<std::string>& statements) {
+  std::vector<std::string> out;
+  for (const auto& s : statements) {
+    if (!is_read_statement(s)) {
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A database name unique to this test process and call.
+inline std::string fresh_database(const std::string& what) {
+  static int counter = 0;
+  return "e2e_" + what + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
 }
 
 } // namespace exl::test::e2e

@@ -137,12 +137,14 @@ TEST(GhostTest, AnEntryThatMatchesNothingFailsAloneAndNothingAtAllIsExitTwo) {
 TEST(GhostTest, ExcludeListAndGlobs) {
   const std::string db = fresh_database("glob");
   sql_all("SRC", {"CREATE DATABASE `" + db + "`", duplicate_table(db, "ods_a"),
-                  duplicate_table(db, "ods_b"), duplicate_table(db, "dim_c")});
-  const ExlResult r = run_exl(ghost(db + ".ods_*," + db + ".dim_??", {"-x", db + ".ods_b", "-r"}));
+                  duplicate_table(db, "ods_b"), duplicate_table(db, "dim_c"),
+                  duplicate_table(db, "dim_cc")});
+  const ExlResult r = run_exl(ghost(db + ".ods_*," + db + ".dim_?", {"-x", db + ".ods_b", "-r"}));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(exists_on("DST", db, "ods_a"));
   EXPECT_FALSE(exists_on("DST", db, "ods_b"));
-  EXPECT_FALSE(exists_on("DST", db, "dim_c")); // dim_?? needs exactly two characters
+  EXPECT_TRUE(exists_on("DST", db, "dim_c"));
+  EXPECT_FALSE(exists_on("DST", db, "dim_cc")); // dim_? takes exactly one character
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "load_job.hpp"
 #include "sql_lexer.hpp"
 
+#include <map>
 #include <set>
 
 namespace srsim::engine {
@@ -49,10 +50,30 @@ void resolve_by_name(Ctx& ctx, InsertStmt& st) {
   }
 }
 
+// The statement's set_var hints replace session variables for this statement only
+// (StmtExecutor clones the SessionVariable and restores the session's own afterwards).
+class HintVariables {
+public:
+  HintVariables(SessionContext& session, const Properties& set_vars)
+      : m_session(session), m_saved(session.variables) {
+    for (const auto& [name, value] : set_vars) {
+      m_session.variables[name] = value;
+    }
+  }
+  ~HintVariables() { m_session.variables = std::move(m_saved); }
+  HintVariables(const HintVariables&) = delete;
+  HintVariables& operator=(const HintVariables&) = delete;
+
+private:
+  SessionContext& m_session;
+  std::map<std::string, std::string> m_saved;
+};
+
 } // namespace
 
 Reply insert_statement(Ctx& ctx, Cursor& cur) {
   InsertStmt st = parse_insert(cur);
+  HintVariables hinted(ctx.session, st.set_vars);
   // StarRocks checks the properties before it looks at the target (InsertAnalyzer.analyze).
   st.options = analyze_insert_properties(st.properties);
   if (!st.target.catalog.empty() && st.target.catalog != "default_catalog") {

@@ -22,7 +22,7 @@ struct InsertStmt {
   Properties properties;
   InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
   std::string source;    // VALUES (...) or the query, verbatim
-  bool dynamic_overwrite_hint = false;
+  Properties set_vars; // the statement's /*+ set_var(..) */ variables, where StarRocks applies them
   bool temporary = false; // TEMPORARY PARTITION (..): `partitions` names temporary partitions
   bool by_name = false;   // BY NAME (3.4+): the query's column names are the column list
 };
@@ -34,5 +34,8 @@ InsertStmt parse_insert(Cursor& cur);
 // one (starrocks-surface.md §14): every release takes it after SELECT and between SUBMIT and
 // TASK, from 3.2.0 also between INSERT and INTO, and from 3.1.7 / 3.2.3 anywhere in an INSERT.
 void check_hint_places(const Cursor& cur);
+
+// The `set_var(k = v, ..)` variables of the hint right before token `index` (names lower-case).
+Properties hint_set_vars(const Cursor& cur, std::size_t index);
 
 } // namespace srsim::engine

@@ -65,8 +65,7 @@ bool LoadJob::strict() const {
 }
 
 bool LoadJob::dynamic_overwrite() const {
-  return m_ctx.version().at_least(3, 4) &&
-         (m_stmt.dynamic_overwrite_hint || m_ctx.variable("dynamic_overwrite", "false") == "true");
+  return m_ctx.version().at_least(3, 4) && m_ctx.variable("dynamic_overwrite", "false") == "true";
 }
 
 Reply LoadJob::run() {

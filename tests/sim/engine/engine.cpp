@@ -4,6 +4,8 @@
 #include "backend_errors.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "hint_variables.hpp"
+#include "insert_parser.hpp"
 #include "periodic_thread.hpp"
 #include "tasks.hpp"
 
@@ -147,6 +149,7 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
   const std::string& w = first.upper;
   if (w == "SELECT" || w == "WITH" || (first.kind == TokenKind::Symbol && first.text == "(")) {
     reject_reserved_words(cur);
+    HintVariables hinted(ctx.session, statement_hint_variables(cur));
     return select_statement(ctx, sql);
   }
   cur.next();

@@ -9,11 +9,11 @@
 #include "ddl_translate.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "hint_variables.hpp"
 #include "insert_parser.hpp"
 #include "load_job.hpp"
 #include "sql_lexer.hpp"
 
-#include <map>
 #include <set>
 
 namespace srsim::engine {
@@ -49,25 +49,6 @@ void resolve_by_name(Ctx& ctx, InsertStmt& st) {
     st.columns.push_back(to_lower(c));
   }
 }
-
-// The statement's set_var hints replace session variables for this statement only
-// (StmtExecutor clones the SessionVariable and restores the session's own afterwards).
-class HintVariables {
-public:
-  HintVariables(SessionContext& session, const Properties& set_vars)
-      : m_session(session), m_saved(session.variables) {
-    for (const auto& [name, value] : set_vars) {
-      m_session.variables[name] = value;
-    }
-  }
-  ~HintVariables() { m_session.variables = std::move(m_saved); }
-  HintVariables(const HintVariables&) = delete;
-  HintVariables& operator=(const HintVariables&) = delete;
-
-private:
-  SessionContext& m_session;
-  std::map<std::string, std::string> m_saved;
-};
 
 } // namespace
 

@@ -21,27 +21,29 @@ void add_set_var_pairs(const std::string& hint, Properties& out) {
   }
 }
 
+} // namespace
+
 // StmtExecutor before 3.1.7 / 3.2.3 applies a statement's set_var hints only when it is a plain
 // SELECT (`parsedStmt instanceof QueryStatement`, then the SelectRelation's optHints), so a hint
 // after an INSERT's SELECT parses and changes nothing. From those releases the parser collects
 // every hint of the statement (HintCollector) and StmtExecutor.processQueryScopeHint applies all
 // SetVarHints to a clone of the session variables for this statement, INSERT included.
-Properties insert_hint_variables(const Cursor& cur) {
-  Properties out;
-  if (!cur.allows(SyntaxForm::InsertHintAnywhere)) {
-    return out;
-  }
+
+Properties statement_hint_variables(const Cursor& cur) {
   const std::vector<Token>& t = cur.tokens();
+  if (!cur.allows(SyntaxForm::InsertHintAnywhere)) {
+    // Older StmtExecutor: a plain SELECT's own hint (SelectRelation optHints), nothing else.
+    bool select = !t.empty() && t[0].kind == TokenKind::Word && t[0].upper == "SELECT";
+    return select ? hint_set_vars(cur, 1) : Properties{};
+  }
+  Properties out;
   for (std::size_t i = 1; i < t.size(); ++i) {
-    if (cur.hint_before(i)) {
-      std::size_t to = t[i].kind == TokenKind::End ? cur.sql().size() : t[i].begin;
-      add_set_var_pairs(cur.sql().substr(t[i - 1].end, to - t[i - 1].end), out);
+    for (auto& kv : hint_set_vars(cur, i)) {
+      out.push_back(std::move(kv));
     }
   }
   return out;
 }
-
-} // namespace
 
 Properties hint_set_vars(const Cursor& cur, std::size_t index) {
   Properties out;
@@ -74,7 +76,7 @@ void check_hint_places(const Cursor& cur) {
 InsertStmt parse_insert(Cursor& cur) {
   check_hint_places(cur);
   InsertStmt st;
-  st.set_vars = insert_hint_variables(cur);
+  st.set_vars = statement_hint_variables(cur);
   cur.expect_kw("INSERT");
   if (cur.accept_kw("OVERWRITE")) {
     st.overwrite = true;

@@ -37,5 +37,8 @@ void check_hint_places(const Cursor& cur);
 
 // The `set_var(k = v, ..)` variables of the hint right before token `index` (names lower-case).
 Properties hint_set_vars(const Cursor& cur, std::size_t index);
+// The hint variables StarRocks applies to the whole statement on the cursor's release: from
+// 3.1.7 / 3.2.3 every hint's; before, only those right after a leading SELECT.
+Properties statement_hint_variables(const Cursor& cur);
 
 } // namespace srsim::engine

@@ -118,5 +118,17 @@ TEST_F(InsertHintTest, TimeoutHintBoundsTheInsert) {
             "ok");
 }
 
+TEST_F(InsertHintTest, SelectHintBoundsThatQueryInEveryRelease) {
+  for (const Version& v : {k_v25, k_v33}) {
+    EXPECT_EQ(outcome(v, "SELECT /*+ SET_VAR(query_timeout = 1) */ sleep(20)"),
+              "Query timeout. Increase the query_timeout session variable and retry")
+        << v.text();
+    EXPECT_EQ(session_of(v).variables.at("query_timeout"), "300") << v.text();
+  }
+  EXPECT_EQ(outcome(k_v34, "SELECT /*+ SET_VAR(query_timeout = 1) */ sleep(20)"),
+            "Query reached its timeout of 1 seconds, please increase the 'query_timeout' session "
+            "variable and retry");
+}
+
 } // namespace
 } // namespace srsim::test

@@ -138,6 +138,8 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
     sql.pop_back();
   }
   Cursor cur(sql, ctx.version());
+  // The statement's set_var hints, for this statement only (hint_variables.hpp).
+  HintVariables hinted(ctx.session, statement_hint_variables(cur));
   if (!ctx.session.current_db.empty()) {
     try {
       ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));
@@ -149,7 +151,6 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
   const std::string& w = first.upper;
   if (w == "SELECT" || w == "WITH" || (first.kind == TokenKind::Symbol && first.text == "(")) {
     reject_reserved_words(cur);
-    HintVariables hinted(ctx.session, statement_hint_variables(cur));
     return select_statement(ctx, sql);
   }
   cur.next();

@@ -9,7 +9,6 @@
 #include "ddl_translate.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
-#include "hint_variables.hpp"
 #include "insert_parser.hpp"
 #include "load_job.hpp"
 #include "sql_lexer.hpp"
@@ -54,7 +53,6 @@ void resolve_by_name(Ctx& ctx, InsertStmt& st) {
 
 Reply insert_statement(Ctx& ctx, Cursor& cur) {
   InsertStmt st = parse_insert(cur);
-  HintVariables hinted(ctx.session, st.set_vars);
   // StarRocks checks the properties before it looks at the target (InsertAnalyzer.analyze).
   st.options = analyze_insert_properties(st.properties);
   if (!st.target.catalog.empty() && st.target.catalog != "default_catalog") {

@@ -76,7 +76,6 @@ void check_hint_places(const Cursor& cur) {
 InsertStmt parse_insert(Cursor& cur) {
   check_hint_places(cur);
   InsertStmt st;
-  st.set_vars = statement_hint_variables(cur);
   cur.expect_kw("INSERT");
   if (cur.accept_kw("OVERWRITE")) {
     st.overwrite = true;

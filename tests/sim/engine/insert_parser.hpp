@@ -20,9 +20,8 @@ struct InsertStmt {
   std::string label;
   std::vector<std::string> columns;
   Properties properties;
-  InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
-  std::string source;    // VALUES (...) or the query, verbatim
-  Properties set_vars; // the statement's /*+ set_var(..) */ variables, where StarRocks applies them
+  InsertOptions options;  // analyze_insert_properties(properties), set by insert_statement
+  std::string source;     // VALUES (...) or the query, verbatim
   bool temporary = false; // TEMPORARY PARTITION (..): `partitions` names temporary partitions
   bool by_name = false;   // BY NAME (3.4+): the query's column names are the column list
 };

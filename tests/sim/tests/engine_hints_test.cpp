@@ -130,5 +130,12 @@ TEST_F(InsertHintTest, SelectHintBoundsThatQueryInEveryRelease) {
             "variable and retry");
 }
 
+TEST_F(InsertHintTest, HintsApplyToCreateTableAsSelectFromThreeOneSeven) {
+  EXPECT_EQ(outcome(k_v33, "CREATE TABLE c AS SELECT /*+set_var(query_timeout = 1)*/ sleep(20) "
+                           "AS s"),
+            "Query timeout. Increase the query_timeout session variable and retry");
+  EXPECT_EQ(session_of(k_v33).variables.at("query_timeout"), "300");
+}
+
 } // namespace
 } // namespace srsim::test

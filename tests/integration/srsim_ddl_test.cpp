@@ -264,6 +264,17 @@ TEST_P(SrsimViewCopyTest, ViewAndMaterializedViewCopyIntoAnotherDatabase) {
   auto mv = starrocks::parse_create_materialized_view(mv_ddl);
   ASSERT_TRUE(mv.ok()) << mv.error().message() << "\n" << mv_ddl;
   EXPECT_NE(mv->definition.find("`" + from + "`.`t`"), std::string::npos) << mv->definition;
+  // What MaterializedView.getMaterializedViewDdlStmt prints besides the query: explicit
+  // distribution, the REFRESH clause, replication_num and storage_medium (engine/mv_show_create).
+  EXPECT_EQ(mv->distribution.kind, starrocks::Distribution::Kind::Hash) << mv_ddl;
+  EXPECT_EQ(mv->distribution.columns, std::vector<std::string>{"k"}) << mv_ddl;
+  EXPECT_EQ(mv->distribution.buckets, 1) << mv_ddl;
+  EXPECT_EQ(mv->refresh, "MANUAL") << mv_ddl;
+  ASSERT_NE(starrocks::find_property(mv->properties, "replication_num"), nullptr) << mv_ddl;
+  EXPECT_EQ(*starrocks::find_property(mv->properties, "replication_num"), "1");
+  ASSERT_NE(starrocks::find_property(mv->properties, "storage_medium"), nullptr) << mv_ddl;
+  EXPECT_EQ(mv->columns.empty(), cluster_version(conn) < starrocks::parse_version("3.0.0"))
+      << mv_ddl;
   auto mv_query = starrocks::rewrite_query_databases(mv->definition, map);
   ASSERT_TRUE(mv_query.ok()) << mv_query.error().message() << "\n" << mv->definition;
   starrocks::MaterializedViewModel mv_copy = mv.value();

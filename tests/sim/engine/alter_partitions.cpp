@@ -176,6 +176,20 @@ Reply alter_table(Ctx& ctx, Cursor& cur) {
     fail_analyzing("Do not support alter non-OLAP table[" + m.name + "]");
   }
   std::size_t after_name = cur.position();
+  if (cur.is_kw("DROP") && cur.is_kw("ALL", 1) && cur.is_kw("TEMPORARY", 2)) {
+    // `DROP ALL TEMPORARY PARTITIONS [FORCE]`: a syntax error at ALL before 3.5 (syntax_gate).
+    cur.next();
+    cur.require(SyntaxForm::DropAllTempPartitions);
+    cur.next();
+    cur.next();
+    cur.expect_kw("PARTITIONS");
+    cur.accept_kw("FORCE");
+    if (!cur.at_end()) {
+      cur.syntax_error();
+    }
+    drop_all_temp_partitions(ctx.conn, m);
+    return OkReply{};
+  }
   if (cur.accept_kws({"ADD", "TEMPORARY"})) {
     return add_temp_partition(ctx, cur, m);
   }

@@ -4,6 +4,8 @@
 #include "backend_errors.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "hint_variables.hpp"
+#include "insert_parser.hpp"
 #include "periodic_thread.hpp"
 #include "tasks.hpp"
 
@@ -136,6 +138,8 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
     sql.pop_back();
   }
   Cursor cur(sql, ctx.version());
+  // The statement's set_var hints, for this statement only (hint_variables.hpp).
+  HintVariables hinted(ctx.session, statement_hint_variables(cur));
   if (!ctx.session.current_db.empty()) {
     try {
       ctx.conn.exec("USE " + quote_ident(ctx.session.current_db));

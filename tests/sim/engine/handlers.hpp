@@ -53,6 +53,9 @@ std::string byte_size_text(std::int64_t bytes);
 // info_schema_tables.cpp (rows of one db when `only_db` is not empty)
 ResultSet info_schema_tables(Ctx& ctx, const std::string& only_db);
 ResultSet info_schema_columns(Ctx& ctx, const std::string& only_db);
+// info_schema_mvs.cpp / info_schema_loads.cpp
+ResultSet info_schema_materialized_views(Ctx& ctx, const std::string& only_db);
+ResultSet info_schema_loads(Ctx& ctx);
 
 // show_data.cpp
 Reply show_data(Ctx& ctx, Cursor& cur); // SHOW DATA

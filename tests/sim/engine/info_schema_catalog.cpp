@@ -11,6 +11,14 @@
 //   K  "tasks" in SchemaTable.java (6 columns) and TasksSystemTable.java (10 columns).
 //   R  "task_runs": TaskRunsSystemTable.java (0160d4fb) for 3.3+, the 16-column list below it
 //      for older versions as srsim had it (docs information_schema/task_runs.md).
+//   MV "materialized_views": MV25 = the "materialized_views" entry of the pre-3.0 SchemaTable.java
+//      (5 columns; the id/name/database_name/text/rows of 2.5's SHOW MATERIALIZED VIEWS);
+//      MV31 = MaterializedViewsSystemTable.java blob with every column VARCHAR (22 columns, a
+//      3.0/3.1-era copy); MV33 = the typed copy with EXTRA_MESSAGE .. LAST_REFRESH_JOB_ID (27
+//      columns). Which 3.x release switched from MV31 to MV33 was not confirmed (srsim: 3.3).
+//   L  "loads" (v3.1+, docs information_schema/loads.md): L31 = LoadsSystemTable.java with
+//      JOB_ID .. REJECTED_RECORD_PATH (23 columns); L33 = the copy starting ID, LABEL, PROFILE_ID
+//      and ending JOB_ID (26 columns, ScalarType API, so a 3.x release; srsim: 3.3, unconfirmed).
 //
 // Types are StarRocks's declared types (what DESC shows). They are materialised in MariaDB with
 // the same types, except VARCHAR(n) which becomes TEXT: StarRocks does not cut values to n
@@ -146,6 +154,92 @@ const Entry k_entries[] = {
     {"task_runs", "JOB_ID", "VARCHAR(64)", 0, 0, 0, 0},
     {"task_runs", "PROCESS_TIME", "DATETIME", 0, 0, 0, 0},
     {"task_runs", "TASK_SOURCE", "VARCHAR(16)", 3, 3, 0, 0},
+    // information_schema.materialized_views (MV): 2.5 = MV25, 3.1 = MV31, 3.3+ = MV33
+    {"materialized_views", "MATERIALIZED_VIEW_ID", "VARCHAR(50)", 0, 0, 3, 3},
+    {"materialized_views", "MATERIALIZED_VIEW_ID", "BIGINT", 3, 3, 0, 0},
+    {"materialized_views", "TABLE_SCHEMA", "VARCHAR(20)", 0, 0, 0, 0},
+    {"materialized_views", "TABLE_NAME", "VARCHAR(50)", 0, 0, 0, 0},
+    {"materialized_views", "MATERIALIZED_VIEW_DEFINITION", k_max, 0, 0, 3, 0},
+    {"materialized_views", "TABLE_ROWS", "VARCHAR(50)", 0, 0, 3, 0},
+    {"materialized_views", "REFRESH_TYPE", "VARCHAR(20)", 3, 0, 0, 0},
+    {"materialized_views", "IS_ACTIVE", "VARCHAR(10)", 3, 0, 0, 0},
+    {"materialized_views", "INACTIVE_REASON", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "PARTITION_TYPE", "VARCHAR(16)", 3, 0, 0, 0},
+    {"materialized_views", "TASK_ID", "VARCHAR(20)", 3, 0, 3, 3},
+    {"materialized_views", "TASK_ID", "BIGINT", 3, 3, 0, 0},
+    {"materialized_views", "TASK_NAME", "VARCHAR(50)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_START_TIME", "VARCHAR(20)", 3, 0, 3, 3},
+    {"materialized_views", "LAST_REFRESH_START_TIME", "DATETIME", 3, 3, 0, 0},
+    {"materialized_views", "LAST_REFRESH_FINISHED_TIME", "VARCHAR(20)", 3, 0, 3, 3},
+    {"materialized_views", "LAST_REFRESH_FINISHED_TIME", "DATETIME", 3, 3, 0, 0},
+    {"materialized_views", "LAST_REFRESH_DURATION", "VARCHAR(20)", 3, 0, 3, 3},
+    {"materialized_views", "LAST_REFRESH_DURATION", "DOUBLE", 3, 3, 0, 0},
+    {"materialized_views", "LAST_REFRESH_STATE", "VARCHAR(20)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_FORCE_REFRESH", "VARCHAR(8)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_START_PARTITION", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_END_PARTITION", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_BASE_REFRESH_PARTITIONS", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_MV_REFRESH_PARTITIONS", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_ERROR_CODE", "VARCHAR(20)", 3, 0, 0, 0},
+    {"materialized_views", "LAST_REFRESH_ERROR_MESSAGE", "VARCHAR(1024)", 3, 0, 0, 0},
+    {"materialized_views", "TABLE_ROWS", "VARCHAR(50)", 3, 0, 3, 3},
+    {"materialized_views", "TABLE_ROWS", "BIGINT", 3, 3, 0, 0},
+    {"materialized_views", "MATERIALIZED_VIEW_DEFINITION", k_max, 3, 0, 0, 0},
+    {"materialized_views", "EXTRA_MESSAGE", "VARCHAR(1024)", 3, 3, 0, 0},
+    {"materialized_views", "QUERY_REWRITE_STATUS", "VARCHAR(64)", 3, 3, 0, 0},
+    {"materialized_views", "CREATOR", "VARCHAR(64)", 3, 3, 0, 0},
+    {"materialized_views", "LAST_REFRESH_PROCESS_TIME", "DATETIME", 3, 3, 0, 0},
+    {"materialized_views", "LAST_REFRESH_JOB_ID", "VARCHAR(64)", 3, 3, 0, 0},
+    // information_schema.loads (L): 3.1 = L31, 3.3+ = L33 (absent before 3.1)
+    {"loads", "JOB_ID", "BIGINT", 3, 1, 3, 3},
+    {"loads", "LABEL", k_name, 3, 1, 3, 3},
+    {"loads", "DATABASE_NAME", k_name, 3, 1, 3, 3},
+    {"loads", "STATE", k_name, 3, 1, 3, 3},
+    {"loads", "PROGRESS", k_name, 3, 1, 3, 3},
+    {"loads", "TYPE", k_name, 3, 1, 3, 3},
+    {"loads", "PRIORITY", k_name, 3, 1, 3, 3},
+    {"loads", "SCAN_ROWS", "BIGINT", 3, 1, 3, 3},
+    {"loads", "FILTERED_ROWS", "BIGINT", 3, 1, 3, 3},
+    {"loads", "UNSELECTED_ROWS", "BIGINT", 3, 1, 3, 3},
+    {"loads", "SINK_ROWS", "BIGINT", 3, 1, 3, 3},
+    {"loads", "ETL_INFO", k_name, 3, 1, 3, 3},
+    {"loads", "TASK_INFO", k_name, 3, 1, 3, 3},
+    {"loads", "CREATE_TIME", "DATETIME", 3, 1, 3, 3},
+    {"loads", "ETL_START_TIME", "DATETIME", 3, 1, 3, 3},
+    {"loads", "ETL_FINISH_TIME", "DATETIME", 3, 1, 3, 3},
+    {"loads", "LOAD_START_TIME", "DATETIME", 3, 1, 3, 3},
+    {"loads", "LOAD_FINISH_TIME", "DATETIME", 3, 1, 3, 3},
+    {"loads", "JOB_DETAILS", k_name, 3, 1, 3, 3},
+    {"loads", "ERROR_MSG", k_name, 3, 1, 3, 3},
+    {"loads", "TRACKING_URL", k_name, 3, 1, 3, 3},
+    {"loads", "TRACKING_SQL", k_name, 3, 1, 3, 3},
+    {"loads", "REJECTED_RECORD_PATH", k_name, 3, 1, 3, 3},
+    {"loads", "ID", "BIGINT", 3, 3, 0, 0},
+    {"loads", "LABEL", k_name, 3, 3, 0, 0},
+    {"loads", "PROFILE_ID", k_name, 3, 3, 0, 0},
+    {"loads", "DB_NAME", k_name, 3, 3, 0, 0},
+    {"loads", "TABLE_NAME", k_name, 3, 3, 0, 0},
+    {"loads", "USER", k_name, 3, 3, 0, 0},
+    {"loads", "WAREHOUSE", k_name, 3, 3, 0, 0},
+    {"loads", "STATE", k_name, 3, 3, 0, 0},
+    {"loads", "PROGRESS", k_name, 3, 3, 0, 0},
+    {"loads", "TYPE", k_name, 3, 3, 0, 0},
+    {"loads", "PRIORITY", k_name, 3, 3, 0, 0},
+    {"loads", "SCAN_ROWS", "BIGINT", 3, 3, 0, 0},
+    {"loads", "SCAN_BYTES", "BIGINT", 3, 3, 0, 0},
+    {"loads", "FILTERED_ROWS", "BIGINT", 3, 3, 0, 0},
+    {"loads", "UNSELECTED_ROWS", "BIGINT", 3, 3, 0, 0},
+    {"loads", "SINK_ROWS", "BIGINT", 3, 3, 0, 0},
+    {"loads", "RUNTIME_DETAILS", "JSON", 3, 3, 0, 0},
+    {"loads", "CREATE_TIME", "DATETIME", 3, 3, 0, 0},
+    {"loads", "LOAD_START_TIME", "DATETIME", 3, 3, 0, 0},
+    {"loads", "LOAD_COMMIT_TIME", "DATETIME", 3, 3, 0, 0},
+    {"loads", "LOAD_FINISH_TIME", "DATETIME", 3, 3, 0, 0},
+    {"loads", "PROPERTIES", "JSON", 3, 3, 0, 0},
+    {"loads", "ERROR_MSG", k_name, 3, 3, 0, 0},
+    {"loads", "TRACKING_SQL", k_name, 3, 3, 0, 0},
+    {"loads", "REJECTED_RECORD_PATH", k_name, 3, 3, 0, 0},
+    {"loads", "JOB_ID", "BIGINT", 3, 3, 0, 0},
 };
 // clang-format on
 
@@ -168,7 +262,8 @@ std::optional<std::vector<InfoSchemaColumn>> info_schema_columns_of(const std::s
     if (!before(version, e.since_major, e.since_minor) &&
         (e.until_major == 0 || before(version, e.until_major, e.until_minor))) {
       std::string type = e.type;
-      out->push_back({e.column, type, type.rfind("VARCHAR", 0) == 0 ? "TEXT" : type});
+      bool text = type.rfind("VARCHAR", 0) == 0 || type == "JSON";
+      out->push_back({e.column, type, text ? "TEXT" : type});
     }
   }
   return out;

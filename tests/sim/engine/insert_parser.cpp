@@ -9,14 +9,51 @@ namespace srsim::engine {
 
 namespace {
 
-// Hints are comments to the tokenizer; the one INSERT hint srsim honours is read from the text.
-bool has_dynamic_overwrite_hint(const std::string& sql) {
-  static const std::regex k_hint(R"(/\*\+[^*]*dynamic_overwrite\s*=\s*['"]?true)",
-                                 std::regex::icase);
-  return std::regex_search(sql, k_hint);
+// The `k = v` pairs of every `set_var(..)` in one hint comment (names lower-case, quotes off).
+void add_set_var_pairs(const std::string& hint, Properties& out) {
+  static const std::regex k_set_var(R"(set_var\s*\(([^)]*)\))", std::regex::icase);
+  static const std::regex k_pair(R"(\s*(\w+)\s*=\s*['"]?([^,'"]*?)['"]?\s*(,|$))");
+  for (std::sregex_iterator h(hint.begin(), hint.end(), k_set_var), end; h != end; ++h) {
+    std::string body = (*h)[1].str();
+    for (std::sregex_iterator it(body.begin(), body.end(), k_pair); it != end; ++it) {
+      out.emplace_back(to_lower((*it)[1].str()), (*it)[2].str());
+    }
+  }
 }
 
 } // namespace
+
+// StmtExecutor before 3.1.7 / 3.2.3 applies a statement's set_var hints only when it is a plain
+// SELECT (`parsedStmt instanceof QueryStatement`, then the SelectRelation's optHints), so a hint
+// after an INSERT's SELECT parses and changes nothing. From those releases the parser collects
+// every hint of the statement (HintCollector) and StmtExecutor.processQueryScopeHint applies all
+// SetVarHints to a clone of the session variables for this statement, INSERT included.
+
+Properties statement_hint_variables(const Cursor& cur) {
+  const std::vector<Token>& t = cur.tokens();
+  if (!cur.allows(SyntaxForm::InsertHintAnywhere)) {
+    // Older StmtExecutor: a plain SELECT's own hint (SelectRelation optHints), nothing else.
+    bool select = !t.empty() && t[0].kind == TokenKind::Word && t[0].upper == "SELECT";
+    return select ? hint_set_vars(cur, 1) : Properties{};
+  }
+  Properties out;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    for (auto& kv : hint_set_vars(cur, i)) {
+      out.push_back(std::move(kv));
+    }
+  }
+  return out;
+}
+
+Properties hint_set_vars(const Cursor& cur, std::size_t index) {
+  Properties out;
+  const std::vector<Token>& t = cur.tokens();
+  if (cur.hint_before(index)) {
+    std::size_t to = t[index].kind == TokenKind::End ? cur.sql().size() : t[index].begin;
+    add_set_var_pairs(cur.sql().substr(t[index - 1].end, to - t[index - 1].end), out);
+  }
+  return out;
+}
 
 void check_hint_places(const Cursor& cur) {
   const std::vector<Token>& t = cur.tokens();
@@ -39,7 +76,6 @@ void check_hint_places(const Cursor& cur) {
 InsertStmt parse_insert(Cursor& cur) {
   check_hint_places(cur);
   InsertStmt st;
-  st.dynamic_overwrite_hint = has_dynamic_overwrite_hint(cur.sql());
   cur.expect_kw("INSERT");
   if (cur.accept_kw("OVERWRITE")) {
     st.overwrite = true;

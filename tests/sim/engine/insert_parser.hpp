@@ -20,9 +20,8 @@ struct InsertStmt {
   std::string label;
   std::vector<std::string> columns;
   Properties properties;
-  InsertOptions options; // analyze_insert_properties(properties), set by insert_statement
-  std::string source;    // VALUES (...) or the query, verbatim
-  bool dynamic_overwrite_hint = false;
+  InsertOptions options;  // analyze_insert_properties(properties), set by insert_statement
+  std::string source;     // VALUES (...) or the query, verbatim
   bool temporary = false; // TEMPORARY PARTITION (..): `partitions` names temporary partitions
   bool by_name = false;   // BY NAME (3.4+): the query's column names are the column list
 };
@@ -34,5 +33,11 @@ InsertStmt parse_insert(Cursor& cur);
 // one (starrocks-surface.md §14): every release takes it after SELECT and between SUBMIT and
 // TASK, from 3.2.0 also between INSERT and INTO, and from 3.1.7 / 3.2.3 anywhere in an INSERT.
 void check_hint_places(const Cursor& cur);
+
+// The `set_var(k = v, ..)` variables of the hint right before token `index` (names lower-case).
+Properties hint_set_vars(const Cursor& cur, std::size_t index);
+// The hint variables StarRocks applies to the whole statement on the cursor's release: from
+// 3.1.7 / 3.2.3 every hint's; before, only those right after a leading SELECT.
+Properties statement_hint_variables(const Cursor& cur);
 
 } // namespace srsim::engine

@@ -65,13 +65,13 @@ bool LoadJob::strict() const {
 }
 
 bool LoadJob::dynamic_overwrite() const {
-  return m_ctx.version().at_least(3, 4) &&
-         (m_stmt.dynamic_overwrite_hint || m_ctx.variable("dynamic_overwrite", "false") == "true");
+  return m_ctx.version().at_least(3, 4) && m_ctx.variable("dynamic_overwrite", "false") == "true";
 }
 
 Reply LoadJob::run() {
   check_partitions();
   check_label();
+  m_create_time = epoch_seconds();
   m_txn_id = m_ctx.state.store.next_id();
   m_deadline = m_stmt.options.timeout_s ? std::chrono::steady_clock::now() +
                                               std::chrono::seconds(*m_stmt.options.timeout_s)
@@ -89,18 +89,23 @@ Reply LoadJob::run() {
                        .count()};
   }
   try {
-    fill_stage();
-    if (m_model.partition.type == "EXPR") {
-      create_expression_partitions();
+    try {
+      fill_stage();
+      if (m_model.partition.type == "EXPR") {
+        create_expression_partitions();
+      }
+      if (!strict()) {
+        drop_unqualified_rows();
+      }
+      write_and_commit(touched_partitions());
+    } catch (const BackendError& e) {
+      fail_backend(e);
+    } catch (const EngineError& e) {
+      fail_timeout_with_own_limit(e);
     }
-    if (!strict()) {
-      drop_unqualified_rows();
-    }
-    write_and_commit(touched_partitions());
-  } catch (const BackendError& e) {
-    fail_backend(e);
   } catch (const EngineError& e) {
-    fail_timeout_with_own_limit(e);
+    record_cancelled(e.reply().message);
+    throw;
   }
   OkReply ok;
   ok.affected_rows = m_rows;
@@ -262,6 +267,49 @@ void LoadJob::fail_timeout_with_own_limit(const EngineError& e) const {
   r.message = "Insert reached its timeout of " + std::to_string(*m_stmt.options.timeout_s) +
               " seconds, please increase the 'insert_timeout' session variable and retry";
   throw EngineError(r);
+}
+
+LoadRecord LoadJob::record(const std::string& state, const std::string& error) const {
+  LoadRecord r;
+  r.id = m_txn_id;
+  r.db = m_model.db;
+  r.label = m_stmt.label;
+  r.table = m_model.name;
+  r.user = m_ctx.session.user;
+  r.state = state;
+  r.sink_rows = state == "FINISHED" ? static_cast<std::int64_t>(m_rows) : 0;
+  r.filtered_rows = static_cast<std::int64_t>(m_filtered);
+  r.scan_rows = static_cast<std::int64_t>(m_rows + m_filtered);
+  r.create_time = m_create_time;
+  r.finish_time = epoch_seconds();
+  if (m_stmt.options.timeout_s) {
+    r.timeout_s = *m_stmt.options.timeout_s;
+  } else {
+    bool v34 = m_ctx.version().at_least(3, 4);
+    try {
+      r.timeout_s = std::stoll(
+          m_ctx.variable(v34 ? "insert_timeout" : "query_timeout", v34 ? "14400" : "300"));
+    } catch (const std::exception&) {
+      r.timeout_s = 0;
+    }
+  }
+  r.error_msg = error;
+  return r;
+}
+
+void LoadJob::record_cancelled(const std::string& message) noexcept {
+  // StmtExecutor: recordFinishedOrCacnelledLoadJob(jobId, INSERT, "Cancelled, msg: " + ..),
+  // kept as FailMsg(LOAD_RUN_FAIL, ..), whose text is "type:<type>; msg:<msg>".
+  try {
+    if (m_in_txn) {
+      m_ctx.conn.exec("ROLLBACK");
+      m_in_txn = false;
+    }
+    record_load(m_ctx.conn,
+                record("CANCELLED", "type:LOAD_RUN_FAIL; msg:Cancelled, msg: " + message));
+  } catch (const std::exception&) {
+    // The job record is bookkeeping; the load's own error is what the client gets.
+  }
 }
 
 void LoadJob::fail_backend(const BackendError& e) {

@@ -4,6 +4,7 @@
 
 #include "engine_state.hpp"
 #include "insert_parser.hpp"
+#include "load_records.hpp"
 #include "model.hpp"
 
 #include <set>
@@ -41,6 +42,10 @@ private:
   bool strict() const; // enable_insert_strict (default true)
   // Non-strict INSERT: rows without a (named) partition are filtered out instead of failing.
   void drop_unqualified_rows();
+  // The job as information_schema.loads lists it (load_records.hpp).
+  LoadRecord record(const std::string& state, const std::string& error) const;
+  // A failed load leaves a CANCELLED job (after its transaction is rolled back).
+  void record_cancelled(const std::string& message) noexcept;
 
   Ctx& m_ctx;
   TableModel m_model;
@@ -48,6 +53,8 @@ private:
   std::int64_t m_txn_id = 0;
   std::string m_stage;
   std::uint64_t m_rows = 0;
+  std::uint64_t m_filtered = 0; // rows a non-strict load left out
+  std::int64_t m_create_time = 0;
   std::chrono::steady_clock::time_point m_deadline;
   bool m_in_txn = false;
   std::vector<PartitionDef> m_temp_targets; // INSERT ... TEMPORARY PARTITION (temp_partitions.hpp)

@@ -106,7 +106,9 @@ void LoadJob::drop_unqualified_rows() {
   }
   m_ctx.conn.exec("DELETE FROM " + m_stage + " WHERE NOT COALESCE(" +
                   (pred.empty() ? std::string("FALSE") : pred) + ", FALSE)");
+  std::uint64_t before = m_rows;
   m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
+  m_filtered = before - m_rows;
 }
 
 std::string LoadJob::partition_clause() const {

@@ -18,6 +18,13 @@ const char* const k_schema[] = {
     "CREATE TABLE IF NOT EXISTS `__srsim`.labels (db VARCHAR(128) NOT NULL, label VARCHAR(512) "
     "NOT NULL, txn_id BIGINT NOT NULL, created DATETIME NOT NULL, PRIMARY KEY (db, label)) "
     "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+    // load_records.hpp: INSERT jobs for information_schema.loads.
+    "CREATE TABLE IF NOT EXISTS `__srsim`.load_jobs (id BIGINT NOT NULL PRIMARY KEY, db "
+    "VARCHAR(128) NOT NULL, label VARCHAR(512) NOT NULL, tbl VARCHAR(256) NOT NULL, user_name "
+    "VARCHAR(256) NOT NULL, state VARCHAR(16) NOT NULL, scan_rows BIGINT NOT NULL, filtered_rows "
+    "BIGINT NOT NULL, sink_rows BIGINT NOT NULL, create_time BIGINT NOT NULL, finish_time BIGINT "
+    "NOT NULL, timeout_s BIGINT NOT NULL, error_msg TEXT NOT NULL) ENGINE=InnoDB DEFAULT "
+    "CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
     "CREATE TABLE IF NOT EXISTS `__srsim`.catalogs (name VARCHAR(512) NOT NULL, comment TEXT, "
     "props LONGTEXT NOT NULL, PRIMARY KEY (name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 "
     "COLLATE=utf8mb4_bin",
@@ -150,6 +157,7 @@ void MetadataStore::remove(Backend& conn, const std::string& db, const std::stri
 void MetadataStore::remove_db(Backend& conn, const std::string& db) {
   conn.exec("DELETE FROM `__srsim`.objects WHERE db = " + quote_literal(db));
   conn.exec("DELETE FROM `__srsim`.labels WHERE db = " + quote_literal(db));
+  conn.exec("DELETE FROM `__srsim`.load_jobs WHERE db = " + quote_literal(db));
   conn.exec("DELETE FROM `__srsim`.partition_state WHERE db = " + quote_literal(db));
 }
 

@@ -240,16 +240,4 @@ std::string view_ddl(const TableModel& m, const Version& version) {
   return out + " AS " + m.definition + ";";
 }
 
-std::string mv_ddl(const TableModel& m, const Version& version) {
-  (void)version;
-  std::string out = "CREATE MATERIALIZED VIEW `" + m.name + "` (" + idents(m.view_columns) + ")";
-  if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
-  }
-  out += distribution_text(m);
-  out += "\nREFRESH " + (m.refresh.empty() ? std::string("MANUAL") : m.refresh);
-  out += properties_text(printed_properties(m, false));
-  return out + "\nAS " + m.definition + ";";
-}
-
 } // namespace srsim::engine

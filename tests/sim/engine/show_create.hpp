@@ -14,6 +14,7 @@ std::string table_ddl(const TableModel& model, const Version& version, bool shar
 std::string view_ddl(const TableModel& model, const Version& version);
 // A view's SECURITY choice (INVOKER) in its model's properties; absent = NONE.
 inline constexpr const char* k_view_security = "security";
+// mv_show_create.cpp: getMaterializedViewDdlStmt per release.
 std::string mv_ddl(const TableModel& model, const Version& version);
 // Effective properties as StarRocks prints them: defaults filled, StarRocks's order.
 Properties printed_properties(const TableModel& model, bool shared_data);

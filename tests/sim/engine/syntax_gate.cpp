@@ -16,6 +16,10 @@ Since since(SyntaxForm form) {
   case SyntaxForm::DropTaskIfExists:
     return {4, 0, 0};
   case SyntaxForm::ShowCatalogsLike:
+  // Only the main-branch grammar (StarRocks.g4 dropPartitionClause, next to DROP PARTITIONS
+  // WHERE) has `DROP ALL TEMPORARY PARTITIONS`; the stored 2.5/3.1/3.3 grammars have just
+  // `DROP TEMPORARY? PARTITION (IF EXISTS)? identifier FORCE?`. No 3.4 copy with it was found.
+  case SyntaxForm::DropAllTempPartitions:
     return {3, 5, 0};
   case SyntaxForm::SubmitTaskProperties:
   case SyntaxForm::InsertHintAnywhere:

@@ -27,6 +27,7 @@ enum class SyntaxForm {
   RandomDistribution,       // DISTRIBUTED BY RANDOM                        3.1
   AddListPartition,         // ALTER TABLE .. ADD PARTITION .. VALUES IN    3.1
   DropPartitionsRange,      // ALTER TABLE .. DROP PARTITIONS START .. END .. EVERY  3.4
+  DropAllTempPartitions,    // ALTER TABLE .. DROP ALL TEMPORARY PARTITIONS 3.5
 };
 
 // True when a cluster of `version` parses `form`.

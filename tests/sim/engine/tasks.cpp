@@ -62,20 +62,8 @@ std::optional<std::string> opt(const std::string& v) {
 // run's session takes (SUBMIT_TASK.md documents the hint for insert_timeout).
 Properties submit_hint_variables(const Cursor& cur) {
   Properties out;
-  const std::vector<Token>& t = cur.tokens();
-  if (t.size() < 2 || !cur.hint_before(1)) {
-    return out;
-  }
-  std::string hint = cur.sql().substr(t[0].end, t[1].begin - t[0].end);
-  static const std::regex k_set_var(R"(set_var\s*\(([^)]*)\))", std::regex::icase);
-  static const std::regex k_pair(R"(\s*(\w+)\s*=\s*['"]?([^,'"]*?)['"]?\s*(,|$))");
-  std::smatch m;
-  if (!std::regex_search(hint, m, k_set_var)) {
-    return out;
-  }
-  std::string body = m[1].str();
-  for (std::sregex_iterator it(body.begin(), body.end(), k_pair), end; it != end; ++it) {
-    out.emplace_back("session." + to_lower((*it)[1].str()), (*it)[2].str());
+  for (auto& [k, v] : hint_set_vars(cur, 1)) {
+    out.emplace_back("session." + k, v);
   }
   return out;
 }

@@ -88,6 +88,13 @@ std::string virtual_table(Ctx& ctx, const std::string& name, const std::string& 
   if (name == "columns") {
     return materialise(ctx, name, info_schema_columns(ctx, equality_filter(query, "TABLE_SCHEMA")));
   }
+  if (name == "materialized_views") {
+    return materialise(ctx, name,
+                       info_schema_materialized_views(ctx, equality_filter(query, "TABLE_SCHEMA")));
+  }
+  if (name == "loads") {
+    return materialise(ctx, name, info_schema_loads(ctx));
+  }
   if (name == "tasks") {
     return materialise(ctx, name, tasks_table(ctx));
   }

@@ -1,8 +1,9 @@
 #pragma once
 
 // information_schema tables that StarRocks fills from FE memory (partitions_meta, tasks,
-// task_runs) are materialised into a temporary table of the session's MariaDB connection just
-// before a query reads them, so any WHERE / projection / ORDER BY runs in MariaDB.
+// task_runs, materialized_views, loads, tables, columns) are materialised into a temporary table of
+// the session's MariaDB connection just before a query reads them, so any WHERE / projection /
+// ORDER BY runs in MariaDB.
 
 #include "engine_state.hpp"
 

@@ -157,6 +157,98 @@ const Names k_task_runs_new = {
     "WAREHOUSE", "DATABASE",      "DEFINITION",  "EXPIRE_TIME", "ERROR_CODE",   "ERROR_MESSAGE",
     "PROGRESS",  "EXTRA_MESSAGE", "PROPERTIES",  "JOB_ID",      "PROCESS_TIME", "TASK_SOURCE"};
 
+// materialized_views: the pre-3.0 SchemaTable entry (2.5), the all-VARCHAR 3.0/3.1 copy, the
+// typed 3.3 copy (info_schema_catalog.cpp).
+const Names k_mvs_25 = {"MATERIALIZED_VIEW_ID", "TABLE_SCHEMA", "TABLE_NAME",
+                        "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS"};
+const Names k_mvs_31 = {"MATERIALIZED_VIEW_ID",
+                        "TABLE_SCHEMA",
+                        "TABLE_NAME",
+                        "REFRESH_TYPE",
+                        "IS_ACTIVE",
+                        "INACTIVE_REASON",
+                        "PARTITION_TYPE",
+                        "TASK_ID",
+                        "TASK_NAME",
+                        "LAST_REFRESH_START_TIME",
+                        "LAST_REFRESH_FINISHED_TIME",
+                        "LAST_REFRESH_DURATION",
+                        "LAST_REFRESH_STATE",
+                        "LAST_REFRESH_FORCE_REFRESH",
+                        "LAST_REFRESH_START_PARTITION",
+                        "LAST_REFRESH_END_PARTITION",
+                        "LAST_REFRESH_BASE_REFRESH_PARTITIONS",
+                        "LAST_REFRESH_MV_REFRESH_PARTITIONS",
+                        "LAST_REFRESH_ERROR_CODE",
+                        "LAST_REFRESH_ERROR_MESSAGE",
+                        "TABLE_ROWS",
+                        "MATERIALIZED_VIEW_DEFINITION"};
+Names mvs_33() {
+  Names out = k_mvs_31;
+  for (const char* c : {"EXTRA_MESSAGE", "QUERY_REWRITE_STATUS", "CREATOR",
+                        "LAST_REFRESH_PROCESS_TIME", "LAST_REFRESH_JOB_ID"}) {
+    out.push_back(c);
+  }
+  return out;
+}
+// loads (v3.1+): LoadsSystemTable.java, old and new layout.
+const Names k_loads_31 = {"JOB_ID",
+                          "LABEL",
+                          "DATABASE_NAME",
+                          "STATE",
+                          "PROGRESS",
+                          "TYPE",
+                          "PRIORITY",
+                          "SCAN_ROWS",
+                          "FILTERED_ROWS",
+                          "UNSELECTED_ROWS",
+                          "SINK_ROWS",
+                          "ETL_INFO",
+                          "TASK_INFO",
+                          "CREATE_TIME",
+                          "ETL_START_TIME",
+                          "ETL_FINISH_TIME",
+                          "LOAD_START_TIME",
+                          "LOAD_FINISH_TIME",
+                          "JOB_DETAILS",
+                          "ERROR_MSG",
+                          "TRACKING_URL",
+                          "TRACKING_SQL",
+                          "REJECTED_RECORD_PATH"};
+const Names k_loads_33 = {"ID",
+                          "LABEL",
+                          "PROFILE_ID",
+                          "DB_NAME",
+                          "TABLE_NAME",
+                          "USER",
+                          "WAREHOUSE",
+                          "STATE",
+                          "PROGRESS",
+                          "TYPE",
+                          "PRIORITY",
+                          "SCAN_ROWS",
+                          "SCAN_BYTES",
+                          "FILTERED_ROWS",
+                          "UNSELECTED_ROWS",
+                          "SINK_ROWS",
+                          "RUNTIME_DETAILS",
+                          "CREATE_TIME",
+                          "LOAD_START_TIME",
+                          "LOAD_COMMIT_TIME",
+                          "LOAD_FINISH_TIME",
+                          "PROPERTIES",
+                          "ERROR_MSG",
+                          "TRACKING_SQL",
+                          "REJECTED_RECORD_PATH",
+                          "JOB_ID"};
+
+Names mvs_of(const Version& v) {
+  return v.at_least(3, 3) ? mvs_33() : v.at_least(3, 0) ? k_mvs_31 : k_mvs_25;
+}
+Names loads_of(const Version& v) {
+  return v.at_least(3, 3) ? k_loads_33 : v.at_least(3, 1) ? k_loads_31 : Names{};
+}
+
 Names names_of(const std::string& table, const Version& v) {
   Names out;
   auto columns = engine::info_schema_columns_of(table, v);
@@ -202,6 +294,8 @@ TYPED_TEST(VersionedInfoSchemaTest, CatalogListsStarRocksColumnsInOrder) {
   EXPECT_EQ(names_of("partitions_meta", v), this->from33() ? k_partitions_meta : Names{});
   EXPECT_EQ(names_of("tasks", v), this->from33() ? k_tasks_new : k_tasks_old);
   EXPECT_EQ(names_of("task_runs", v), this->from33() ? k_task_runs_new : k_task_runs_old);
+  EXPECT_EQ(names_of("materialized_views", v), mvs_of(v));
+  EXPECT_EQ(names_of("loads", v), loads_of(v));
   EXPECT_FALSE(engine::info_schema_columns_of("no_such_table", v));
 }
 
@@ -218,14 +312,26 @@ TYPED_TEST(VersionedInfoSchemaTest, CatalogUsesStarRocksTypes) {
     EXPECT_EQ(type_of("partitions_meta", "IS_TEMP", v), "BOOLEAN");
     EXPECT_EQ(type_of("partitions_meta", "AVG_CS", v), "DOUBLE");
     EXPECT_EQ(type_of("partitions_meta", "DATA_SIZE", v), "BIGINT");
+    EXPECT_EQ(type_of("materialized_views", "MATERIALIZED_VIEW_ID", v), "BIGINT");
+    EXPECT_EQ(type_of("materialized_views", "LAST_REFRESH_DURATION", v), "DOUBLE");
+    EXPECT_EQ(type_of("loads", "RUNTIME_DETAILS", v), "JSON");
+  } else {
+    EXPECT_EQ(type_of("materialized_views", "MATERIALIZED_VIEW_ID", v), "VARCHAR(50)");
+    EXPECT_EQ(type_of("materialized_views", "TABLE_ROWS", v), "VARCHAR(50)");
+  }
+  if (v.at_least(3, 1)) {
+    EXPECT_EQ(type_of("loads", "LABEL", v), "VARCHAR(2048)");
+    EXPECT_EQ(type_of("loads", "CREATE_TIME", v), "DATETIME");
+    EXPECT_EQ(type_of("loads", "SINK_ROWS", v), "BIGINT");
   }
 }
 
 TYPED_TEST(VersionedInfoSchemaTest, DescribeShowsStarRocksTypes) {
-  for (const std::string table : {"tables", "columns", "tasks", "task_runs", "partitions_meta"}) {
+  for (const std::string table : {"tables", "columns", "tasks", "task_runs", "partitions_meta",
+                                  "materialized_views", "loads"}) {
     std::string sql = "DESC information_schema." + table;
-    if (table == "partitions_meta" && !this->from33()) {
-      EXPECT_NE(this->error(sql).find("Unknown table 'information_schema.partitions_meta'"),
+    if (names_of(table, TypeParam::get()).empty()) {
+      EXPECT_NE(this->error(sql).find("Unknown table 'information_schema." + table + "'"),
                 std::string::npos);
       continue;
     }
@@ -312,6 +418,77 @@ TYPED_TEST(VersionedInfoSchemaTest, TaskRowsCarryTheRun) {
   ASSERT_EQ(task.rows.size(), 1u);
   EXPECT_EQ(this->cell(task, 0, "SCHEDULE"), "MANUAL");
   EXPECT_EQ(this->cell(task, 0, "DATABASE"), this->m_db);
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, MaterializedViewRowsDescribeTheMv) {
+  const Version v = TypeParam::get();
+  this->ok("CREATE TABLE t (k INT, v INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+  this->ok("INSERT INTO t VALUES (1, 1), (2, 2)");
+  this->ok("CREATE MATERIALIZED VIEW mv DISTRIBUTED BY HASH(k) BUCKETS 1 REFRESH MANUAL AS "
+           "SELECT k, v FROM t");
+  ResultSet rs = this->rows("SELECT * FROM information_schema.materialized_views WHERE "
+                            "TABLE_SCHEMA = '" +
+                            this->m_db + "'");
+  EXPECT_EQ(rs.columns, mvs_of(v));
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(this->cell(rs, 0, "TABLE_NAME"), "mv");
+  EXPECT_EQ(this->cell(rs, 0, "TABLE_ROWS"), "2");
+  // SHOW MATERIALIZED VIEWS' `text`: the DDL SHOW CREATE MATERIALIZED VIEW prints.
+  ResultSet ddl = this->rows("SHOW CREATE MATERIALIZED VIEW mv");
+  EXPECT_EQ(this->cell(rs, 0, "MATERIALIZED_VIEW_DEFINITION"), *ddl.rows.at(0).at(1));
+  if (v.at_least(3, 0)) {
+    EXPECT_EQ(this->cell(rs, 0, "REFRESH_TYPE"), "MANUAL");
+    EXPECT_EQ(this->cell(rs, 0, "IS_ACTIVE"), "true");
+    EXPECT_EQ(this->cell(rs, 0, "PARTITION_TYPE"), "UNPARTITIONED");
+    EXPECT_EQ(this->cell(rs, 0, "TASK_NAME"), "mv-" + this->cell(rs, 0, "MATERIALIZED_VIEW_ID"));
+    EXPECT_EQ(this->cell(rs, 0, "LAST_REFRESH_STATE"), "SUCCESS");
+  }
+  // The session's database when TABLE_SCHEMA is not given (3.3+), every database before.
+  EXPECT_EQ(this->scalar("SELECT COUNT(*) FROM information_schema.materialized_views WHERE "
+                         "TABLE_NAME = 'mv'"),
+            "1");
+}
+
+TYPED_TEST(VersionedInfoSchemaTest, LoadRowsListInsertJobs) {
+  const Version v = TypeParam::get();
+  this->ok("CREATE TABLE t (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+           "PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(dt) "
+           "BUCKETS 1");
+  if (!v.at_least(3, 1)) {
+    EXPECT_NE(this->error("SELECT * FROM information_schema.loads")
+                  .find("Unknown table 'information_schema.loads'"),
+              std::string::npos);
+    return;
+  }
+  this->ok("INSERT INTO t WITH LABEL ok_1 VALUES ('2024-01-01', 1), ('2024-01-01', 2)");
+  this->error("INSERT INTO t WITH LABEL bad_1 VALUES ('2024-05-05', 1)");
+  this->m_session.variables["enable_insert_strict"] = "false";
+  this->ok("INSERT INTO t WITH LABEL lax_1 VALUES ('2024-05-05', 1), ('2024-01-01', 3)");
+  const std::string db_column = v.at_least(3, 3) ? "DB_NAME" : "DATABASE_NAME";
+  ResultSet rs = this->rows("SELECT * FROM information_schema.loads WHERE " + db_column + " = '" +
+                            this->m_db + "' ORDER BY LABEL");
+  EXPECT_EQ(rs.columns, loads_of(v));
+  ASSERT_EQ(rs.rows.size(), 3u);
+  // bad_1, lax_1, ok_1
+  EXPECT_EQ(this->cell(rs, 0, "STATE"), "CANCELLED");
+  EXPECT_EQ(this->cell(rs, 0, "ERROR_MSG")
+                .rfind("type:LOAD_RUN_FAIL; msg:Cancelled, msg: Insert "
+                       "has filtered data in strict mode",
+                       0),
+            0u);
+  EXPECT_EQ(this->cell(rs, 1, "STATE"), "FINISHED");
+  EXPECT_EQ(this->cell(rs, 1, "SINK_ROWS"), "1");
+  EXPECT_EQ(this->cell(rs, 1, "FILTERED_ROWS"), "1");
+  EXPECT_EQ(this->cell(rs, 2, "STATE"), "FINISHED");
+  EXPECT_EQ(this->cell(rs, 2, "TYPE"), "INSERT");
+  EXPECT_EQ(this->cell(rs, 2, "SINK_ROWS"), "2");
+  EXPECT_EQ(this->cell(rs, 2, "ERROR_MSG"), "NULL");
+  EXPECT_EQ(this->cell(rs, 2, "PROGRESS"), "ETL:100%; LOAD:100%");
+  if (v.at_least(3, 3)) {
+    EXPECT_EQ(this->cell(rs, 2, "TABLE_NAME"), "t");
+    EXPECT_EQ(this->cell(rs, 2, "USER"), "root");
+    EXPECT_EQ(this->cell(rs, 2, "ID"), this->cell(rs, 2, "JOB_ID"));
+  }
 }
 
 } // namespace per_version

@@ -282,5 +282,21 @@ TEST_F(SyntaxGateTest, DropPartitionsByRangeNeedsThreeFour) {
               Version{3, 4, 0});
 }
 
+TEST_F(SyntaxGateTest, DropAllTemporaryPartitionsIsRefusedBeforeThreeFive) {
+  // Only the main-branch grammar has `DROP ALL TEMPORARY PARTITIONS` (syntax_gate.cpp).
+  ok("CREATE TABLE t (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+     "PARTITION p20240101 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(dt)");
+  ok("ALTER TABLE t ADD TEMPORARY PARTITION tp1 VALUES [('2024-01-01'), ('2024-01-02'))");
+  expect_refused_everywhere("ALTER TABLE t DROP ALL TEMPORARY PARTITIONS");
+  EXPECT_EQ(describe(run_on(k_v34, "ALTER TABLE t DROP ALL TEMPORARY PARTITIONS")),
+            "error 1064: Getting syntax error at line 1, column 19. Detail message: "
+            "Unexpected input 'ALL'.");
+  // Nothing ran: the temporary partition is still there.
+  EXPECT_EQ(rows("SHOW TEMPORARY PARTITIONS FROM t").rows.size(), 1u);
+  EXPECT_FALSE(
+      is_syntax_error(run_on(Version{3, 5, 0}, "ALTER TABLE t DROP ALL TEMPORARY PARTITIONS")));
+  EXPECT_TRUE(rows("SHOW TEMPORARY PARTITIONS FROM t").rows.empty());
+}
+
 } // namespace
 } // namespace srsim::test

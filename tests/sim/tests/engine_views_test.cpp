@@ -116,6 +116,59 @@ TEST_F(ViewsTest, MaterializedViewQueryNamesTablesWithTheirDatabase) {
   ok("DROP DATABASE " + m_db + "_o");
 }
 
+// MaterializedView.getMaterializedViewDdlStmt per release (engine/mv_show_create.cpp).
+TEST_F(ViewsTest, MaterializedViewDdlIsPrintedAsEachReleasePrintsIt) {
+  const std::string q = "\nAS SELECT k, v FROM `" + m_db + "`.`t`;";
+  ok("CREATE MATERIALIZED VIEW mv COMMENT 'a \"b\"' DISTRIBUTED BY HASH(k) BUCKETS 2 "
+     "REFRESH DEFERRED ASYNC START('2030-01-02') EVERY (interval 1 day) "
+     "PROPERTIES ('replication_num' = '1') AS SELECT k, v FROM t");
+  // 3.3+: the property map in java.util.HashMap order, storage_medium last.
+  EXPECT_EQ(cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View"),
+            "CREATE MATERIALIZED VIEW `mv` (`k`, `v`)\nCOMMENT \"a \\\"b\\\"\"\n"
+            "DISTRIBUTED BY HASH(`k`) BUCKETS 2 \n"
+            "REFRESH DEFERRED ASYNC START(\"2030-01-02 00:00:00\") EVERY(INTERVAL 1 DAY)\n"
+            "PROPERTIES (\n\"replicated_storage\" = \"true\",\n\"replication_num\" = \"1\",\n"
+            "\"storage_medium\" = \"HDD\"\n)" +
+                q);
+  m_config.version = Version{3, 1, 17};
+  m_engine = make_engine(m_config);
+  EXPECT_EQ(cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View"),
+            "CREATE MATERIALIZED VIEW `mv` (`k`, `v`)\nCOMMENT \"a \\\"b\\\"\"\n"
+            "DISTRIBUTED BY HASH(`k`) BUCKETS 2 \n"
+            "REFRESH DEFERRED ASYNC START(\"2030-01-02 00:00:00\") EVERY(INTERVAL 1 DAY)\n"
+            "PROPERTIES (\n\"replication_num\" = \"1\",\n\"replicated_storage\" = \"true\",\n"
+            "\"storage_medium\" = \"HDD\"\n)" +
+                q);
+  m_config.version = Version{2, 5, 22};
+  m_engine = make_engine(m_config);
+  EXPECT_EQ(cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View"),
+            "CREATE MATERIALIZED VIEW `mv`\nCOMMENT \"a \"b\"\"\n"
+            "DISTRIBUTED BY HASH(`k`) BUCKETS 2 \n"
+            "REFRESH ASYNC START(\"2030-01-02 00:00:00\") EVERY(INTERVAL 1 DAY)\n"
+            "PROPERTIES (\n\"replication_num\" = \"1\",\n\"storage_medium\" = \"HDD\"\n)" +
+                q);
+}
+
+// The property order of a 3.x SHOW CREATE MATERIALIZED VIEW in StarRocks issue #42621 (a
+// java.util.HashMap's iteration order), reproduced from the same keys.
+TEST_F(ViewsTest, MaterializedViewPropertiesFollowJavaHashMapOrder) {
+  ok("CREATE MATERIALIZED VIEW mv DISTRIBUTED BY RANDOM REFRESH ASYNC EVERY(INTERVAL 1 MINUTE) "
+     "PROPERTIES ('partition_refresh_number' = '1', 'query_rewrite_consistency' = 'LOOSE', "
+     "'session.enable_spill' = 'true', 'mv_rewrite_staleness_second' = '300', "
+     "'partition_ttl' = '8 DAY', 'replication_num' = '1') AS SELECT k, v FROM t");
+  std::string ddl = cell(rows("SHOW CREATE MATERIALIZED VIEW mv"), 0, "Create Materialized View");
+  EXPECT_NE(ddl.find("\nDISTRIBUTED BY RANDOM\nREFRESH ASYNC EVERY(INTERVAL 1 MINUTE)\n"
+                     "PROPERTIES (\n\"replicated_storage\" = \"true\",\n"
+                     "\"partition_refresh_number\" = \"1\",\n"
+                     "\"query_rewrite_consistency\" = \"LOOSE\",\n"
+                     "\"session.enable_spill\" = \"true\",\n"
+                     "\"mv_rewrite_staleness_second\" = \"300\",\n"
+                     "\"partition_ttl\" = \"8 DAY\",\n\"replication_num\" = \"1\",\n"
+                     "\"storage_medium\" = \"HDD\"\n)\nAS "),
+            std::string::npos)
+      << ddl;
+}
+
 TEST_F(ViewsTest, MurmurHashMatchesStarRocks) {
   // Values from StarRocks's murmur_hash3_32 documentation.
   ResultSet rs = rows("SELECT murmur_hash3_32('hello'), murmur_hash3_32('hello', 'world'), "

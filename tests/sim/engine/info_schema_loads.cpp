@@ -1,0 +1,107 @@
+// information_schema.loads (v3.1+) from the INSERT jobs srsim records (load_records.hpp). Both
+// column layouts are produced; virtual_tables.cpp keeps the release's own
+// (info_schema_catalog.cpp). Values follow InsertLoadJob / LoadJob.toThrift for an INSERT: TYPE
+// INSERT, PRIORITY NORMAL, PROGRESS "ETL:100%; LOAD:100%", TASK_INFO "resource:N/A; timeout(s):N;
+// max_filter_ratio:0.0"; JOB_DETAILS / RUNTIME_DETAILS and PROPERTIES carry only what srsim knows
+// (docs/srsim-engine.md).
+
+#include "handlers.hpp"
+#include "load_records.hpp"
+
+namespace srsim::engine {
+
+namespace {
+
+std::optional<std::string> opt(const std::string& v) {
+  return v;
+}
+
+std::optional<std::string> num(std::int64_t v) {
+  return std::to_string(v);
+}
+
+} // namespace
+
+ResultSet info_schema_loads(Ctx& ctx) {
+  ResultSet rs{{"ID",
+                "JOB_ID",
+                "LABEL",
+                "PROFILE_ID",
+                "DATABASE_NAME",
+                "DB_NAME",
+                "TABLE_NAME",
+                "USER",
+                "WAREHOUSE",
+                "STATE",
+                "PROGRESS",
+                "TYPE",
+                "PRIORITY",
+                "SCAN_ROWS",
+                "SCAN_BYTES",
+                "FILTERED_ROWS",
+                "UNSELECTED_ROWS",
+                "SINK_ROWS",
+                "ETL_INFO",
+                "TASK_INFO",
+                "RUNTIME_DETAILS",
+                "JOB_DETAILS",
+                "CREATE_TIME",
+                "ETL_START_TIME",
+                "ETL_FINISH_TIME",
+                "LOAD_START_TIME",
+                "LOAD_COMMIT_TIME",
+                "LOAD_FINISH_TIME",
+                "PROPERTIES",
+                "ERROR_MSG",
+                "TRACKING_URL",
+                "TRACKING_SQL",
+                "REJECTED_RECORD_PATH"},
+               {}};
+  for (const LoadRecord& r : load_records(ctx.conn)) {
+    if (ctx.session.allowed && !ctx.session.allowed("SELECT", r.db)) {
+      continue;
+    }
+    const bool done = r.state == "FINISHED";
+    std::string details = "{\"InternalTableLoadRows\":" + std::to_string(r.sink_rows) +
+                          ",\"ScanRows\":" + std::to_string(r.scan_rows) + "}";
+    std::string created = format_time(r.create_time);
+    std::string finished = format_time(r.finish_time);
+    rs.rows.push_back(
+        {num(r.id),
+         num(r.id),
+         opt(r.label),
+         opt(""),
+         opt(r.db),
+         opt(r.db),
+         opt(r.table),
+         opt(r.user),
+         opt("default_warehouse"),
+         opt(r.state),
+         opt("ETL:100%; LOAD:100%"),
+         opt("INSERT"),
+         opt("NORMAL"),
+         num(r.scan_rows),
+         num(0),
+         num(r.filtered_rows),
+         num(0),
+         num(r.sink_rows),
+         opt(""),
+         opt("resource:N/A; timeout(s):" + std::to_string(r.timeout_s) + "; max_filter_ratio:0.0"),
+         opt(details),
+         opt(details),
+         opt(created),
+         opt(created),
+         opt(created),
+         opt(created),
+         done ? opt(finished) : std::nullopt,
+         opt(finished),
+         opt("{\"timeout\":" + std::to_string(r.timeout_s) + ",\"max_filter_ratio\":0.0}"),
+         done ? std::nullopt : opt(r.error_msg),
+         opt(""),
+         opt(""),
+         opt("")});
+  }
+  return rs;
+}
+
+} // namespace srsim::engine

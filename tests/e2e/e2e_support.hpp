@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -149,10 +150,12 @@ private:
   int m_status = -1;
 };
 
-// Runs exlSchema to its end with `-config <sandbox config>` prepended.
+// Runs exlSchema to its end with `-config <sandbox config>` prepended (unless `args` has one).
 inline ExlResult run_exl(std::vector<std::string> args,
                          const std::map<std::string, std::string>& env = {}) {
-  args.insert(args.begin(), {"-config", config_path()});
+  if (std::find(args.begin(), args.end(), "-config") == args.end()) {
+    args.insert(args.begin(), {"-config", config_path()});
+  }
   ExlProcess process(args, env);
   return process.wait();
 }

@@ -7,6 +7,7 @@
 #include "app/version_text.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
+#include "exlschema/commands/check_command.hpp"
 #include "exlschema/config/config_locator.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/runner/cancel_token.hpp"
@@ -84,15 +85,33 @@ config::ConfigFile load_configuration(const cli::CliArgs& args) {
   return config::load_config_file(path);
 }
 
+// `check`: both aliases are resolved (a typo, an unset password variable -> exit 2) before any
+// cluster is connected to.
+int check_clusters(const cli::CliArgs& args, config::ClusterDirectory& directory,
+                   const config::ConfigFile& file) {
+  commands::CheckRequest request;
+  if (!args.source.empty()) {
+    request.source = directory.resolve(args.source, "-source");
+  }
+  if (!args.target.empty()) {
+    request.target = directory.resolve(args.target, "-target");
+  }
+  request.limits.max_disk_used_pct = file.defaults.max_disk_used_pct;
+  return commands::run_check(request, stdout) ? k_exit_ok : k_exit_failed;
+}
+
 // Sub-commands parse and resolve their aliases (so a typo is still reported) but do nothing yet.
-int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory) {
+int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory,
+                   const config::ConfigFile& file) {
+  if (args.command == cli::Command::Check) {
+    return check_clusters(args, directory, file);
+  }
   for (const auto& [alias, flag] : {std::pair{args.source, "-source"}, {args.target, "-target"}}) {
     if (!alias.empty()) {
       directory.resolve(alias, flag);
     }
   }
-  const char* name = args.command == cli::Command::Check ? "check" : "clean";
-  throw UsageError(std::string("exlSchema: '") + name + "' is not implemented in this build yet");
+  throw UsageError("exlSchema: 'clean' is not implemented in this build yet");
 }
 
 // At debug level: the console shows it with -v, the -log file always.
@@ -128,7 +147,7 @@ int run_command(const cli::CliArgs& args) {
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);
   if (args.command == cli::Command::Check || args.command == cli::Command::Clean) {
-    return run_subcommand(args, directory);
+    return run_subcommand(args, directory, file);
   }
   const config::RunOptions options = build_run_options(args, file, directory, session.run_id);
   log_start(options);

@@ -1,8 +1,10 @@
 #include "check_findings.hpp"
 
+#include "check_printer.hpp"
+
 #include "exlschema/starrocks/cluster_info_sql.hpp"
 
-#include <cstdio>
+#include <utility>
 
 namespace exl::commands {
 namespace {
@@ -13,12 +15,6 @@ using starrocks::NodeKind;
 using starrocks::Privilege;
 
 constexpr int k_login_denied = 1045; // ER_ACCESS_DENIED_ERROR at login
-
-std::string percent(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", value);
-  return buf;
-}
 
 std::string node_name(const NodeInfo& node) {
   const char* kind = node.kind == NodeKind::Frontend      ? "FE"
@@ -37,8 +33,12 @@ public:
   Judge(const CheckedCluster& cluster, const CheckLimits& limits)
       : m_cluster(cluster), m_limits(limits) {}
 
-  void problem(std::string text) { m_out.push_back({Severity::Problem, m_cluster.alias, text}); }
-  void note(std::string text) { m_out.push_back({Severity::Note, m_cluster.alias, text}); }
+  void problem(std::string text) {
+    m_out.push_back({Severity::Problem, m_cluster.alias, std::move(text)});
+  }
+  void note(std::string text) {
+    m_out.push_back({Severity::Note, m_cluster.alias, std::move(text)});
+  }
   std::vector<Finding> take() { return std::move(m_out); }
 
   void connection() {
@@ -138,7 +138,7 @@ public:
       return;
     }
     const std::string text = node_name(*fullest) + " data disk is " +
-                             percent(*fullest->max_disk_used_pct) + " full, above " +
+                             format_percent(*fullest->max_disk_used_pct) + " full, above " +
                              std::to_string(m_limits.max_disk_used_pct) +
                              " % (defaults.max_disk_used_pct)";
     if (m_cluster.role == ClusterRole::Target) {
@@ -166,8 +166,8 @@ public:
     } else if (m_cluster.legacy_replication && *m_cluster.legacy_replication != "true") {
       note(key + " is " + *m_cluster.legacy_replication +
            ": only -o meta needs it true (with -r it sets it itself); by hand: ADMIN SET "
-           "FRONTEND CONFIG (\"" +
-           key + "\" = \"true\")");
+           R"(FRONTEND CONFIG (")" +
+           key + R"(" = "true"))");
     }
   }
 
@@ -176,7 +176,7 @@ private:
     return node.error.empty() ? "" : " (" + node.error + ")";
   }
 
-  std::string roles() const {
+  [[nodiscard]] std::string roles() const {
     std::string out;
     for (const std::string& role : m_cluster.grants->roles) {
       out += (out.empty() ? "" : ", ") + role;

@@ -3,6 +3,7 @@
 #include "exlschema/starrocks/cluster_info_sql.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace exl::commands {
@@ -10,12 +11,6 @@ namespace {
 
 using starrocks::Holding;
 using starrocks::NodeInfo;
-
-std::string percent(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", value);
-  return buf;
-}
 
 std::string line(std::string_view label, const std::string& value) {
   std::string out = "  " + std::string(label);
@@ -79,8 +74,8 @@ std::string disk(const CheckedCluster& c, const CheckLimits& limits) {
   if (fullest == nullptr) {
     return "not reported";
   }
-  return percent(*fullest->max_disk_used_pct) + " on " + fullest->host + ":" + fullest->port +
-         " (limit " + std::to_string(limits.max_disk_used_pct) + " %)";
+  return format_percent(*fullest->max_disk_used_pct) + " on " + fullest->host + ":" +
+         fullest->port + " (limit " + std::to_string(limits.max_disk_used_pct) + " %)";
 }
 
 std::string target_lines(const CheckedCluster& c) {
@@ -99,6 +94,12 @@ std::string target_lines(const CheckedCluster& c) {
 }
 
 } // namespace
+
+std::string format_percent(double value) {
+  std::array<char, 32> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.2f %%", value);
+  return buf.data();
+}
 
 std::string render_cluster(const CheckedCluster& c, const CheckLimits& limits) {
   const char* role = c.role == ClusterRole::Source ? "source" : "target";

@@ -11,6 +11,9 @@
 // util::redact().
 namespace exl::commands {
 
+// `44.72 %`, the SHOW BACKENDS way of writing a percentage.
+std::string format_percent(double value);
+
 std::string render_cluster(const CheckedCluster& cluster, const CheckLimits& limits);
 
 std::string render_findings(const std::vector<Finding>& findings);

@@ -17,10 +17,10 @@ std::string upper(std::string_view text) {
 
 // Trims blanks and one pair of quotes or backticks: `'db_admin'` -> `db_admin`.
 std::string unquote(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
     text.remove_prefix(1);
   }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
     text.remove_suffix(1);
   }
   if (text.size() >= 2 && (text.front() == '\'' || text.front() == '"' || text.front() == '`') &&
@@ -73,7 +73,9 @@ std::size_t find_word(const std::string& upper_text, std::string_view word, std:
   for (std::size_t i = from; i < upper_text.size(); ++i) {
     const char c = upper_text[i];
     if (quote != 0) {
-      quote = c == quote ? 0 : quote;
+      if (c == quote) {
+        quote = 0;
+      }
     } else if (c == '\'' || c == '"' || c == '`') {
       quote = c;
     } else if (c == ' ' && upper_text.compare(i + 1, word.size(), word) == 0 &&
@@ -118,7 +120,7 @@ bool is_global(const GrantLine& line) {
 }
 
 bool gives(const GrantLine& line, Privilege privilege) {
-  const auto has = [&](std::string_view p) { return line.privileges.count(std::string(p)) > 0; };
+  const auto has = [&](std::string_view p) { return line.privileges.contains(std::string(p)); };
   const bool all = has("ALL") || has("ALL PRIVILEGES") || has("ADMIN");
   switch (privilege) {
   case Privilege::Select:

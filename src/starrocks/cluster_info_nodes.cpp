@@ -61,7 +61,7 @@ std::vector<NodeInfo> parse_nodes(NodeKind kind, const std::vector<std::string>&
 }
 
 std::optional<double> parse_percent(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
     text.remove_suffix(1);
   }
   if (text.empty() || text.back() != '%') {

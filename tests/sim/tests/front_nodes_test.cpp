@@ -22,7 +22,7 @@ TEST(FrontNodesTest, SharedDataClusterListsItsComputeNode) {
                           "ClusterDecommissioned", "ErrMsg", "Version", "CpuCores",
                           "NumRunningQueries", "MemUsedPct", "CpuUsedPct", "HasStoragePath",
                           "StarletPort", "WorkerId", "WarehouseName", "TabletNum"));
-  ASSERT_EQ(r.rows.size(), 1u);
+  ASSERT_EQ(r.rows.size(), 1U);
   EXPECT_EQ(r.cell(0, "Alive"), "true");
   EXPECT_EQ(r.cell(0, "WarehouseName"), "default_warehouse");
   auto mode = sim.root()->query("ADMIN SHOW FRONTEND CONFIG LIKE 'run_mode'");
@@ -49,11 +49,11 @@ TEST(FrontNodesTest, NodeListsAndFrontendConfigNeedOperate) {
   ASSERT_NE(c, nullptr);
   for (const char* sql : {"SHOW BACKENDS", "SHOW COMPUTE NODES", "SHOW FRONTENDS"}) {
     auto r = c->query(sql);
-    EXPECT_EQ(r.error, 1227u) << sql;
+    EXPECT_EQ(r.error, 1227U) << sql;
     EXPECT_THAT(r.message, HasSubstr("OPERATE OR NODE privilege(s) on SYSTEM")) << sql;
   }
   auto config = c->query("ADMIN SHOW FRONTEND CONFIG LIKE 'run_mode'");
-  EXPECT_EQ(config.error, 1227u);
+  EXPECT_EQ(config.error, 1227U);
   EXPECT_THAT(config.message, HasSubstr("OPERATE privilege(s) on SYSTEM"));
   ASSERT_TRUE(root->query("GRANT OPERATE ON SYSTEM TO USER plain").ok());
   EXPECT_TRUE(c->query("SHOW BACKENDS").ok());

@@ -58,7 +58,7 @@ TEST(CheckFindingsTest, UnreachableClusterIsOneProblemNamingWhatToCheck) {
   CheckedCluster c = healthy(ClusterRole::Target);
   c.connect_failure = ReadFailure{"connect", 2002, "Can't connect to server on '10.0.0.1' (111)"};
   const auto found = judge_cluster(c, {});
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 1U);
   EXPECT_THAT(found[0].text, HasSubstr("cannot connect to 10.0.0.1:9030"));
   EXPECT_THAT(found[0].text, HasSubstr("check the host and port configured for 'dst'"));
   c.connect_failure->error_number = 1045;
@@ -70,13 +70,13 @@ TEST(CheckFindingsTest, TargetDiskAboveTheLimitIsAProblemSourceDiskANote) {
   CheckedCluster target = healthy(ClusterRole::Target);
   target.backends = std::vector{node(starrocks::NodeKind::Backend, true, 92.25)};
   auto found = judge_cluster(target, {80});
-  ASSERT_EQ(problems(found), 1u);
+  ASSERT_EQ(problems(found), 1U);
   EXPECT_THAT(found[0].text, HasSubstr("92.25 % full, above 80 %"));
   EXPECT_TRUE(judge_cluster(target, {95}).empty());
   CheckedCluster source = healthy(ClusterRole::Source);
   source.backends = target.backends;
   found = judge_cluster(source, {80});
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].severity, Severity::Note);
 }
 
@@ -86,13 +86,13 @@ TEST(CheckFindingsTest, DeadNodesAndAnEmptyBackendListAreProblems) {
   c.backends->push_back(node(starrocks::NodeKind::Backend, false));
   c.backends->back().error = "lost heartbeat";
   auto found = judge_cluster(c, {});
-  ASSERT_EQ(problems(found), 2u);
+  ASSERT_EQ(problems(found), 2U);
   EXPECT_THAT(found[1].text, HasSubstr("BE 10.0.0.1:9050 is not alive (lost heartbeat)"));
   c = healthy(ClusterRole::Source);
   c.shared_data = true;
   c.backends->clear();
   found = judge_cluster(c, {});
-  ASSERT_EQ(problems(found), 1u);
+  ASSERT_EQ(problems(found), 1U);
   EXPECT_THAT(found[0].text, HasSubstr("no compute node is registered"));
 }
 
@@ -102,7 +102,7 @@ TEST(CheckFindingsTest, MissingPrivilegesAreNamedWithTheGrantToRun) {
   c.grants = starrocks::Grants{
       {}, {"GRANT SELECT, INSERT ON ALL TABLES IN ALL DATABASES TO USER 'etl'@'%'"}, true};
   const auto found = judge_cluster(c, {});
-  ASSERT_EQ(problems(found), 3u);
+  ASSERT_EQ(problems(found), 3U);
   EXPECT_THAT(found[0].text, HasSubstr("lacks CREATE TABLE on the target -- grant it: GRANT "
                                        "CREATE TABLE ON ALL DATABASES TO USER 'etl'@'%'"));
   EXPECT_THAT(found[1].text, HasSubstr("lacks DROP"));
@@ -114,7 +114,7 @@ TEST(CheckFindingsTest, PrivilegesThroughCustomRolesAreANote) {
   CheckedCluster c = healthy(ClusterRole::Source);
   c.grants = starrocks::Grants{{"reader"}, {}, true};
   const auto found = judge_cluster(c, {});
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].severity, Severity::Note);
   EXPECT_THAT(found[0].text, HasSubstr("(reader)"));
 }
@@ -129,7 +129,7 @@ TEST(CheckFindingsTest, RefusedSystemReadsAreOneOperateProblem) {
                 {"SHOW BACKENDS", 1227, denied, true},
                 {"SHOW FRONTENDS", 1227, denied, true}};
   const auto found = judge_cluster(c, {});
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 1U);
   EXPECT_THAT(found[0].text, HasSubstr("lacks the OPERATE privilege on SYSTEM"));
   EXPECT_THAT(found[0].text, HasSubstr("refused: ADMIN SHOW FRONTEND CONFIG LIKE \"run_mode\", "
                                        "SHOW BACKENDS, SHOW FRONTENDS"));
@@ -142,18 +142,18 @@ TEST(CheckFindingsTest, OldTargetCannotHoldAJdbcCatalogAndNeedsNoCatalogPrivileg
   c.version = starrocks::parse_version("2.5.22 abcdef0");
   c.legacy_replication = "";
   const auto found = judge_cluster(c, {});
-  EXPECT_EQ(problems(found), 0u);
-  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(problems(found), 0U);
+  ASSERT_EQ(found.size(), 2U);
   EXPECT_THAT(found[0].text, HasSubstr("cannot create a JDBC catalog (3.0+)"));
   EXPECT_THAT(found[1].text, HasSubstr("no enable_legacy_compatibility_for_replication"));
-  EXPECT_EQ(needed_privileges(c).size(), 4u);
+  EXPECT_EQ(needed_privileges(c).size(), 4U);
 }
 
 TEST(CheckFindingsTest, LegacyFlagOffIsANoteWithTheStatement) {
   CheckedCluster c = healthy(ClusterRole::Target);
   c.legacy_replication = "false";
   const auto found = judge_cluster(c, {});
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].severity, Severity::Note);
   EXPECT_THAT(found[0].text, HasSubstr("ADMIN SET FRONTEND CONFIG "
                                        "(\"enable_legacy_compatibility_for_replication\" = "

@@ -11,6 +11,7 @@ const std::vector<std::string> k_columns = {"UserIdentity", "Catalog", "Grants"}
 
 Grants grants_of(const std::vector<std::string>& texts) {
   std::vector<ResultRow> rows;
+  rows.reserve(texts.size());
   for (const std::string& text : texts) {
     rows.push_back({"'u'@'%'", "default_catalog", text});
   }
@@ -22,10 +23,10 @@ TEST(ClusterInfoGrantsTest, ReadsV3PrivilegeStatements) {
                               "GRANT CREATE TABLE, DROP ON DATABASE db1 TO USER 'u'@'%'",
                               "GRANT CREATE EXTERNAL CATALOG ON SYSTEM TO USER 'u'@'%'"});
   EXPECT_TRUE(g.roles.empty());
-  EXPECT_EQ(g.statements.size(), 3u);
+  EXPECT_EQ(g.statements.size(), 3U);
   const PrivilegeCheck select = check_privilege(g, Privilege::Select);
   EXPECT_EQ(select.holding, Holding::Yes);
-  ASSERT_EQ(select.objects.size(), 1u);
+  ASSERT_EQ(select.objects.size(), 1U);
   EXPECT_EQ(select.objects[0], "ALL TABLES IN DATABASE db1");
   EXPECT_EQ(check_privilege(g, Privilege::Insert).holding, Holding::Yes);
   EXPECT_EQ(check_privilege(g, Privilege::Create).holding, Holding::Yes);
@@ -43,7 +44,7 @@ TEST(ClusterInfoGrantsTest, MissingPrivilegesAreNo) {
 
 TEST(ClusterInfoGrantsTest, BuiltInRolesGiveEverythingOtherRolesAreUnknown) {
   const Grants root = grants_of({"GRANT root TO 'root'@'%'"});
-  ASSERT_EQ(root.roles.size(), 1u);
+  ASSERT_EQ(root.roles.size(), 1U);
   EXPECT_EQ(root.roles[0], "root");
   EXPECT_EQ(check_privilege(root, Privilege::CreateCatalog).holding, Holding::Yes);
   EXPECT_EQ(check_privilege(root, Privilege::Drop).objects[0], "role root");

@@ -75,7 +75,7 @@ TEST(ClusterInfoParseTest, ReadsBackendsAndTheirFullestDisk) {
   const auto nodes = parse_nodes(NodeKind::Backend, k_backend_columns,
                                  {backend_row("10.0.0.1", "true", "44.72 %"),
                                   backend_row("10.0.0.2", "false", "81.50 %", "lost heartbeat")});
-  ASSERT_EQ(nodes.size(), 2u);
+  ASSERT_EQ(nodes.size(), 2U);
   EXPECT_EQ(nodes[0].host, "10.0.0.1");
   EXPECT_EQ(nodes[0].port, "9050");
   EXPECT_TRUE(nodes[0].alive);
@@ -95,7 +95,7 @@ TEST(ClusterInfoParseTest, ReadsFrontendsWithTheirRole) {
   const ResultRow row = {"fe1",  "10.0.0.9", "9010", "8030", "9030", "9020", "LEADER", "1",
                          "true", "true",     "100",  "now",  "true", "",     "now",    "3.3.5"};
   const auto nodes = parse_nodes(NodeKind::Frontend, columns, {row});
-  ASSERT_EQ(nodes.size(), 1u);
+  ASSERT_EQ(nodes.size(), 1U);
   EXPECT_EQ(nodes[0].kind, NodeKind::Frontend);
   EXPECT_EQ(nodes[0].port, "9030");
   EXPECT_EQ(nodes[0].role, "LEADER");
@@ -108,7 +108,7 @@ TEST(ClusterInfoParseTest, ComputeNodesHaveNoDiskColumn) {
                                             "Alive",         "ErrMsg", "WarehouseName"};
   const auto nodes = parse_nodes(NodeKind::ComputeNode, columns,
                                  {{"1", "10.0.0.3", "9050", "9060", "TRUE", std::nullopt, "w"}});
-  ASSERT_EQ(nodes.size(), 1u);
+  ASSERT_EQ(nodes.size(), 1U);
   EXPECT_TRUE(nodes[0].alive);
   EXPECT_EQ(nodes[0].error, "");
   EXPECT_EQ(fullest_backend(nodes), nullptr);

@@ -9,6 +9,7 @@
 #include "app/version_text.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
+#include "exlschema/commands/check_command.hpp"
 #include "exlschema/commands/clean_command.hpp"
 #include "exlschema/config/config_locator.hpp"
 #include "exlschema/modes/drive.hpp"
@@ -90,17 +91,22 @@ config::ConfigFile load_configuration(const cli::CliArgs& args) {
   return config::load_config_file(path);
 }
 
-// Sub-commands parse and resolve their aliases (so a typo is still reported) but do nothing yet.
-int run_subcommand(const cli::CliArgs& args, config::ClusterDirectory& directory) {
-  for (const auto& [alias, flag] : {std::pair{args.source, "-source"}, {args.target, "-target"}}) {
-    if (!alias.empty()) {
-      directory.resolve(alias, flag);
-    }
+// `check`: both aliases are resolved (a typo, an unset password variable -> exit 2) before any
+// cluster is connected to.
+int check_clusters(const cli::CliArgs& args, config::ClusterDirectory& directory,
+                   const config::ConfigFile& file) {
+  commands::CheckRequest request;
+  if (!args.source.empty()) {
+    request.source = directory.resolve(args.source, "-source");
   }
-  const char* name = args.command == cli::Command::Check ? "check" : "clean";
-  throw UsageError(std::string("exlSchema: '") + name + "' is not implemented in this build yet");
+  if (!args.target.empty()) {
+    request.target = directory.resolve(args.target, "-target");
+  }
+  request.limits.max_disk_used_pct = file.defaults.max_disk_used_pct;
+  return commands::run_check(request, stdout) ? k_exit_ok : k_exit_failed;
 }
 
+// Sub-commands parse and resolve their aliases (so a typo is still reported) but do nothing yet.
 // clean: the named clusters (target, and source when given), each resolved before connecting.
 int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& directory,
                       const runner::CancelToken& cancel) {
@@ -159,11 +165,13 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   check_report_path(args.json_path);
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);
-  if (args.command == cli::Command::Clean) {
-    return run_clean_command(args, directory, session.cancel);
-  }
-  if (args.command == cli::Command::Check || args.command == cli::Command::Clean) {
-    return run_subcommand(args, directory);
+  if (args.command == cli::Command::Clean || args.command == cli::Command::Check) {
+    const int code = args.command == cli::Command::Clean
+                         ? run_clean_command(args, directory, session.cancel)
+                         : check_clusters(args, directory, file);
+    return session.cancel.is_cancelled()
+               ? runner::exit_code_for_signal(session.cancel.signal_number())
+               : code;
   }
   const config::RunOptions options = build_run_options(args, file, directory, session.run_id);
   log_start(options);

@@ -105,12 +105,14 @@ FeishuEntry read_feishu(const YamlScope& scope) {
 }
 
 Defaults read_defaults(const YamlScope& scope) {
-  scope.allow_only({"thread", "speed_gb", "query_timeout"});
+  scope.allow_only({"thread", "speed_gb", "query_timeout", "max_disk_used_pct"});
   Defaults defaults;
   defaults.thread = scope.get_int("thread", 1, 256).value_or(defaults.thread);
   defaults.speed_gb = scope.get_positive_double("speed_gb").value_or(defaults.speed_gb);
   defaults.query_timeout_s =
       scope.get_int("query_timeout", 1, 259200).value_or(defaults.query_timeout_s);
+  defaults.max_disk_used_pct =
+      scope.get_int("max_disk_used_pct", 1, 100).value_or(defaults.max_disk_used_pct);
   return defaults;
 }
 

@@ -135,10 +135,24 @@ expect_usage "-where accepted on a v1 first load" "mode 'v1' is not implemented"
 expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
 expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
-expect_usage "not implemented check" "'check' is not implemented in this build yet" \
-  check -source a -config "$CONFIG"
 expect_usage "not implemented clean" "'clean' is not implemented in this build yet" \
   clean -target c -config "$CONFIG"
+
+# `check`: bad input is refused before any cluster is connected to (the clusters of $CONFIG are
+# unroutable TEST-NET addresses: a connection attempt would outlast the 5 s timeout).
+DISK_BAD=$WORK/disk.yaml
+printf 'clusters:\n  a: {host: 192.0.2.1, user: u}\ndefaults:\n  max_disk_used_pct: 120\n' >"$DISK_BAD"
+chmod 600 "$DISK_BAD"
+expect_usage "check without clusters" "check needs -source and/or -target" check -config "$CONFIG"
+expect_usage "check unknown -source" "nosuch" check -source nosuch -config "$CONFIG"
+expect_usage "check unknown -target" "nosuch" check -source a -target nosuch -config "$CONFIG"
+expect_usage "check unset password variable" "EXL_CLI_TEST_UNSET" \
+  check -source a -target b -config "$CONFIG"
+expect_usage "check unknown flag" "not expected: -frobnicate" check -source a -frobnicate \
+  -config "$CONFIG"
+expect_usage "check bad disk threshold" "defaults.max_disk_used_pct" check -source a \
+  -config "$DISK_BAD"
+expect_usage "check missing config" "none.yaml" check -source a -config "$WORK/none.yaml"
 
 # A password must never be echoed back, even inside an error about it.
 out=$("$BIN" -source a -target nope -t d.t -o v2 -config "$CONFIG" -v 2>&1)

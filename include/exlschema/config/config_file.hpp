@@ -55,6 +55,9 @@ struct Defaults {
   int thread = 3;
   double speed_gb = 1.0;
   int query_timeout_s = 3600;
+  // `exlSchema check` reports a backend whose fullest data disk (SHOW BACKENDS MaxDiskUsedPct) is
+  // above this; 80 as the official migration tool's target_cluster_max_disk_used_percent.
+  int max_disk_used_pct = 80;
 };
 
 struct ConfigFile {

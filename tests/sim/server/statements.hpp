@@ -21,7 +21,7 @@ void apply_fault_option(Front& front, const std::string& tail);
 std::optional<Reply> handle_account_statement(Front& front, ConnectionState& conn, TokenCursor c);
 // SET, SHOW VARIABLES, SELECT @@x / current_version() / ... (variable_statements.cpp).
 std::optional<Reply> handle_variable_statement(Front& front, ConnectionState& conn, TokenCursor c);
-// SHOW BACKENDS/FRONTENDS/PROCESSLIST, ADMIN SHOW/SET FRONTEND CONFIG, KILL
+// SHOW BACKENDS/COMPUTE NODES/FRONTENDS/PROCESSLIST, ADMIN SHOW/SET FRONTEND CONFIG, KILL
 // (system_statements.cpp).
 std::optional<Reply> handle_system_statement(Front& front, ConnectionState& conn, TokenCursor c);
 

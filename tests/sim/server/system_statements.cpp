@@ -1,6 +1,12 @@
-// SHOW BACKENDS / FRONTENDS / PROCESSLIST, ADMIN SHOW/SET FRONTEND CONFIG and KILL, with the
-// columns of starrocks-surface.md §8 (src: common/proc/BackendsProcDir.java,
-// FrontendsProcNode.java, sql/ast/AdminShowConfigStmt.java). One FE and one BE per cluster.
+// SHOW BACKENDS / COMPUTE NODES / FRONTENDS / PROCESSLIST, ADMIN SHOW/SET FRONTEND CONFIG and
+// KILL, with the columns of starrocks-surface.md §8 (src: common/proc/BackendsProcDir.java,
+// ComputeNodeProcDir.java, FrontendsProcNode.java, sql/ast/AdminShowConfigStmt.java). One FE and
+// one BE per cluster; a --shared-data cluster also lists its BE as a compute node.
+//
+// The node lists need the SYSTEM-level OPERATE or NODE privilege and ADMIN SHOW FRONTEND CONFIG
+// needs OPERATE (src: sql/analyzer/AuthorizerStmtVisitor.java visitShowBackendsStatement,
+// visitShowComputeNodes, visitShowFrontendsStatement, visitAdminShowConfigStatement; docs:
+// SHOW_BACKENDS.md, SHOW_COMPUTE_NODES.md). srsim's coarse ADMIN privilege stands for both.
 
 #include <chrono>
 #include <ctime>
@@ -101,6 +107,61 @@ ResultSet show_backends(Front& front) {
     row.insert(row.end(), {"9070", "1", "default_warehouse"});
   }
   rs.rows.push_back(row);
+  return rs;
+}
+
+// Columns of ComputeNodeProcDir.TITLE_NAMES (+ _SHARED_DATA on a shared-data cluster). Before 3.4
+// the list of the SHOW_COMPUTE_NODES docs (no MemLimit, DataCacheMetrics, StatusCode); the exact
+// release of the change is unconfirmed. A shared-nothing cluster has no compute node here.
+ResultSet show_compute_nodes(Front& front) {
+  const ClusterConfig& cfg = front.config();
+  const bool newer = cfg.version.at_least(3, 4);
+  ResultSet rs;
+  rs.columns = {"ComputeNodeId",
+                "IP",
+                "HeartbeatPort",
+                "BePort",
+                "HttpPort",
+                "BrpcPort",
+                "LastStartTime",
+                "LastHeartbeat",
+                "Alive",
+                "SystemDecommissioned",
+                "ClusterDecommissioned",
+                "ErrMsg",
+                "Version",
+                "CpuCores"};
+  std::string now = datetime(std::chrono::system_clock::now());
+  Row row = {"10001",
+             "127.0.0.1",
+             "9050",
+             "9060",
+             std::to_string(cfg.http_port),
+             "8060",
+             datetime(k_started),
+             now,
+             "true",
+             "false",
+             "false",
+             "",
+             cfg.version.text() + "-" + front.short_commit(),
+             "2"};
+  if (newer) {
+    rs.columns.insert(rs.columns.end(),
+                      {"MemLimit", "NumRunningQueries", "MemUsedPct", "CpuUsedPct",
+                       "DataCacheMetrics", "HasStoragePath", "StatusCode"});
+    row.insert(row.end(), {"8.000 GB", "0", "1.00 %", "0.0 %",
+                           "Status: Normal, DiskUsage: 0B/0B, MemUsage: 0B/0B", "true", "OK"});
+  } else {
+    rs.columns.insert(rs.columns.end(),
+                      {"NumRunningQueries", "MemUsedPct", "CpuUsedPct", "HasStoragePath"});
+    row.insert(row.end(), {"0", "1.00 %", "0.0 %", "true"});
+  }
+  if (cfg.shared_data) {
+    rs.columns.insert(rs.columns.end(), {"StarletPort", "WorkerId", "WarehouseName", "TabletNum"});
+    row.insert(row.end(), {"9070", "1", "default_warehouse", "0"});
+    rs.rows.push_back(row);
+  }
   return rs;
 }
 
@@ -226,11 +287,15 @@ Reply kill(Front& front, ConnectionState& conn, TokenCursor& c) {
 } // namespace
 
 std::optional<Reply> handle_system_statement(Front& front, ConnectionState& conn, TokenCursor c) {
+  const bool operate = conn.session.allowed("ADMIN", "");
   if (c.accept_words({"SHOW", "BACKENDS"}) && c.at_end()) {
-    return show_backends(front);
+    return operate ? Reply(show_backends(front)) : access_denied("OPERATE OR NODE", "SYSTEM");
+  }
+  if (c.accept_words({"SHOW", "COMPUTE", "NODES"}) && c.at_end()) {
+    return operate ? Reply(show_compute_nodes(front)) : access_denied("OPERATE OR NODE", "SYSTEM");
   }
   if (c.accept_words({"SHOW", "FRONTENDS"}) && c.at_end()) {
-    return show_frontends(front);
+    return operate ? Reply(show_frontends(front)) : access_denied("OPERATE OR NODE", "SYSTEM");
   }
   if ((c.accept_words({"SHOW", "PROCESSLIST"}) ||
        c.accept_words({"SHOW", "FULL", "PROCESSLIST"})) &&
@@ -238,7 +303,7 @@ std::optional<Reply> handle_system_statement(Front& front, ConnectionState& conn
     return show_processlist(front, conn);
   }
   if (c.accept_words({"ADMIN", "SHOW", "FRONTEND", "CONFIG"})) {
-    return show_config(front, c);
+    return operate ? show_config(front, c) : Reply(access_denied("OPERATE", "SYSTEM"));
   }
   if (c.accept_words({"ADMIN", "SET", "FRONTEND", "CONFIG"})) {
     return set_config(front, conn, c);

@@ -1,0 +1,40 @@
+#include "exlschema/config/config_file.hpp"
+#include "exlschema/util/errors.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+// `defaults.max_disk_used_pct`, the disk threshold of `exlSchema check`.
+namespace exl::config {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string k_cluster = "clusters:\n  a: {host: h, user: u}\n";
+
+TEST(MaxDiskUsedPctTest, DefaultsTo80) {
+  EXPECT_EQ(parse_config_text(k_cluster, "/etc/exl.yaml").defaults.max_disk_used_pct, 80);
+}
+
+TEST(MaxDiskUsedPctTest, ReadsTheKey) {
+  const ConfigFile config =
+      parse_config_text(k_cluster + "defaults:\n  max_disk_used_pct: 92\n", "/etc/exl.yaml");
+  EXPECT_EQ(config.defaults.max_disk_used_pct, 92);
+}
+
+TEST(MaxDiskUsedPctTest, RefusesAValueThatIsNotAPercent) {
+  for (const char* bad : {"0", "101", "eighty", "80.5"}) {
+    SCOPED_TRACE(bad);
+    try {
+      parse_config_text(k_cluster + "defaults:\n  max_disk_used_pct: " + bad + "\n",
+                        "/etc/exl.yaml");
+      ADD_FAILURE() << "accepted";
+    } catch (const ConfigError& e) {
+      EXPECT_THAT(e.what(), HasSubstr(":4: defaults.max_disk_used_pct: expected a whole number "
+                                      "between 1 and 100"));
+    }
+  }
+}
+
+} // namespace
+} // namespace exl::config

@@ -84,7 +84,7 @@ bool Statement::step() {
   if (rc == SQLITE_DONE) {
     return false;
   }
-  const SqliteError error(std::string("statement failed: ") + sqlite3_errmsg(m_db), rc);
+  const SqliteError error(sqlite3_errmsg(m_db), rc);
   sqlite3_reset(m_stmt.get());
   throw error;
 }

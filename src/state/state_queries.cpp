@@ -34,6 +34,13 @@ std::string recent_runs_sql() {
          "ORDER BY r.started_ms DESC, r.run_id DESC LIMIT ?2";
 }
 
+// The columns read_table_run reads, from run_tables `t` joined to runs `r`.
+constexpr const char* k_table_run_select = R"sql(
+  SELECT r.run_id, r.started_ms, r.dry_run, r.ended_ms, t.table_name, t.target_table, t.mode,
+         t.status, t.rows_moved, t.source_rows, t.target_rows, t.partitions_audited,
+         t.partitions_rewritten, t.elapsed_ms, t.error, t.outcome, t.recommended_mode
+  FROM run_tables t JOIN runs r ON r.run_id = t.run_id)sql";
+
 RunSummary read_run(const Statement& row) {
   RunSummary run;
   run.run_id = row.column_text(0);
@@ -155,11 +162,7 @@ std::vector<std::string> StateStore::tables(const TableFilter& filter) {
 
 std::vector<TableRun> StateStore::table_runs(const std::string& table, int limit) {
   return guarded(m_path, "cannot read the run history", [&] {
-    Statement query(m_impl->db, R"sql(
-      SELECT r.run_id, r.started_ms, r.dry_run, r.ended_ms, t.table_name, t.target_table, t.mode,
-             t.status, t.rows_moved, t.source_rows, t.target_rows, t.partitions_audited,
-             t.partitions_rewritten, t.elapsed_ms, t.error, t.outcome, t.recommended_mode
-      FROM run_tables t JOIN runs r ON r.run_id = t.run_id
+    Statement query(m_impl->db, std::string(k_table_run_select) + R"sql(
       WHERE t.table_name = ?1
       ORDER BY r.started_ms DESC, r.run_id DESC LIMIT ?2)sql");
     query.bind(1, table).bind(2, std::int64_t{limit});
@@ -168,6 +171,19 @@ std::vector<TableRun> StateStore::table_runs(const std::string& table, int limit
       runs.push_back(read_table_run(query));
     }
     return runs;
+  });
+}
+
+std::vector<TableRun> StateStore::run_tables(const std::string& run_id) {
+  return guarded(m_path, "cannot read the run history", [&] {
+    Statement query(m_impl->db,
+                    std::string(k_table_run_select) + " WHERE t.run_id = ?1 ORDER BY t.table_name");
+    query.bind(1, run_id);
+    std::vector<TableRun> tables;
+    while (query.step()) {
+      tables.push_back(read_table_run(query));
+    }
+    return tables;
   });
 }
 

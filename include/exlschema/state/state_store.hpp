@@ -57,6 +57,9 @@ public:
   // The last `limit` runs of `table`, newest first.
   std::vector<TableRun> table_runs(const std::string& table, int limit);
 
+  // The tables recorded for `run_id`, by name.
+  std::vector<TableRun> run_tables(const std::string& run_id);
+
   // The tasks recorded for `run_id` in the order finish_run received them.
   std::vector<runner::TaskResult> run_tasks(const std::string& run_id);
 

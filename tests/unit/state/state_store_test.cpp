@@ -77,6 +77,11 @@ TEST(StateStoreTest, RecordsAFinishedRunWithItsTablesAndCounts) {
   EXPECT_EQ(orders[0].elapsed, std::chrono::milliseconds(61500));
   EXPECT_EQ(orders[0].target_table, "ods.orders");
   EXPECT_EQ(orders[0].outcome, "loaded");
+  const auto tables = store.run_tables("r1");
+  ASSERT_EQ(tables.size(), 2U);
+  EXPECT_EQ(tables[0].table, "ods.orders");
+  EXPECT_EQ(tables[1].table, "ods.users");
+  EXPECT_EQ(tables[1].run_start, at(0));
   const auto users = store.table_runs("ods.users", 10);
   ASSERT_EQ(users.size(), 1U);
   EXPECT_EQ(users[0].status, "failed");

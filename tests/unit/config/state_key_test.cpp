@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 // `state:`: where the run history is kept (docs/history.md).
 namespace exl::config {
 namespace {
@@ -56,6 +58,16 @@ TEST(StateKeyTest, RefusesWhatCannotBeAPath) {
   EXPECT_THAT(error_of("state: {a: 1}"), HasSubstr("exl.yaml:3: state"));
   const ScopedEnv home("HOME", nullptr);
   EXPECT_THAT(error_of("state: ~/x.db"), HasSubstr("HOME is not set"));
+}
+
+TEST(StateKeyTest, TheShippedExamplesSetIt) {
+  const std::filesystem::path repo =
+      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path();
+  const ScopedEnv home("HOME", "/home/u");
+  EXPECT_EQ(load_config_file((repo / ".exlSchema.yaml.example").string()).state_path,
+            "/home/u/.local/state/exlSchema/state.db");
+  EXPECT_EQ(load_config_file((repo / "conf/cron-feishu.exlSchema.yaml").string()).state_path,
+            "/var/lib/exlSchema/state.db");
 }
 
 } // namespace

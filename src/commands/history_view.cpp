@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <set>
 
 namespace exl::commands {
@@ -27,12 +28,8 @@ state::TableFilter table_filter(const std::vector<config::TablePattern>& pattern
     return {};
   }
   return [patterns](std::string_view table) {
-    for (const auto& pattern : patterns) {
-      if (matches(pattern, table)) {
-        return true;
-      }
-    }
-    return false;
+    return std::ranges::any_of(patterns,
+                               [&](const auto& pattern) { return matches(pattern, table); });
   };
 }
 

@@ -15,7 +15,7 @@ std::string recent_runs_sql() {
   const std::string selected = "FROM run_tables t WHERE t.run_id = r.run_id AND "
                                "exl_selected(t.table_name)";
   return "SELECT r.run_id, r.command_line, r.mode, r.source, r.target, r.dry_run, r.started_ms, "
-         "r.ended_ms, r.exit_code, "
+         "r.ended_ms, r.exit_code, r.status, "
          "(SELECT count(*) " +
          selected +
          "), "
@@ -36,7 +36,7 @@ std::string recent_runs_sql() {
 
 // The columns read_table_run reads, from run_tables `t` joined to runs `r`.
 constexpr const char* k_table_run_select = R"sql(
-  SELECT r.run_id, r.started_ms, r.dry_run, r.ended_ms, t.table_name, t.target_table, t.mode,
+  SELECT r.run_id, r.started_ms, r.dry_run, r.status, t.table_name, t.target_table, t.mode,
          t.status, t.rows_moved, t.source_rows, t.target_rows, t.partitions_audited,
          t.partitions_rewritten, t.elapsed_ms, t.error, t.outcome, t.recommended_mode
   FROM run_tables t JOIN runs r ON r.run_id = t.run_id)sql";
@@ -51,16 +51,16 @@ RunSummary read_run(const Statement& row) {
   run.dry_run = row.column_int(5) != 0;
   run.start = from_epoch_ms(row.column_int(6));
   if (const auto end = row.column_optional_int(7)) {
-    run.finished = true;
     run.end = from_epoch_ms(*end);
   }
   if (const auto code = row.column_optional_int(8)) {
     run.exit_code = static_cast<int>(*code);
   }
-  run.tables_total = static_cast<int>(row.column_int(9));
-  run.tables_ok = static_cast<int>(row.column_int(10));
-  run.tables_failed = static_cast<int>(row.column_int(11));
-  run.rows_moved = row.column_optional_int(12);
+  run.finished = row.column_text(9) == "finished";
+  run.tables_total = static_cast<int>(row.column_int(10));
+  run.tables_ok = static_cast<int>(row.column_int(11));
+  run.tables_failed = static_cast<int>(row.column_int(12));
+  run.rows_moved = row.column_optional_int(13);
   return run;
 }
 
@@ -69,7 +69,7 @@ TableRun read_table_run(const Statement& row) {
   run.run_id = row.column_text(0);
   run.run_start = from_epoch_ms(row.column_int(1));
   run.dry_run = row.column_int(2) != 0;
-  run.run_finished = row.column_optional_int(3).has_value();
+  run.run_finished = row.column_text(3) == "finished";
   run.table = row.column_text(4);
   run.target_table = row.column_text(5);
   run.mode = row.column_text(6);

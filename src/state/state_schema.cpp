@@ -23,6 +23,7 @@ CREATE TABLE runs (
   source       TEXT NOT NULL,
   target       TEXT NOT NULL,
   dry_run      INTEGER NOT NULL,
+  status       TEXT NOT NULL,
   started_ms   INTEGER NOT NULL,
   ended_ms     INTEGER,
   exit_code    INTEGER

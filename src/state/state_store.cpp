@@ -51,12 +51,12 @@ std::map<std::string, std::int64_t> rows_per_table(const report::RunReport& repo
 void insert_run(Database& db, const report::RunReport& run, bool finished) {
   Statement insert(db, R"sql(
     INSERT INTO runs (run_id, command_line, mode, source, target, dry_run, started_ms, ended_ms,
-                      exit_code)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                      exit_code, status)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)
     ON CONFLICT (run_id) DO UPDATE SET
       command_line = excluded.command_line, mode = excluded.mode, source = excluded.source,
       target = excluded.target, dry_run = excluded.dry_run, started_ms = excluded.started_ms,
-      ended_ms = excluded.ended_ms, exit_code = excluded.exit_code
+      ended_ms = excluded.ended_ms, exit_code = excluded.exit_code, status = excluded.status
     WHERE ?10)sql");
   insert.bind(1, run.run_id).bind(2, util::redact(run.command_line)).bind(3, run.mode);
   insert.bind(4, run.source).bind(5, run.target).bind(6, std::int64_t{run.dry_run ? 1 : 0});
@@ -64,6 +64,7 @@ void insert_run(Database& db, const report::RunReport& run, bool finished) {
   insert.bind(8, finished ? std::optional(to_epoch_ms(run.end)) : std::nullopt);
   insert.bind(9, finished ? std::optional(count_of(run.exit_code)) : std::nullopt);
   insert.bind(10, std::int64_t{finished ? 1 : 0});
+  insert.bind(11, finished ? "finished" : "running");
   insert.run();
   if (!finished && sqlite3_changes(db.handle()) == 0) {
     throw SqliteError("run " + run.run_id + " was already recorded", SQLITE_CONSTRAINT);

@@ -159,7 +159,7 @@ expect_usage "history -n without value" "-n needs a value" history -n
 expect_usage "history unknown flag" "not expected: -frobnicate" history -frobnicate
 expect_usage "history with a run flag" "-o does not apply to 'history'" history -o v2
 expect_usage "history with -source" "-source does not apply to 'history'" history -source a
-expect_usage "history with a malformed -t" "-t" history -t "db..t"
+expect_usage "history with a malformed -t" "-t entry 'db..t' is malformed" history -t "db..t"
 expect_usage "-n on a run" "-n only applies to 'exlSchema history'" "${BASE[@]}" -n 3
 expect_usage "history with a missing -config" "(from -config) does not exist" \
   history -config "$WORK/none.yaml"

@@ -52,7 +52,7 @@ TEST(HistoryArgsTest, RefusesFlagsOfARun) {
   EXPECT_THAT(error_of({"history", "-source", "a"}),
               HasSubstr("-source does not apply to 'history'"));
   EXPECT_THAT(error_of({"history", "-r"}), HasSubstr("-r does not apply to 'history'"));
-  EXPECT_THAT(error_of({"history", "-t", "db"}), HasSubstr("-t"));
+  EXPECT_THAT(error_of({"history", "-t", "db"}), HasSubstr("-t entry 'db' has no table"));
   EXPECT_THAT(error_of({"history", "-frobnicate"}), HasSubstr("not expected: -frobnicate"));
   EXPECT_THAT(error_of({"history", "check"}), HasSubstr("not expected: check"));
 }

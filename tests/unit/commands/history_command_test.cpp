@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace exl::commands {
@@ -121,6 +122,38 @@ TEST_F(HistoryCommandTest, JsonHoldsTheSame) {
   write_history_json(load_history(m_store, {}, 2), path);
   std::ifstream in(path);
   EXPECT_EQ(nlohmann::json::parse(in), json);
+}
+
+// The whole command as the app calls it: no configuration file, the default store under
+// $XDG_STATE_HOME, console and -json.
+TEST_F(HistoryCommandTest, RunHistoryReadsTheDefaultStoreWithoutAConfiguration) {
+  const TempDir home;
+  const ScopedEnv home_env("HOME", home.path().c_str());
+  const ScopedEnv env("EXLSCHEMA_CONFIG", nullptr);
+  const ScopedEnv xdg("XDG_STATE_HOME", m_dir.path().c_str());
+  std::filesystem::create_directories(m_dir.path() + "/exlSchema");
+  {
+    state::StateStore store(m_dir.path() + "/exlSchema/state.db");
+    store.finish_run(sample_run("default-run"));
+  }
+  cli::CliArgs args;
+  args.command = cli::Command::History;
+  args.history_runs = 5;
+  args.tables = {{"ods", "users"}};
+  args.json_path = home.path() + "/h.json";
+  ::testing::internal::CaptureStdout();
+  const int code = run_history(args);
+  const std::string out = ::testing::internal::GetCapturedStdout();
+  EXPECT_EQ(code, 0);
+  EXPECT_THAT(out, HasSubstr("State store: " + m_dir.path() + "/exlSchema/state.db\n"));
+  EXPECT_THAT(out, ContainsRegex("  default-run +2026-11-21T12:00:00Z +v2 +prod_a -> prod_b +1 "
+                                 "+0/1 +- +2m05s\n"));
+  EXPECT_THAT(out, HasSubstr("\n  ods.users\n"));
+  EXPECT_THAT(out, Not(HasSubstr("ods.orders")));
+  std::ifstream in(args.json_path);
+  const auto json = nlohmann::json::parse(in);
+  EXPECT_EQ(json["runs"][0]["run_id"], "default-run");
+  EXPECT_EQ(json["tables"].size(), 1U);
 }
 
 TEST(HistoryStatePathTest, NoConfigurationMeansTheDefaultPlace) {

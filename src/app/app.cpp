@@ -7,6 +7,7 @@
 #include "app/run_finish.hpp"
 #include "app/run_id.hpp"
 #include "app/version_text.hpp"
+#include "commands/history_command.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
 #include "exlschema/commands/check_command.hpp"
@@ -163,6 +164,9 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   const SignalScope signals(session.cancel);
   start_logging(args, session.run_id);
   check_report_path(args.json_path);
+  if (args.command == cli::Command::History) {
+    return commands::run_history(args); // reads the state store; needs no configuration file
+  }
   const config::ConfigFile file = load_configuration(args);
   config::ClusterDirectory directory(file, db::fetch_all);
   if (args.command == cli::Command::Clean || args.command == cli::Command::Check) {

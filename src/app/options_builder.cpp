@@ -1,6 +1,7 @@
 #include "app/options_builder.hpp"
 
 #include "exlschema/config/secrets.hpp"
+#include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
 
 namespace exl::app {
@@ -30,6 +31,7 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   options.query_timeout_s = file.defaults.query_timeout_s;
   options.config_path = file.path;
   options.scs_home = file.scs_home;
+  options.state_path = file.state_path.empty() ? state::default_state_path() : file.state_path;
   options.source = directory.resolve(args.source, "-source");
   options.target = directory.resolve(args.target, "-target");
   check_distinct_servers(options);

@@ -22,7 +22,7 @@ struct BoundArgs : CliArgs {
 };
 
 // The result of CLI11's parse: the bound values, the flags that were given (canonical names)
-// and the sub-command ("check", "clean" or empty).
+// and the sub-command ("check", "clean", "history" or empty).
 struct ParsedArgs {
   BoundArgs args;
   std::set<std::string, std::less<>> given;

@@ -13,7 +13,8 @@
 // the row's validators, default, exclusions and the "given at most once" policy.
 namespace exl::cli {
 
-// Adds every flag of the table and the `check` / `clean` sub-commands to `app`, bound to `args`;
+// Adds every flag of the table and the `check` / `clean` / `history` sub-commands to `app`,
+// bound to `args`;
 // `-o` accepts the names of `modes`.
 void bind_all(CLI::App& app, BoundArgs& args, std::span<const modes::ModeInfo> modes);
 

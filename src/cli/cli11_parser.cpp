@@ -130,6 +130,7 @@ void bind_all(CLI::App& app, BoundArgs& args, std::span<const modes::ModeInfo> m
   app.add_subcommand("check", "connectivity and versions of the clusters")->fallthrough();
   app.add_subcommand("clean", "drop exlSchema's temporary objects left by a crashed run")
       ->fallthrough();
+  app.add_subcommand("history", "past runs per table, from the state store")->fallthrough();
   app.require_subcommand(0, 1);
 }
 
@@ -150,7 +151,7 @@ ParsedArgs parse_with_cli11(const std::vector<std::string>& tokens,
       parsed.given.emplace(spec.name);
     }
   }
-  for (const char* name : {"check", "clean"}) {
+  for (const char* name : {"check", "clean", "history"}) {
     if (app.got_subcommand(name)) {
       parsed.subcommand = name;
     }

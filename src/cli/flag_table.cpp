@@ -55,6 +55,8 @@ constexpr std::array k_flags{
     FlagSpec{"replication", "", "N", "",
              "replication_num of tables created on the target (-1: as on the source)",
              &B::replication, C::Replication},
+    FlagSpec{"n", "", "N", "10", "history: how many past runs to show", &B::history_runs,
+             C::AtLeastOne},
     FlagSpec{"config", "", "PATH", "search",
              "configuration file (else $EXLSCHEMA_CONFIG, "
              "./.exlSchema.yaml, ~/.exlSchema.yaml)",

@@ -5,6 +5,7 @@
 #include "exlschema/util/errors.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace exl::cli {
 namespace {
@@ -22,6 +23,9 @@ Command command_of(const ParsedArgs& parsed) {
   }
   if (parsed.subcommand == "check") {
     return Command::Check;
+  }
+  if (parsed.subcommand == "history") {
+    return Command::History;
   }
   return parsed.subcommand == "clean" ? Command::Clean : Command::Run;
 }
@@ -82,6 +86,22 @@ void check_run(const ParsedArgs& parsed, const CliArgs& args,
   check_not_onto_itself(args);
 }
 
+// `history` reads the state store only: a flag of a run given to it, or `-n` given to anything
+// else, would be silently ignored, which hides a mistake in a script.
+void check_history_flags(const ParsedArgs& parsed, Command command) {
+  constexpr std::array k_history_flags{"t", "n", "json", "config", "log", "q", "v"};
+  for (const std::string& name : parsed.given) {
+    const bool history_flag =
+        std::find(k_history_flags.begin(), k_history_flags.end(), name) != k_history_flags.end();
+    if (command == Command::History && !history_flag) {
+      fail("-" + name + " does not apply to 'history' (it takes -t, -n, -json, -config)");
+    }
+    if (command != Command::History && name == "n") {
+      fail("-n only applies to 'exlSchema history'");
+    }
+  }
+}
+
 } // namespace
 
 CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo> modes) {
@@ -90,6 +110,7 @@ CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo>
   if (args.command == Command::Help || args.command == Command::Version) {
     return args;
   }
+  check_history_flags(parsed, args.command);
   args.verbosity = parsed.args.quiet     ? Verbosity::Quiet
                    : parsed.args.verbose ? Verbosity::Verbose
                                          : Verbosity::Normal;

@@ -1,9 +1,11 @@
 #include "exlschema/config/config_file.hpp"
 
 #include "config/config_sections.hpp"
+#include "config/state_key.hpp"
 #include "exlschema/util/errors.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -40,7 +42,7 @@ void read_clusters(const YamlScope& root, ConfigFile& config) {
 
 ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   const YamlScope root(document, "", path);
-  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults"});
+  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults", "state"});
   ConfigFile config;
   config.path = path;
   read_clusters(root, config);
@@ -58,6 +60,7 @@ ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   if (root.has("defaults")) {
     config.defaults = read_defaults(root.child("defaults"));
   }
+  config.state_path = read_state_path(root, std::getenv("HOME")).value_or("");
   return config;
 }
 

@@ -163,3 +163,26 @@ fi
 
 echo "bad_input.sh: $((total - failures))/$total cases exit 2 with one stderr line"
 [[ $failures -eq 0 ]]
+
+# history (issue #9): bad input exits 2 with one line and no state store is created or opened.
+export XDG_STATE_HOME=$WORK/xdg
+expect_usage "history -n 0" "--n: Value 0 not in range 1 to" history -n 0
+expect_usage "history -n -1" "--n:" history -n -1
+expect_usage "history -n abc" "--n: 'abc' is not a whole number" history -n abc
+expect_usage "history -n without value" "-n needs a value" history -n
+expect_usage "history unknown flag" "not expected: -frobnicate" history -frobnicate
+expect_usage "history with a run flag" "-o does not apply to 'history'" history -o v2
+expect_usage "history with -source" "-source does not apply to 'history'" history -source a
+expect_usage "history with a malformed -t" "-t entry 'db..t' is malformed" history -t "db..t"
+expect_usage "-n on a run" "-n only applies to 'exlSchema history'" "${BASE[@]}" -n 3
+expect_usage "history with a missing -config" "(from -config) does not exist" \
+  history -config "$WORK/none.yaml"
+expect_usage "history -json into a missing directory" "-json $WORK/none/h.json: directory" \
+  history -json "$WORK/none/h.json"
+if [[ -e $WORK/xdg ]]; then
+  echo "FAIL: bad history input created $WORK/xdg"
+  failures=$((failures + 1))
+fi
+unset XDG_STATE_HOME
+echo "bad_input.sh (history): $failures failure(s) in all"
+[[ $failures -eq 0 ]]

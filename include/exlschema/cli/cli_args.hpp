@@ -11,7 +11,7 @@
 // (`-thread`, `-speed`) stay nullopt when the flag was not given.
 namespace exl::cli {
 
-enum class Command { Run, Check, Clean, Help, Version };
+enum class Command { Run, Check, Clean, History, Help, Version };
 enum class Verbosity { Quiet, Normal, Verbose };
 
 struct CliArgs : config::JobFlags {
@@ -24,6 +24,7 @@ struct CliArgs : config::JobFlags {
   std::optional<double> speed_gb; // `-speed`; nullopt: `defaults.speed_gb`
 
   std::string config_path; // `-config`; empty: search (PRODUCT.md §3)
+  int history_runs = 10;   // `history -n`: how many past runs to show
   Verbosity verbosity = Verbosity::Normal;
 };
 

@@ -67,6 +67,7 @@ struct ConfigFile {
   std::optional<FeishuEntry> feishu;
   std::string scs_home;
   Defaults defaults;
+  std::string state_path; // `state:`, `~` expanded, absolute; empty: the default place
 };
 
 // Reads and checks `path`. Throws exl::ConfigError naming the file, the line and the key for a

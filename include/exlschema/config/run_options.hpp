@@ -27,6 +27,7 @@ struct RunOptions : JobFlags {
 
   std::optional<FeishuSettings> feishu; // nullopt: not configured, or `-nonotify`
   std::string scs_home;                 // `scs.home`, for -o meta; empty: not configured
+  std::string state_path; // the run history (`state:`, else state::default_state_path())
 };
 
 } // namespace exl::config

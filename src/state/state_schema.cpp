@@ -1,0 +1,172 @@
+#include "state/state_schema.hpp"
+
+#include "exlschema/state/state_store.hpp"
+#include "exlschema/util/errors.hpp"
+#include "state/state_file.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace exl::state {
+namespace {
+
+// Long enough for another run's finish_run (one transaction of a few thousand rows) to commit.
+constexpr int k_busy_timeout_ms = 30000;
+
+// k_migrations[i] turns a version-i store into version i+1. Append, never edit: a store written
+// by an older build is migrated step by step.
+constexpr std::array<const char*, StateStore::k_schema_version> k_migrations{R"sql(
+CREATE TABLE runs (
+  run_id       TEXT PRIMARY KEY,
+  command_line TEXT NOT NULL,
+  mode         TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  target       TEXT NOT NULL,
+  dry_run      INTEGER NOT NULL,
+  status       TEXT NOT NULL,
+  started_ms   INTEGER NOT NULL,
+  ended_ms     INTEGER,
+  exit_code    INTEGER
+);
+CREATE INDEX runs_by_start ON runs (started_ms);
+CREATE TABLE run_tables (
+  run_id               TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+  table_name           TEXT NOT NULL,
+  target_table         TEXT NOT NULL,
+  mode                 TEXT NOT NULL,
+  status               TEXT NOT NULL,
+  rows_moved           INTEGER,
+  source_rows          INTEGER,
+  target_rows          INTEGER,
+  partitions_audited   INTEGER NOT NULL,
+  partitions_rewritten INTEGER NOT NULL,
+  elapsed_ms           INTEGER NOT NULL,
+  error                TEXT NOT NULL,
+  outcome              TEXT NOT NULL,
+  recommended_mode     TEXT NOT NULL,
+  PRIMARY KEY (run_id, table_name)
+);
+CREATE INDEX run_tables_by_table ON run_tables (table_name);
+CREATE TABLE run_tasks (
+  run_id     TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+  seq        INTEGER NOT NULL,
+  task_id    TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  status     TEXT NOT NULL,
+  attempts   INTEGER NOT NULL,
+  rows_moved INTEGER,
+  started_ms INTEGER NOT NULL,
+  ended_ms   INTEGER NOT NULL,
+  error      TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE task_partitions (
+  run_id         TEXT NOT NULL,
+  seq            INTEGER NOT NULL,
+  partition_name TEXT NOT NULL,
+  FOREIGN KEY (run_id, seq) REFERENCES run_tasks (run_id, seq) ON DELETE CASCADE
+);
+CREATE INDEX task_partitions_by_task ON task_partitions (run_id, seq);
+CREATE TABLE task_labels (
+  run_id TEXT NOT NULL,
+  seq    INTEGER NOT NULL,
+  label  TEXT NOT NULL,
+  FOREIGN KEY (run_id, seq) REFERENCES run_tasks (run_id, seq) ON DELETE CASCADE
+);
+CREATE INDEX task_labels_by_task ON task_labels (run_id, seq);
+CREATE INDEX task_labels_by_label ON task_labels (label);
+CREATE TABLE partition_versions (
+  source         TEXT NOT NULL,
+  target         TEXT NOT NULL,
+  table_name     TEXT NOT NULL,
+  partition_name TEXT NOT NULL,
+  source_version INTEGER NOT NULL,
+  target_version INTEGER,
+  row_count      INTEGER NOT NULL,
+  seen_ms        INTEGER NOT NULL,
+  PRIMARY KEY (source, target, table_name, partition_name)
+);
+)sql"};
+
+[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+  throw ConfigError(state_error(path, reason));
+}
+
+// quick_check reads every page: a damaged file is found now, before a run has done anything,
+// rather than when finish_run cannot record what it did.
+void check_integrity(Database& db, const std::string& path) {
+  Statement check(db, "PRAGMA quick_check(1)");
+  std::string result = check.step() ? check.column_text(0) : "no answer";
+  if (result != "ok") {
+    // SQLite's report spans lines; the error is one line.
+    std::replace(result.begin(), result.end(), '\n', ' ');
+    fail(path, "is corrupt (" + result + ")");
+  }
+}
+
+// Which version the file holds: 0 for an empty database, or throws for a database that is not
+// a state store or is newer than this build.
+int stored_version(Database& db, const std::string& path) {
+  const std::int64_t application_id = db.query_int("PRAGMA application_id");
+  const std::int64_t version = db.query_int("PRAGMA user_version");
+  if (application_id == 0 && version == 0 &&
+      db.query_int("SELECT count(*) FROM sqlite_schema") == 0) {
+    return 0;
+  }
+  if (application_id != k_application_id) {
+    fail(path, "is a SQLite database, but not an exlSchema state store");
+  }
+  if (version > StateStore::k_schema_version) {
+    fail(path, "was written by a newer exlSchema (schema version " + std::to_string(version) +
+                   "; this build knows up to " + std::to_string(StateStore::k_schema_version) +
+                   ")");
+  }
+  return static_cast<int>(version);
+}
+
+void migrate(Database& db, const std::string& path) {
+  if (stored_version(db, path) == StateStore::k_schema_version) {
+    return;
+  }
+  // Another process may be migrating the same file: take the write lock, then look again.
+  WriteTransaction transaction(db);
+  for (int version = stored_version(db, path); version < StateStore::k_schema_version; ++version) {
+    db.exec(k_migrations.at(static_cast<std::size_t>(version)));
+  }
+  db.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+  db.exec("PRAGMA user_version = " + std::to_string(StateStore::k_schema_version));
+  transaction.commit();
+}
+
+std::string reason_of(const SqliteError& e) {
+  switch (e.code() & 0xff) {
+  case SQLITE_NOTADB:
+    return "is not a SQLite database (" + std::string(e.what()) + ")";
+  case SQLITE_CORRUPT:
+    return "is corrupt (" + std::string(e.what()) + ")";
+  default:
+    return e.what();
+  }
+}
+
+} // namespace
+
+void open_schema(Database& db, const std::string& path) {
+  try {
+    sqlite3_busy_timeout(db.handle(), k_busy_timeout_ms);
+    // The first statement reads the header: a file of garbage fails here with SQLITE_NOTADB.
+    db.query_int("PRAGMA schema_version");
+    check_integrity(db, path);
+    // WAL: readers (history) never block the writer, and writers from several processes queue
+    // on the busy timeout. The journal mode is stored in the file, so this changes it once.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db, path);
+  } catch (const SqliteError& e) {
+    fail(path, reason_of(e));
+  }
+}
+
+} // namespace exl::state

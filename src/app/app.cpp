@@ -16,12 +16,14 @@
 #include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/runner/cancel_token.hpp"
+#include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
 #include "exlschema/util/log.hpp"
 #include "exlschema/util/redact.hpp"
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -107,7 +109,6 @@ int check_clusters(const cli::CliArgs& args, config::ClusterDirectory& directory
   return commands::run_check(request, stdout) ? k_exit_ok : k_exit_failed;
 }
 
-// Sub-commands parse and resolve their aliases (so a typo is still reported) but do nothing yet.
 // clean: the named clusters (target, and source when given), each resolved before connecting.
 int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& directory,
                       const runner::CancelToken& cancel) {
@@ -131,21 +132,63 @@ void log_start(const config::RunOptions& options) {
                     options.tables.size(), options.config_path);
 }
 
+// The history's first record of a run, before anything connects: a run that crashes stays
+// visible as unfinished.
+report::RunReport history_header(const config::RunOptions& options, const Session& session) {
+  report::RunReport header;
+  header.run_id = options.run_id;
+  header.mode = options.mode;
+  header.source = options.source.alias;
+  header.target = options.target.alias;
+  header.command_line = session.command_line;
+  header.dry_run = !options.execute;
+  header.start = std::chrono::system_clock::now();
+  return header;
+}
+
+// A run that stops before its report (nothing matched, a cluster unreachable) is recorded with
+// the exit code it ends with, then the error goes on to the top-level handler.
+template <class Fn>
+report::RunReport recorded(state::StateStore& store, report::RunReport header, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const UsageError&) {
+    header.exit_code = k_exit_usage;
+    header.end = std::chrono::system_clock::now();
+    store.finish_run(header);
+    throw;
+  } catch (const std::exception&) {
+    header.exit_code = k_exit_failed;
+    header.end = std::chrono::system_clock::now();
+    store.finish_run(header);
+    throw;
+  }
+}
+
 int run_mode(const config::RunOptions& options, Session& session) {
   const modes::ModeInfo* mode = modes::find_mode(options.mode);
   if (mode == nullptr || !mode->implemented || mode->make == nullptr) {
     // Honest until the mode lands: nothing was connected to.
     throw UsageError("exlSchema: mode '" + options.mode + "' is not implemented in this build yet");
   }
+  // Opened before anything connects: a store that cannot be used is exit 2 with nothing sent.
+  state::StateStore store(options.state_path);
   if (session.cancel.is_cancelled()) {
     return runner::exit_code_for_signal(session.cancel.signal_number());
   }
+  const report::RunReport header = history_header(options, session);
+  store.begin_run(header);
   const std::unique_ptr<notify::Notifier> notifier = make_run_notifier(options);
-  report::RunReport report =
-      modes::drive(*mode, options, session.cancel,
-                   modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier});
+  report::RunReport report = recorded(store, header, [&] {
+    return modes::drive(*mode, options, session.cancel,
+                        modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier});
+  });
   report.command_line = session.command_line;
-  return finish_run(report, options, session.cancel.signal_number(), *notifier, std::cout);
+  report.start = header.start;
+  const int code =
+      finish_run(report, options, session.cancel.signal_number(), *notifier, std::cout);
+  store.finish_run(report);
+  return code;
 }
 
 std::string joined_command_line(const std::vector<std::string>& argv) {

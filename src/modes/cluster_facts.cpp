@@ -2,6 +2,7 @@
 
 #include "exlschema/db/connection.hpp"
 #include "exlschema/db/sql_error.hpp"
+#include "exlschema/starrocks/cluster_info_sql.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/session_sql.hpp"
 #include "exlschema/util/log.hpp"
@@ -9,10 +10,9 @@
 namespace exl::modes {
 namespace {
 
-std::optional<std::string> setting(db::Connection& c, const std::string& sql,
-                                   std::string_view name) {
-  const db::ResultSet rs = c.query(sql);
-  return starrocks::setting_value(rs.columns, rs.rows, name);
+std::optional<std::string> variable(db::Connection& c, std::string_view name) {
+  const db::ResultSet rs = c.query(starrocks::build_show_variable(name));
+  return starrocks::variable_value(rs.columns, rs.rows, name);
 }
 
 // `run_mode` is an FE configuration item (shared_data / shared_nothing, reference §12); reading
@@ -48,8 +48,7 @@ ClusterFacts read_cluster_facts(const std::string& alias, const db::ConnectionPa
   }
   facts.version_text = *version.rows[0][0];
   facts.version = starrocks::parse_version(facts.version_text);
-  facts.time_zone =
-      setting(c, starrocks::build_show_variable("time_zone"), "time_zone").value_or("");
+  facts.time_zone = variable(c, "time_zone").value_or("");
   facts.shared_data = read_shared_data(c, alias);
   util::log().debug("{}: StarRocks {}, {}, time_zone {}", alias, facts.version_text,
                     facts.shared_data ? "shared-data" : "shared-nothing", facts.time_zone);

@@ -8,14 +8,10 @@ std::string build_show_variable(std::string_view name) {
   return "SHOW VARIABLES LIKE " + quote_string(name);
 }
 
-std::string build_show_frontend_config(std::string_view name) {
-  return "ADMIN SHOW FRONTEND CONFIG LIKE " + quote_string(name);
-}
-
 std::optional<std::string>
-setting_value(const std::vector<std::string>& columns,
-              const std::vector<std::vector<std::optional<std::string>>>& rows,
-              std::string_view name) {
+variable_value(const std::vector<std::string>& columns,
+               const std::vector<std::vector<std::optional<std::string>>>& rows,
+               std::string_view name) {
   std::size_t value = 0;
   while (value < columns.size() && columns[value] != "Value") {
     ++value;

@@ -11,15 +11,12 @@ namespace exl::starrocks {
 // SHOW VARIABLES LIKE '<name>' (Variable_name, Value): the session's value.
 std::string build_show_variable(std::string_view name);
 
-// ADMIN SHOW FRONTEND CONFIG LIKE '<name>' (Key, AliasNames, Value, Type, IsMutable, Comment);
-// needs the OPERATE privilege.
-std::string build_show_frontend_config(std::string_view name);
-
-// The Value column of the row whose first column is `name` in either result; nullopt if absent.
+// The Value of the row whose Variable_name is exactly `name` (LIKE's `_` is a wildcard, so
+// other rows may come back); nullopt if absent.
 // `columns`/`rows` as the statement returned them (NULL as nullopt).
 std::optional<std::string>
-setting_value(const std::vector<std::string>& columns,
-              const std::vector<std::vector<std::optional<std::string>>>& rows,
-              std::string_view name);
+variable_value(const std::vector<std::string>& columns,
+               const std::vector<std::vector<std::optional<std::string>>>& rows,
+               std::string_view name);
 
 } // namespace exl::starrocks

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exlschema/starrocks/object_name.hpp"
 #include "exlschema/starrocks/result.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 
@@ -47,5 +48,22 @@ using DatabaseMap = std::vector<std::pair<std::string, std::string>>;
 //   query (a column of table x or table y of database x cannot be told apart);
 // - a function qualified by a mapped database.
 Result<std::string> rewrite_query_databases(std::string_view query, const DatabaseMap& databases);
+
+// Source table -> target table (exact names), from `-t db.t=db2.t2`.
+using TableMap = std::vector<std::pair<ObjectName, ObjectName>>;
+
+struct QueryRenames {
+  DatabaseMap databases; // `-t db=db2` (every table keeps its name)
+  TableMap tables;       // `-t db.t=db2.t2`; an entry here wins over its database's
+};
+
+// rewrite_query_databases with renamed tables as well: `db`.`t` -> `db2`.`t2` in FROM/JOIN and in
+// `db`.`t`.`col`, and the qualifier of `t`.`col` -> `t2`.`col` where t is a renamed table the
+// query names without an alias (with an alias, `a`.`col` stays). A pre-3.0 `default_cluster:db`
+// qualifier counts as db and is replaced by the plain new name. Refuses, besides the cases of
+// rewrite_query_databases: a `t`.`col` where t may stand for several tables of the query (two
+// unaliased tables named t, or t also an alias or CTE) and one of them is renamed, and `db`.`t`
+// outside FROM/JOIN naming a renamed table that is no relation of the query.
+Result<std::string> rewrite_query_names(std::string_view query, const QueryRenames& renames);
 
 } // namespace exl::starrocks

@@ -47,12 +47,53 @@ void drop_replication(TableModel& table, std::vector<std::string>& warnings) {
   }
 }
 
+// Settings under which the target's scheduler drops partitions, and so the history copied from
+// the source (CREATE_TABLE.md, expression_partitioning.md):
+// - dynamic_partition.start: partitions before the offset are dropped (default Integer.MIN_VALUE,
+//   never; reference §3);
+// - partition_live_number: only the N most recent partitions are kept (automatic partitioning,
+//   documented with it from v3.0);
+// - partition_ttl (and the older MV-style partition_ttl_number): partitions older than the TTL
+//   are dropped (first release for tables unconfirmed; accepted by tables in 3.5, StarRocks SQL
+//   test test_partition_ttl);
+// - partition_retention_condition: partitions not matching the condition are dropped (v3.5.0,
+//   "Common Partition Expression TTL"; the empty string disables it).
+constexpr std::array<std::string_view, 4> k_history_droppers = {
+    "partition_live_number", "partition_ttl", "partition_ttl_number",
+    "partition_retention_condition"};
+
+constexpr std::string_view k_never_drop_start = "-2147483648";
+
+void neutralise(TableModel& table, std::string_view key, RewriteResult& result) {
+  const std::string* value = find_property(table.properties, key);
+  if (value == nullptr || (key == "dynamic_partition.start" && *value == k_never_drop_start)) {
+    return;
+  }
+  result.warnings.push_back("removed \"" + std::string(key) + "\" = \"" + *value +
+                            "\" so that the target does not drop partitions of the copied "
+                            "history; set it again once the data is in: ALTER TABLE .. SET (\"" +
+                            std::string(key) + "\" = \"" + *value + "\")");
+  result.deferred.emplace_back(key, *value);
+  erase_property(table.properties, key);
+}
+
+// A colocation group takes its bucket count from its first member; a source that prints no count
+// (automatic buckets) leaves the target to choose one.
+void check_colocation(const TableModel& table, std::vector<std::string>& warnings) {
+  const std::string* group = find_property(table.properties, "colocate_with");
+  if (group != nullptr && !table.distribution.buckets) {
+    warnings.push_back("\"colocate_with\" = \"" + *group +
+                       "\" kept, but the source prints no bucket count: the group's first table "
+                       "on the target sets one, which may differ from the source's");
+  }
+}
+
 } // namespace
 
 RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& options) {
   RewriteResult result;
   std::vector<std::string>& warnings = result.warnings;
-  drop_with_warning(table, "colocate_with", "colocation groups exist per cluster", warnings);
+  check_colocation(table, warnings);
   if (options.target_shared_data) {
     drop_replication(table, warnings);
   } else {
@@ -63,10 +104,9 @@ RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& o
       set_replication(table, *options.replication_num, warnings);
     }
   }
-  const std::string* start = find_property(table.properties, "dynamic_partition.start");
-  if (start != nullptr && *start != "-2147483648") {
-    drop_with_warning(table, "dynamic_partition.start",
-                      "the target would drop the history copied from the source", warnings);
+  neutralise(table, "dynamic_partition.start", result);
+  for (std::string_view key : k_history_droppers) {
+    neutralise(table, key, result);
   }
   result.table = std::move(table);
   return result;

@@ -21,16 +21,23 @@ struct TargetRewriteOptions {
 struct RewriteResult {
   TableModel table;
   std::vector<std::string> warnings; // one line per dropped or changed property
+  // Settings removed so that the target does not drop copied history, in the order removed; the
+  // caller sets them again (build_set_table_property) once the data is in.
+  Properties deferred;
 };
 
 // Rules:
 // - replication_num (table, per-partition and dynamic_partition.replication_num) := the override;
 //   dropped on shared-data targets, which do not take it;
-// - colocate_with dropped (a colocation group is per cluster);
+// - colocate_with kept, with the bucket count: the caller creates a group's tables in order, so
+//   the first member creates the group on the target (a warning when the source prints no
+//   bucket count);
 // - storage_volume and the other shared-data-only properties (datacache.*,
 //   enable_async_write_back, persistent_index_type) kept only for shared-data targets;
-// - dynamic_partition.start dropped, so the target's scheduler never drops the history copied
-//   from the source (the default start is Integer.MIN_VALUE = never drop, reference §3);
+// - settings that make the target drop partitions, and so the history copied from the source,
+//   removed into `deferred` with one warning each saying what to set again after the load:
+//   dynamic_partition.start (unless it is Integer.MIN_VALUE, never drop; reference §3),
+//   partition_live_number, partition_ttl, partition_ttl_number, partition_retention_condition;
 // - a table written by the source's dynamic partitioning keeps its partitions as fixed ranges.
 RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& options);
 

@@ -4,6 +4,7 @@
 #include "exlschema/util/errors.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace exl::cli {
@@ -139,18 +140,18 @@ std::string target_text(const config::TablePattern& pattern) {
 // Each source is named once and each target written once: two entries for one source, or two
 // entries onto one target, would make the target depend on the order the tables run in.
 void check_one_to_one(std::string_view flag, const std::vector<config::TablePattern>& patterns) {
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      const auto& a = patterns[j];
-      const auto& b = patterns[i];
-      if (a.text() == b.text()) {
-        fail(flag, "entries '" + a.full_text() + "' and '" + b.full_text() +
-                       "' name the same source with different targets");
-      }
-      if (target_text(a) == target_text(b)) {
-        fail(flag, "entries '" + a.full_text() + "' and '" + b.full_text() + "' both write " +
-                       target_text(a) + " on the target");
-      }
+  std::map<std::string, const config::TablePattern*> sources;
+  std::map<std::string, const config::TablePattern*> targets;
+  for (const auto& pattern : patterns) {
+    const auto [source, new_source] = sources.emplace(pattern.text(), &pattern);
+    if (!new_source) {
+      fail(flag, "entries '" + source->second->full_text() + "' and '" + pattern.full_text() +
+                     "' name the same source with different targets");
+    }
+    const auto [target, new_target] = targets.emplace(target_text(pattern), &pattern);
+    if (!new_target) {
+      fail(flag, "entries '" + target->second->full_text() + "' and '" + pattern.full_text() +
+                     "' both write " + target->first + " on the target");
     }
   }
 }
@@ -178,12 +179,15 @@ within_one_cluster_problem(const std::vector<config::TablePattern>& tables) {
              (entry.table.empty() ? "db=db2" : "db.table=db2.table2") + ")";
     }
   }
+  std::map<std::string, const config::TablePattern*> readers;
+  for (const auto& entry : tables) {
+    readers.emplace(entry.text(), &entry);
+  }
   for (const auto& writer : tables) {
-    for (const auto& reader : tables) {
-      if (target_text(writer) == reader.text()) {
-        return "entry '" + writer.full_text() + "' writes " + target_text(writer) +
-               ", which entry '" + reader.full_text() + "' reads";
-      }
+    const auto reader = readers.find(target_text(writer));
+    if (reader != readers.end()) {
+      return "entry '" + writer.full_text() + "' writes " + reader->first + ", which entry '" +
+             reader->second->full_text() + "' reads";
     }
   }
   return std::nullopt;

@@ -1,5 +1,6 @@
 #include "app/options_builder.hpp"
 
+#include "exlschema/cli/name_list.hpp"
 #include "exlschema/config/secrets.hpp"
 #include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
@@ -7,14 +8,19 @@
 namespace exl::app {
 namespace {
 
-// Two aliases for one server: with no rename option every table would be copied onto itself.
+// Two aliases for one server copy within one cluster: only safe when every table is renamed to a
+// name the run does not read (the rule of the same alias on both sides, cli/validate_args.cpp).
 void check_distinct_servers(const config::RunOptions& options) {
   const auto& source = options.source.connection;
   const auto& target = options.target.connection;
-  if (source.host == target.host && source.port == target.port) {
-    throw ConfigError("exlSchema: -source '" + options.source.alias + "' and -target '" +
-                      options.target.alias + "' are the same server " + source.host + ":" +
-                      std::to_string(source.port) + ": the tables would be copied onto themselves");
+  if (source.host != target.host || source.port != target.port) {
+    return;
+  }
+  if (const auto problem = cli::within_one_cluster_problem(options.tables)) {
+    throw ConfigError(
+        "exlSchema: -source '" + options.source.alias + "' and -target '" + options.target.alias +
+        "' are the same server " + source.host + ":" + std::to_string(source.port) +
+        ": copying within one cluster needs every -t entry renamed to a new name; " + *problem);
   }
 }
 

@@ -4,6 +4,7 @@
 #include "exlschema/util/errors.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace exl::cli {
@@ -64,18 +65,20 @@ void check_name(std::string_view flag, std::string_view entry, std::string_view 
   }
 }
 
-config::TablePattern parse_entry(std::string_view flag, std::string_view entry, EntryShape shape) {
-  const auto dot = entry.find('.');
+// One side of an entry: `db` or `db.table` (globs allowed; the caller refuses them in renames).
+config::TablePattern parse_side(std::string_view flag, std::string_view entry,
+                                std::string_view side, EntryShape shape) {
+  const auto dot = side.find('.');
   const std::string quoted = "'" + std::string(entry) + "'";
   if (dot == std::string_view::npos) {
     if (shape == EntryShape::QualifiedTable) {
       fail(flag, "entry " + quoted + " has no table: write db.table or db.* (or use -level db)");
     }
-    check_name(flag, entry, entry, true);
-    return {std::string(entry), ""};
+    check_name(flag, entry, side, true);
+    return {std::string(side), "", "", ""};
   }
-  const auto db = entry.substr(0, dot);
-  const auto table = entry.substr(dot + 1);
+  const auto db = side.substr(0, dot);
+  const auto table = side.substr(dot + 1);
   if (db.empty() || table.empty() || table.find('.') != std::string_view::npos) {
     fail(flag, "entry " + quoted + " is malformed: write db.table (one '.', both sides non-empty)");
   }
@@ -84,21 +87,110 @@ config::TablePattern parse_entry(std::string_view flag, std::string_view entry, 
   }
   check_name(flag, entry, db, true);
   check_name(flag, entry, table, false);
-  return {std::string(db), std::string(table)};
+  return {std::string(db), std::string(table), "", ""};
+}
+
+bool has_glob(std::string_view text) {
+  return text.find_first_of("*?") != std::string_view::npos;
+}
+
+// `src=dst`: both sides of the same shape, exact names. A rename onto the same name is no rename.
+config::TablePattern parse_rename(std::string_view flag, std::string_view entry, std::size_t equals,
+                                  EntryShape shape) {
+  const std::string quoted = "'" + std::string(entry) + "'";
+  const auto from = trim(entry.substr(0, equals));
+  const auto to = trim(entry.substr(equals + 1));
+  if (from.empty() || to.empty() || to.find('=') != std::string_view::npos) {
+    fail(flag, "entry " + quoted + " is malformed: write " +
+                   (shape == EntryShape::DatabaseOnly ? "db=db2" : "db.table=db2.table2"));
+  }
+  if (has_glob(entry)) {
+    fail(flag, "entry " + quoted + " renames a pattern: a renaming entry names one " +
+                   (shape == EntryShape::DatabaseOnly ? "database" : "table") + ", no '*' or '?'");
+  }
+  config::TablePattern pattern = parse_side(flag, entry, from, shape);
+  const config::TablePattern target = parse_side(flag, entry, to, shape);
+  if (target.database != pattern.database || target.table != pattern.table) {
+    pattern.target_database = target.database;
+    pattern.target_table = target.table;
+  }
+  return pattern;
+}
+
+config::TablePattern parse_entry(std::string_view flag, std::string_view entry, EntryShape shape,
+                                 Renames renames) {
+  const auto equals = entry.find('=');
+  if (equals != std::string_view::npos) {
+    if (renames == Renames::Refused || shape == EntryShape::Either) {
+      fail(flag, "entry '" + std::string(entry) + "' renames, but only -t entries may rename");
+    }
+    return parse_rename(flag, entry, equals, shape);
+  }
+  return parse_side(flag, entry, entry, shape);
+}
+
+// The target name an entry writes: `db` or `db.table` (a pattern's own text when it does not
+// rename).
+std::string target_text(const config::TablePattern& pattern) {
+  const std::string& db = pattern.target_database_for(pattern.database);
+  const std::string& table = pattern.target_table_for(pattern.table);
+  return table.empty() ? db : db + "." + table;
+}
+
+// Each source is named once and each target written once: two entries for one source, or two
+// entries onto one target, would make the target depend on the order the tables run in.
+void check_one_to_one(std::string_view flag, const std::vector<config::TablePattern>& patterns) {
+  std::map<std::string, const config::TablePattern*> sources;
+  std::map<std::string, const config::TablePattern*> targets;
+  for (const auto& pattern : patterns) {
+    const auto [source, new_source] = sources.emplace(pattern.text(), &pattern);
+    if (!new_source) {
+      fail(flag, "entries '" + source->second->full_text() + "' and '" + pattern.full_text() +
+                     "' name the same source with different targets");
+    }
+    const auto [target, new_target] = targets.emplace(target_text(pattern), &pattern);
+    if (!new_target) {
+      fail(flag, "entries '" + target->second->full_text() + "' and '" + pattern.full_text() +
+                     "' both write " + target->first + " on the target");
+    }
+  }
 }
 
 } // namespace
 
 std::vector<config::TablePattern> parse_table_list(std::string_view flag, std::string_view text,
-                                                   EntryShape shape) {
+                                                   EntryShape shape, Renames renames) {
   std::vector<config::TablePattern> patterns;
   for (const auto entry : split_entries(flag, text)) {
-    auto pattern = parse_entry(flag, entry, shape);
+    auto pattern = parse_entry(flag, entry, shape, renames);
     if (std::find(patterns.begin(), patterns.end(), pattern) == patterns.end()) {
       patterns.push_back(std::move(pattern));
     }
   }
+  check_one_to_one(flag, patterns);
   return patterns;
+}
+
+std::optional<std::string>
+within_one_cluster_problem(const std::vector<config::TablePattern>& tables) {
+  for (const auto& entry : tables) {
+    if (!entry.renames()) {
+      return "entry '" + entry.text() + "' is not renamed (write " +
+             (entry.table.empty() ? "db=db2" : "db.table=db2.table2") + ")";
+    }
+  }
+  std::map<std::string, const config::TablePattern*> readers;
+  for (const auto& entry : tables) {
+    readers.emplace(entry.text(), &entry);
+  }
+  for (const auto& writer : tables) {
+    const auto reader = readers.find(target_text(writer));
+    if (reader != readers.end()) {
+      return "entry '" + writer.full_text() + "' writes " + reader->first + ", which entry '" +
+             reader->second->full_text() + "' reads";
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> parse_partition_list(std::string_view flag, std::string_view text) {

@@ -35,7 +35,7 @@ void read_lists(const ParsedArgs& parsed, CliArgs& args) {
   const bool db_level = args.level == config::Level::Database;
   if (parsed.has("t")) {
     const auto shape = db_level ? EntryShape::DatabaseOnly : EntryShape::QualifiedTable;
-    args.tables = parse_table_list("-t", bound.tables_text, shape);
+    args.tables = parse_table_list("-t", bound.tables_text, shape, Renames::Allowed);
   }
   if (parsed.has("x")) {
     // At database level a whole database or single tables of it may be excluded.
@@ -68,12 +68,15 @@ void check_required(const ParsedArgs& parsed, Command command) {
   }
 }
 
-// exlSchema has no rename option, so the same alias on both sides means every table would be
-// read and written in place.
+// The same alias on both sides copies within one cluster: only safe when every table is written
+// under another name than any table the run reads.
 void check_not_onto_itself(const CliArgs& args) {
-  if (args.source == args.target) {
+  if (args.source != args.target) {
+    return;
+  }
+  if (const auto problem = within_one_cluster_problem(args.tables)) {
     fail("-source and -target are both '" + args.source +
-         "': the tables would be copied onto themselves");
+         "': copying within one cluster needs every -t entry renamed to a new name; " + *problem);
   }
 }
 

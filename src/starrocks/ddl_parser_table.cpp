@@ -51,12 +51,10 @@ ColumnDefault parse_default(Cursor& cursor) {
   cursor.fail("a default value");
 }
 
-// `AS expr` of a generated column: a parenthesised expression, or tokens up to COMMENT / ',' /
-// the closing ')' of the column list.
+// `AS expr` of a generated column: the tokens up to COMMENT / ',' / the closing ')' of the column
+// list, parenthesised groups whole. Column.toSql prints `AS <expr> COMMENT ".."`, the expression
+// by AstToSQLBuilder, so it may open with a group and go on: `(`a` + 1) * 2`.
 std::string parse_generated(Cursor& cursor) {
-  if (cursor.at_symbol('(')) {
-    return cursor.take_balanced();
-  }
   std::size_t from = cursor.index();
   while (!cursor.at_end() && !cursor.at_keyword("COMMENT") && !cursor.at_symbol(',') &&
          !cursor.at_symbol(')')) {

@@ -1,10 +1,7 @@
 #include "exlschema/starrocks/ddl_rewrite.hpp"
 
-#include "tokenizer.hpp"
-
 #include <algorithm>
 #include <array>
-#include <set>
 
 namespace exl::starrocks {
 namespace {
@@ -50,12 +47,53 @@ void drop_replication(TableModel& table, std::vector<std::string>& warnings) {
   }
 }
 
+// Settings under which the target's scheduler drops partitions, and so the history copied from
+// the source (CREATE_TABLE.md, expression_partitioning.md):
+// - dynamic_partition.start: partitions before the offset are dropped (default Integer.MIN_VALUE,
+//   never; reference §3);
+// - partition_live_number: only the N most recent partitions are kept (automatic partitioning,
+//   documented with it from v3.0);
+// - partition_ttl (and the older MV-style partition_ttl_number): partitions older than the TTL
+//   are dropped (first release for tables unconfirmed; accepted by tables in 3.5, StarRocks SQL
+//   test test_partition_ttl);
+// - partition_retention_condition: partitions not matching the condition are dropped (v3.5.0,
+//   "Common Partition Expression TTL"; the empty string disables it).
+constexpr std::array<std::string_view, 4> k_history_droppers = {
+    "partition_live_number", "partition_ttl", "partition_ttl_number",
+    "partition_retention_condition"};
+
+constexpr std::string_view k_never_drop_start = "-2147483648";
+
+void neutralise(TableModel& table, std::string_view key, RewriteResult& result) {
+  const std::string* value = find_property(table.properties, key);
+  if (value == nullptr || (key == "dynamic_partition.start" && *value == k_never_drop_start)) {
+    return;
+  }
+  result.warnings.push_back("removed \"" + std::string(key) + "\" = \"" + *value +
+                            "\" so that the target does not drop partitions of the copied "
+                            "history; set it again once the data is in: ALTER TABLE .. SET (\"" +
+                            std::string(key) + "\" = \"" + *value + "\")");
+  result.deferred.emplace_back(key, *value);
+  erase_property(table.properties, key);
+}
+
+// A colocation group takes its bucket count from its first member; a source that prints no count
+// (automatic buckets) leaves the target to choose one.
+void check_colocation(const TableModel& table, std::vector<std::string>& warnings) {
+  const std::string* group = find_property(table.properties, "colocate_with");
+  if (group != nullptr && !table.distribution.buckets) {
+    warnings.push_back("\"colocate_with\" = \"" + *group +
+                       "\" kept, but the source prints no bucket count: the group's first table "
+                       "on the target sets one, which may differ from the source's");
+  }
+}
+
 } // namespace
 
 RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& options) {
   RewriteResult result;
   std::vector<std::string>& warnings = result.warnings;
-  drop_with_warning(table, "colocate_with", "colocation groups exist per cluster", warnings);
+  check_colocation(table, warnings);
   if (options.target_shared_data) {
     drop_replication(table, warnings);
   } else {
@@ -66,220 +104,12 @@ RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& o
       set_replication(table, *options.replication_num, warnings);
     }
   }
-  const std::string* start = find_property(table.properties, "dynamic_partition.start");
-  if (start != nullptr && *start != "-2147483648") {
-    drop_with_warning(table, "dynamic_partition.start",
-                      "the target would drop the history copied from the source", warnings);
+  neutralise(table, "dynamic_partition.start", result);
+  for (std::string_view key : k_history_droppers) {
+    neutralise(table, key, result);
   }
   result.table = std::move(table);
   return result;
-}
-
-} // namespace exl::starrocks
-
-// ---- database qualifiers in a view / MV query ----------------------------------------------
-
-namespace exl::starrocks {
-namespace {
-
-using detail::iequals;
-using detail::Token;
-using Tok = Token::Kind;
-
-// A dotted name `a`.`b`.`c`: token indexes of its parts.
-struct NameChain {
-  std::vector<std::size_t> parts;
-  bool table_position = false; // right after FROM / JOIN or a ',' of a FROM list
-  bool called = false;         // followed by '(' (a function)
-};
-
-bool is_name(const Token& token) {
-  return token.kind == Tok::Word || token.kind == Tok::QuotedName;
-}
-
-bool is_word(const Token& token, std::string_view word) {
-  return token.kind == Tok::Word && iequals(token.text, word);
-}
-
-// Keywords that end a FROM clause at their parenthesis depth.
-bool ends_from_clause(const Token& token) {
-  static constexpr std::array<std::string_view, 11> k_words = {
-      "WHERE",  "GROUP",     "HAVING", "ORDER",   "LIMIT", "UNION",
-      "EXCEPT", "INTERSECT", "WINDOW", "QUALIFY", "SELECT"};
-  return std::any_of(k_words.begin(), k_words.end(),
-                     [&](std::string_view word) { return is_word(token, word); });
-}
-
-// Words that may follow a table reference and are not its alias.
-bool is_clause_word(const Token& token) {
-  static constexpr std::array<std::string_view, 12> k_words = {
-      "JOIN",  "INNER", "LEFT",  "RIGHT", "FULL", "CROSS",
-      "OUTER", "ON",    "USING", "SEMI",  "ANTI", "LATERAL"};
-  return ends_from_clause(token) ||
-         std::any_of(k_words.begin(), k_words.end(),
-                     [&](std::string_view word) { return is_word(token, word); });
-}
-
-std::vector<NameChain> name_chains(const std::vector<Token>& tokens) {
-  std::vector<NameChain> chains;
-  std::vector<bool> in_from{false}; // per parenthesis depth
-  // Per depth: a query level (top, or a '(' opening SELECT/WITH or a table list) where FROM and
-  // JOIN introduce tables, unlike FROM inside EXTRACT(.. FROM ..), TRIM(.. FROM ..), ...
-  std::vector<bool> query_level{true};
-  bool next_is_table = false;
-  for (std::size_t i = 0; i < tokens.size() && tokens[i].kind != Tok::End; ++i) {
-    const Token& token = tokens[i];
-    if (token.kind == Tok::Symbol) {
-      if (token.text == "(") {
-        const Token& after = tokens[i + 1];
-        in_from.push_back(false);
-        query_level.push_back(next_is_table || is_word(after, "SELECT") || is_word(after, "WITH"));
-      } else if (token.text == ")" && in_from.size() > 1) {
-        in_from.pop_back();
-        query_level.pop_back();
-      }
-      next_is_table = token.text == "," && in_from.back();
-      continue;
-    }
-    if ((is_word(token, "FROM") || is_word(token, "JOIN")) && query_level.back()) {
-      in_from.back() = true;
-      next_is_table = true;
-      continue;
-    }
-    if (ends_from_clause(token)) {
-      in_from.back() = false;
-    }
-    if (!is_name(token)) {
-      next_is_table = false;
-      continue;
-    }
-    NameChain chain;
-    chain.table_position = next_is_table;
-    chain.parts.push_back(i);
-    while (tokens[i + 1].kind == Tok::Symbol && tokens[i + 1].text == "." &&
-           is_name(tokens[i + 2])) {
-      i += 2;
-      chain.parts.push_back(i);
-    }
-    chain.called = tokens[i + 1].kind == Tok::Symbol && tokens[i + 1].text == "(";
-    next_is_table = false;
-    chains.push_back(std::move(chain));
-  }
-  return chains;
-}
-
-// The chain's parts without a leading `default_catalog` (the internal catalog).
-std::vector<std::size_t> internal_parts(const NameChain& chain, const std::vector<Token>& tokens) {
-  std::vector<std::size_t> parts = chain.parts;
-  if (parts.size() > 1 && tokens[parts[0]].text == "default_catalog") {
-    parts.erase(parts.begin());
-  }
-  return parts;
-}
-
-const std::string* mapped(const DatabaseMap& databases, const std::string& name) {
-  for (const auto& [from, to] : databases) {
-    if (from == name) {
-      return &to;
-    }
-  }
-  return nullptr;
-}
-
-std::string quoted_name(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    out += c == '`' ? std::string("``") : std::string(1, c);
-  }
-  return out + "`";
-}
-
-} // namespace
-
-Result<std::string> rewrite_query_databases(std::string_view query, const DatabaseMap& databases) {
-  std::vector<Token> tokens;
-  try {
-    tokens = detail::tokenize(query);
-  } catch (const detail::ParseFailure& failure) {
-    return failure.error;
-  }
-  std::vector<NameChain> chains = name_chains(tokens);
-
-  // Names a qualifier may stand for besides a database: tables, aliases and CTEs of the query.
-  std::set<std::string> relations;
-  std::set<std::string> ctes;
-  for (std::size_t c = 0; c < chains.size(); ++c) {
-    const NameChain& chain = chains[c];
-    std::size_t last = chain.parts.back();
-    if (chain.table_position && !chain.called) {
-      relations.insert(tokens[last].text);
-      std::size_t alias = last + 1;
-      if (is_word(tokens[alias], "AS")) {
-        ++alias;
-      }
-      if (is_name(tokens[alias]) && !is_clause_word(tokens[alias])) {
-        relations.insert(tokens[alias].text);
-      }
-    }
-    if (chain.parts.size() == 1 && is_word(tokens[last + 1], "AS") &&
-        tokens[last + 2].kind == Tok::Symbol && tokens[last + 2].text == "(") {
-      relations.insert(tokens[last].text); // WITH cte AS ( ... )
-      ctes.insert(tokens[last].text);
-    }
-  }
-
-  std::vector<std::pair<std::size_t, const std::string*>> replacements; // token -> new database
-  for (const NameChain& chain : chains) {
-    std::vector<std::size_t> parts = internal_parts(chain, tokens);
-    bool external = parts.size() == chain.parts.size() && parts.size() >= 3 &&
-                    (chain.table_position || parts.size() >= 4);
-    if (external) {
-      continue; // `catalog`.`db`.`tbl`[.`col`] of an external catalog
-    }
-    const Token& first = tokens[parts[0]];
-    const std::string* target = mapped(databases, first.text);
-    if (chain.called) {
-      if (parts.size() >= 2 && target != nullptr) {
-        return ParseError{first.begin, "no function of a copied database", detail::describe(first)};
-      }
-      continue;
-    }
-    if (chain.table_position) {
-      if (parts.size() == 1 && ctes.count(first.text) == 0) {
-        return ParseError{first.begin, "a table qualified by its database",
-                          detail::describe(first)};
-      }
-      if (parts.size() >= 2 && target != nullptr) {
-        replacements.emplace_back(parts[0], target);
-      }
-      continue;
-    }
-    if (target == nullptr || parts.size() < 2) {
-      continue;
-    }
-    if (parts.size() == 2) {
-      if (relations.count(first.text) == 0) {
-        return ParseError{first.begin, "a qualifier that names one table of the query",
-                          detail::describe(first)};
-      }
-      continue; // `tbl`.`col` where tbl is also a database name
-    }
-    if (relations.count(first.text) != 0) {
-      return ParseError{first.begin, "a qualifier that is either a database or a table",
-                        detail::describe(first)};
-    }
-    replacements.emplace_back(parts[0], target); // `db`.`tbl`.`col`
-  }
-
-  std::string out;
-  std::size_t copied = 0;
-  for (const auto& [index, target] : replacements) {
-    out.append(query.substr(copied, tokens[index].begin - copied));
-    out += quoted_name(*target);
-    copied = tokens[index].end;
-  }
-  out.append(query.substr(copied));
-  return out;
 }
 
 } // namespace exl::starrocks

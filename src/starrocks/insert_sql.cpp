@@ -113,4 +113,27 @@ std::string build_select_rows(const TableRef& source, const std::vector<std::str
   return "SELECT * FROM " + source.sql() + (where.empty() ? "" : " WHERE " + where);
 }
 
+std::string build_select_columns(const TableRef& source, const std::vector<std::string>& columns,
+                                 const std::vector<std::string>& predicates) {
+  if (columns.empty()) {
+    return build_select_rows(source, predicates);
+  }
+  std::string list;
+  for (const std::string& column : columns) {
+    list += (list.empty() ? "" : ", ") + quote_identifier(column);
+  }
+  std::string where = and_predicates(predicates);
+  return "SELECT " + list + " FROM " + source.sql() + (where.empty() ? "" : " WHERE " + where);
+}
+
+std::vector<std::string> insertable_columns(const TableModel& table) {
+  std::vector<std::string> names;
+  for (const Column& column : table.columns) {
+    if (column.generated.empty()) {
+      names.push_back(column.name);
+    }
+  }
+  return names;
+}
+
 } // namespace exl::starrocks

@@ -7,9 +7,11 @@
 namespace exl::starrocks {
 namespace {
 
-constexpr std::array<std::string_view, 6> k_compared_properties = {
+// partition_live_number and the other settings that drop history are not compared: the target
+// holds them only after the copied data is in (rewrite_for_target defers them).
+constexpr std::array<std::string_view, 5> k_compared_properties = {
     "dynamic_partition.enable", "dynamic_partition.time_unit", "dynamic_partition.prefix",
-    "partition_live_number",    "bloom_filter_columns",        "unique_constraints"};
+    "bloom_filter_columns", "unique_constraints"};
 
 std::string lower(std::string_view text) {
   std::string out(text);

@@ -34,6 +34,12 @@ std::string build_drop_table(const TableRef& table, bool if_exists, bool force) 
          (force ? " FORCE" : "");
 }
 
+std::string build_set_table_property(const TableRef& table, std::string_view key,
+                                     std::string_view value) {
+  return "ALTER TABLE " + table.sql() + " SET (" + quote_string(key) + " = " + quote_string(value) +
+         ")";
+}
+
 std::string build_add_partition(const TableRef& table, std::string_view partition,
                                 const PartitionBounds& bounds) {
   return "ALTER TABLE " + table.sql() + " ADD PARTITION IF NOT EXISTS " +

@@ -101,6 +101,18 @@ const std::vector<FeatureInfo>& feature_table() {
       {Feature::InsertProperties, "INSERT PROPERTIES", 3, 4, 0, true, "§4 InsertInto.md"},
       {Feature::BatchDropPartitions, "DROP PARTITIONS", 3, 4, 0, true, "§3 ALTER_TABLE.md"},
       {Feature::ShowCatalogsLike, "SHOW CATALOGS LIKE", 3, 5, 0, true, "§14"},
+      // The next five: StarRocks docs table_design/list_partitioning.md ("Since v3.1, StarRocks
+      // supports list partitioning") and sql-statements/table_bucket_part_index/CREATE_TABLE.md
+      // (generated columns "Since v3.1"; ORDER BY "Since v3.0, Primary Key tables ... Since v3.3,
+      // Duplicate Key tables, Aggregate tables, and Unique Key tables"; storage_volume
+      // "supported from v3.1 onwards").
+      {Feature::ListPartitioning, "list partitioning", 3, 1, 0, true, "docs list_partitioning.md"},
+      {Feature::GeneratedColumns, "generated columns", 3, 1, 0, true, "docs CREATE_TABLE.md"},
+      {Feature::PrimaryKeyOrderBy, "ORDER BY on a primary key table", 3, 0, 0, true,
+       "docs CREATE_TABLE.md"},
+      {Feature::OrderByAnyKey, "ORDER BY on a duplicate, aggregate or unique key table", 3, 3, 0,
+       true, "docs CREATE_TABLE.md"},
+      {Feature::StorageVolume, "storage_volume property", 3, 1, 0, true, "docs CREATE_TABLE.md"},
       {Feature::DropTaskIfExists, "DROP TASK IF EXISTS", 4, 0, 0, true, "§14"},
   };
   return k_table;

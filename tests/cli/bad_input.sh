@@ -17,6 +17,7 @@ clusters:
   a: {host: 192.0.2.1, user: u, password: x-secret-1}
   b: {host: 192.0.2.2, user: u, password_env: EXL_CLI_TEST_UNSET}
   c: {host: 192.0.2.3, user: u}
+  a_again: {host: 192.0.2.1, port: 9030, user: u2}
 YAML
 chmod 600 "$CONFIG"
 BAD_YAML=$WORK/bad.yaml
@@ -89,6 +90,32 @@ expect_usage "bad exclude" "-x has an empty entry" "${BASE[@]}" -x d.t,
 expect_usage "-level" "--level: schema not in {table,db}" "${BASE[@]}" -level schema
 expect_usage "-level db with a table" "-level db expects database names" "${BASE[@]}" -level db
 expect_usage "same alias" "-source and -target are both 'a'" -source a -target a -t d.t -o v2
+expect_usage "renamed glob" "entry 'd.ods_*=e.ods_*' renames a pattern" \
+  -source a -target c -t 'd.ods_*=e.ods_*' -o v2
+expect_usage "renamed db glob" "entry 'd*=e' renames a pattern" -source a -target c -level db -t 'd*=e' -o ghost
+expect_usage "rename in -x" "-x entry 'd.a=e.b' renames, but only -t entries may rename" \
+  "${BASE[@]}" -x d.a=e.b
+expect_usage "rename without table" "entry 'd.a=e' has no table" -source a -target c -t d.a=e -o v2
+expect_usage "rename to a table at db level" "entry 'd=e.b' names a table" \
+  -source a -target c -level db -t d=e.b -o ghost
+expect_usage "rename malformed" "entry 'd.a=' is malformed: write db.table=db2.table2" \
+  -source a -target c -t d.a= -o v2
+expect_usage "rename bad name" "entry 'd.a=e.b-c'" -source a -target c -t d.a=e.b-c -o v2
+expect_usage "two renames onto one target" "entries 'd.a=e.x' and 'd.b=e.x' both write e.x on the target" \
+  -source a -target c -t d.a=e.x,d.b=e.x -o v2
+expect_usage "one source, two targets" "entries 'd.a=e.x' and 'd.a=e.y' name the same source" \
+  -source a -target c -t d.a=e.x,d.a=e.y -o v2
+expect_usage "same alias, one entry not renamed" "entry 'd.u' is not renamed" \
+  -source a -target a -t d.t=d.t2,d.u -o v2
+expect_usage "same alias, glob" "entry 'd.*' is not renamed" -source a -target a -t 'd.*' -o v2
+expect_usage "same alias, chained renames" "entry 'd.a=d.b' writes d.b, which entry 'd.b=d.c' reads" \
+  -source a -target a -t d.a=d.b,d.b=d.c -o v2
+expect_usage "same alias, every entry renamed (passes the check)" "mode 'v2' is not implemented" \
+  -source a -target a -t d.t=d.t2 -o v2 -config "$CONFIG"
+expect_usage "same server, not renamed" "are the same server 192.0.2.1:9030: copying within one cluster" \
+  -source a -target a_again -t d.t -o v2 -config "$CONFIG"
+expect_usage "same server, renamed (passes the check)" "mode 'v2' is not implemented" \
+  -source a -target a_again -t d.t=d.t2 -o v2 -config "$CONFIG"
 expect_usage "-q and -v" "--q excludes --v" "${BASE[@]}" -q -v
 expect_usage "switch with value" "r was given a disallowed flag override" "${BASE[@]}" -r=1
 expect_usage "repeated flag" "--o: At Most 1 required but received 2" "${BASE[@]}" -o v3

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exlschema/starrocks/object_name.hpp"
 #include "exlschema/starrocks/result.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 
@@ -20,16 +21,23 @@ struct TargetRewriteOptions {
 struct RewriteResult {
   TableModel table;
   std::vector<std::string> warnings; // one line per dropped or changed property
+  // Settings removed so that the target does not drop copied history, in the order removed; the
+  // caller sets them again (build_set_table_property) once the data is in.
+  Properties deferred;
 };
 
 // Rules:
 // - replication_num (table, per-partition and dynamic_partition.replication_num) := the override;
 //   dropped on shared-data targets, which do not take it;
-// - colocate_with dropped (a colocation group is per cluster);
+// - colocate_with kept, with the bucket count: the caller creates a group's tables in order, so
+//   the first member creates the group on the target (a warning when the source prints no
+//   bucket count);
 // - storage_volume and the other shared-data-only properties (datacache.*,
 //   enable_async_write_back, persistent_index_type) kept only for shared-data targets;
-// - dynamic_partition.start dropped, so the target's scheduler never drops the history copied
-//   from the source (the default start is Integer.MIN_VALUE = never drop, reference §3);
+// - settings that make the target drop partitions, and so the history copied from the source,
+//   removed into `deferred` with one warning each saying what to set again after the load:
+//   dynamic_partition.start (unless it is Integer.MIN_VALUE, never drop; reference §3),
+//   partition_live_number, partition_ttl, partition_ttl_number, partition_retention_condition;
 // - a table written by the source's dynamic partitioning keeps its partitions as fixed ranges.
 RewriteResult rewrite_for_target(TableModel table, const TargetRewriteOptions& options);
 
@@ -47,5 +55,22 @@ using DatabaseMap = std::vector<std::pair<std::string, std::string>>;
 //   query (a column of table x or table y of database x cannot be told apart);
 // - a function qualified by a mapped database.
 Result<std::string> rewrite_query_databases(std::string_view query, const DatabaseMap& databases);
+
+// Source table -> target table (exact names), from `-t db.t=db2.t2`.
+using TableMap = std::vector<std::pair<ObjectName, ObjectName>>;
+
+struct QueryRenames {
+  DatabaseMap databases; // `-t db=db2` (every table keeps its name)
+  TableMap tables;       // `-t db.t=db2.t2`; an entry here wins over its database's
+};
+
+// rewrite_query_databases with renamed tables as well: `db`.`t` -> `db2`.`t2` in FROM/JOIN and in
+// `db`.`t`.`col`, and the qualifier of `t`.`col` -> `t2`.`col` where t is a renamed table the
+// query names without an alias (with an alias, `a`.`col` stays). A pre-3.0 `default_cluster:db`
+// qualifier counts as db and is replaced by the plain new name. Refuses, besides the cases of
+// rewrite_query_databases: a `t`.`col` where t may stand for several tables of the query (two
+// unaliased tables named t, or t also an alias or CTE) and one of them is renamed, and `db`.`t`
+// outside FROM/JOIN naming a renamed table that is no relation of the query.
+Result<std::string> rewrite_query_names(std::string_view query, const QueryRenames& renames);
 
 } // namespace exl::starrocks

@@ -38,6 +38,17 @@ std::string build_insert(const InsertSpec& spec, const Version& version);
 // SELECT * FROM <source> [WHERE (<p1>) AND (<p2>) ...]; empty predicates are skipped.
 std::string build_select_rows(const TableRef& source, const std::vector<std::string>& predicates);
 
+// SELECT `c1`, `c2` FROM <source> [WHERE ...]: the `columns` named, in order (build_select_rows
+// when `columns` is empty).
+std::string build_select_columns(const TableRef& source, const std::vector<std::string>& columns,
+                                 const std::vector<std::string>& predicates);
+
+// The columns an INSERT ... SELECT writes, in table order: every column but the generated ones
+// (`col TYPE AS expr`, 3.1+), which StarRocks computes and refuses to be given. AUTO_INCREMENT
+// columns are included, so the copied values are kept (StarRocks takes explicit values for them;
+// docs auto_increment.md). Every copy names these columns on both sides instead of `*`.
+std::vector<std::string> insertable_columns(const TableModel& table);
+
 // "(a) AND (b)" of the non-empty, non-"TRUE" `predicates`; "" when none is left.
 std::string and_predicates(const std::vector<std::string>& predicates);
 

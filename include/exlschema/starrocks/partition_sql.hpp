@@ -41,6 +41,11 @@ Result<std::string> build_add_source_partition(const TableRef& table, std::strin
                                                const PartitionBounds& bounds,
                                                const Partitioning& by);
 
+// ALTER TABLE `db`.`t` SET ("key" = "value"): one property per statement, the form every release
+// takes for every table property (e.g. a setting rewrite_for_target deferred).
+std::string build_set_table_property(const TableRef& table, std::string_view key,
+                                     std::string_view value);
+
 // TRUNCATE TABLE `db`.`t` [PARTITION (`p1`, `p2`)]
 std::string build_truncate(const TableRef& table, const std::vector<std::string>& partitions = {});
 

@@ -65,7 +65,12 @@ enum class Feature {
   InsertProperties,          // v3.4 (INSERT ... PROPERTIES ("timeout" = ..))
   BatchDropPartitions,       // v3.4
   ShowCatalogsLike,          // v3.5 (SHOW CATALOGS LIKE 'p')
-  DropTaskIfExists,          // v4.0 (DROP TASK IF EXISTS n)
+  ListPartitioning,          // v3.1 (PARTITION BY LIST)
+  GeneratedColumns,          // v3.1 (col TYPE AS expr)
+  PrimaryKeyOrderBy,         // v3.0 (ORDER BY on a primary key table)
+  OrderByAnyKey,             // v3.3 (ORDER BY on duplicate, aggregate and unique key tables)
+  StorageVolume,             // v3.1 ("storage_volume" table property, shared-data)
+  DropTaskIfExists,          // v4.0 (DROP TASK IF EXISTS n); keep last (tests count the rows)
 };
 
 struct FeatureInfo {

@@ -216,7 +216,7 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
     cur.accept_kw("TABLE");
     return truncate_table(ctx, cur);
   } else if (w == "DESC" || w == "DESCRIBE") {
-    return describe_table(ctx, cur);
+    return is_describe_all(cur) ? describe_all(ctx, cur) : describe_table(ctx, cur);
   } else if (w == "REFRESH" && cur.accept_kws({"MATERIALIZED", "VIEW"})) {
     return refresh_mv(ctx, cur);
   } else if (w == "SUBMIT") {

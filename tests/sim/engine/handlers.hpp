@@ -43,6 +43,10 @@ Reply show_tables(Ctx& ctx, Cursor& cur, bool full); // SHOW [FULL] TABLES
 Reply show_create(Ctx& ctx, Cursor& cur);            // SHOW CREATE
 Reply describe_table(Ctx& ctx, Cursor& cur);         // DESC / DESCRIBE
 
+// desc_all.cpp
+bool is_describe_all(const Cursor& cur);   // DESC / DESCRIBE [db.]tbl ALL
+Reply describe_all(Ctx& ctx, Cursor& cur); // DESC / DESCRIBE [db.]tbl ALL
+
 // show_partitions.cpp
 Reply show_partitions(Ctx& ctx, Cursor& cur); // SHOW [TEMPORARY] PARTITIONS
 // information_schema.partitions_meta rows (optionally of one db / table only).

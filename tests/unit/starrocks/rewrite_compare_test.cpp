@@ -17,18 +17,69 @@ TableModel sample(std::string_view text) {
   return t.ok() ? t.value() : TableModel{};
 }
 
-TEST(DdlRewriteTest, OverridesReplicationAndDropsClusterLocalProperties) {
+TEST(DdlRewriteTest, OverridesReplicationAndNeutralisesTheDynamicStart) {
   RewriteResult r = rewrite_for_target(sample(test::k_dynamic), {2, false});
   const Properties& p = r.table.properties;
   EXPECT_EQ(*find_property(p, "replication_num"), "2");
-  EXPECT_EQ(find_property(p, "colocate_with"), nullptr);
   EXPECT_EQ(find_property(p, "dynamic_partition.start"), nullptr);
   EXPECT_EQ(*find_property(p, "dynamic_partition.end"), "3");
   EXPECT_EQ(r.table.partitioning, sample(test::k_dynamic).partitioning);
+  ASSERT_EQ(r.warnings.size(), 2U);
+  EXPECT_NE(r.warnings[0].find("replication_num set to 2 (source: 3)"), std::string::npos);
+  EXPECT_EQ(r.warnings[1],
+            "removed \"dynamic_partition.start\" = \"-7\" so that the target does not drop "
+            "partitions of the copied history; set it again once the data is in: ALTER TABLE .. "
+            "SET (\"dynamic_partition.start\" = \"-7\")");
+  EXPECT_EQ(r.deferred, (Properties{{"dynamic_partition.start", "-7"}}));
+}
+
+// The group is created on the target by its first member (the caller orders the tables), with
+// the bucket count the source prints.
+TEST(DdlRewriteTest, KeepsTheColocationGroupAndBucketCount) {
+  RewriteResult r = rewrite_for_target(sample(test::k_dynamic), {});
+  EXPECT_EQ(*find_property(r.table.properties, "colocate_with"), "g1");
+  EXPECT_EQ(r.table.distribution.buckets, 2);
+  EXPECT_NE(build_create_table(r.table, "d").find("\"colocate_with\" = \"g1\""), std::string::npos);
+  TableModel automatic = sample(test::k_dynamic);
+  automatic.distribution.buckets.reset();
+  RewriteResult warned = rewrite_for_target(automatic, {});
+  EXPECT_EQ(*find_property(warned.table.properties, "colocate_with"), "g1");
+  ASSERT_FALSE(warned.warnings.empty());
+  EXPECT_EQ(warned.warnings[0],
+            "\"colocate_with\" = \"g1\" kept, but the source prints no bucket count: the "
+            "group's first table on the target sets one, which may differ from the source's");
+}
+
+TEST(DdlRewriteTest, NeutralisesEverySettingThatDropsHistory) {
+  TableModel t = sample(test::k_expr_bare);
+  set_property(t.properties, "partition_live_number", "3");
+  set_property(t.properties, "partition_ttl", "3 month");
+  set_property(t.properties, "partition_retention_condition",
+               "dt >= current_date() - interval 3 "
+               "day");
+  set_property(t.properties, "compression", "ZSTD");
+  RewriteResult r = rewrite_for_target(t, {});
+  EXPECT_EQ(find_property(r.table.properties, "partition_live_number"), nullptr);
+  EXPECT_EQ(find_property(r.table.properties, "partition_ttl"), nullptr);
+  EXPECT_EQ(find_property(r.table.properties, "partition_retention_condition"), nullptr);
+  EXPECT_EQ(*find_property(r.table.properties, "compression"), "ZSTD");
+  EXPECT_EQ(r.deferred, (Properties{{"partition_live_number", "3"},
+                                    {"partition_ttl", "3 month"},
+                                    {"partition_retention_condition",
+                                     "dt >= current_date() - interval 3 day"}}));
   ASSERT_EQ(r.warnings.size(), 3U);
-  EXPECT_NE(r.warnings[0].find("colocate_with"), std::string::npos);
-  EXPECT_NE(r.warnings[1].find("replication_num set to 2 (source: 3)"), std::string::npos);
-  EXPECT_NE(r.warnings[2].find("dynamic_partition.start"), std::string::npos);
+  EXPECT_NE(r.warnings[0].find("removed \"partition_live_number\" = \"3\""), std::string::npos);
+  EXPECT_NE(r.warnings[2].find("ALTER TABLE .. SET (\"partition_retention_condition\" = "),
+            std::string::npos);
+}
+
+TEST(DdlRewriteTest, DeferredSettingIsSetAgainWithOneStatementEach) {
+  EXPECT_EQ(build_set_table_property({"", "d`x", "t"}, "partition_live_number", "3"),
+            "ALTER TABLE `d``x`.`t` SET (\"partition_live_number\" = \"3\")");
+  EXPECT_EQ(
+      build_set_table_property({"", "d", "t"}, "partition_retention_condition",
+                               "dt >= '2024-01-01'"),
+      "ALTER TABLE `d`.`t` SET (\"partition_retention_condition\" = \"dt >= \\'2024-01-01\\'\")");
 }
 
 TEST(DdlRewriteTest, KeepsEverythingWithoutOverrides) {
@@ -74,7 +125,9 @@ TEST(DdlRewriteTest, RewrittenDdlParsesBackForEverySample) {
       ASSERT_TRUE(back.ok()) << back.error().message() << "\n" << ddl;
       EXPECT_EQ(back.value(), r.table) << ddl;
       EXPECT_EQ(compare_tables(source, back.value()), std::nullopt) << ddl;
-      EXPECT_EQ(find_property(back->properties, "colocate_with"), nullptr);
+      const std::string* group = find_property(source.properties, "colocate_with");
+      const std::string* kept = find_property(back->properties, "colocate_with");
+      EXPECT_EQ(kept != nullptr ? *kept : "", group != nullptr ? *group : "") << ddl;
     }
   }
 }
@@ -119,8 +172,8 @@ TEST(ModelCompareTest, NamesTheFirstDifference) {
        "target"},
       {"order", [](TableModel& t) { t.order_by = {"v1"}; },
        "ORDER BY: () on the source, (v1) on the target"},
-      {"property", [](TableModel& t) { set_property(t.properties, "partition_live_number", "3"); },
-       "property \"partition_live_number\": unset on the source, \"3\" on the target"},
+      {"property", [](TableModel& t) { set_property(t.properties, "bloom_filter_columns", "v"); },
+       "property \"bloom_filter_columns\": unset on the source, \"v\" on the target"},
   };
   TableModel source = sample(test::k_aggregate_range);
   for (const Mutation& m : mutations) {

@@ -2,6 +2,7 @@
 
 #include "exlschema/db/connection.hpp"
 #include "exlschema/db/sql_error.hpp"
+#include "exlschema/starrocks/cluster_info.hpp"
 #include "exlschema/starrocks/cluster_info_sql.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/session_sql.hpp"
@@ -20,8 +21,10 @@ std::optional<std::string> variable(db::Connection& c, std::string_view name) {
 // decides whether shared-data-only table properties are kept.
 bool read_shared_data(db::Connection& c, const std::string& alias) {
   try {
-    return setting(c, starrocks::build_show_frontend_config("run_mode"), "run_mode").value_or("") ==
-           "shared_data";
+    const db::ResultSet rs =
+        c.query(starrocks::build_show_frontend_config(starrocks::k_run_mode_config));
+    return starrocks::parse_frontend_config_value(rs.columns, rs.rows, starrocks::k_run_mode_config)
+               .value_or("") == "shared_data";
   } catch (const db::SqlError& e) {
     if (e.breaks_connection()) {
       throw;

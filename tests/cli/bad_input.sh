@@ -162,8 +162,10 @@ expect_usage "-where accepted on a v1 first load" "mode 'v1' is not implemented"
 expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
 expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
-expect_usage "not implemented clean" "'clean' is not implemented in this build yet" \
-  clean -target c -config "$CONFIG"
+expect_usage "clean with an unknown alias" "unknown cluster alias 'nope' for -target" \
+  clean -target nope -config "$CONFIG"
+expect_usage "clean with an unknown source alias" "unknown cluster alias 'nope' for -source" \
+  clean -target c -source nope -config "$CONFIG"
 
 # `check`: bad input is refused before any cluster is connected to (the clusters of $CONFIG are
 # unroutable TEST-NET addresses: a connection attempt would outlast the 5 s timeout).

@@ -125,11 +125,11 @@ TEST_F(AppRunTest, MalformedConfigIsExitTwo) {
   EXPECT_EQ(o.err, "exlSchema: " + m_dir.path() + "/c.yaml:2: clusters.a: missing key 'user'\n");
 }
 
-TEST_F(AppRunTest, SubCommandsAreNotImplementedYet) {
+TEST_F(AppRunTest, SubCommandsResolveTheirAliasesBeforeConnecting) {
   const std::string config = write_config("clusters:\n  a: {host: x, user: u}\n");
-  Outcome o = run_with({"clean", "-target", "a", "-config", config});
+  Outcome o = run_with({"clean", "-target", "nope", "-config", config});
   EXPECT_EQ(o.code, 2);
-  EXPECT_EQ(o.err, "exlSchema: 'clean' is not implemented in this build yet\n");
+  EXPECT_THAT(o.err, HasSubstr("unknown cluster alias 'nope' for -target"));
   o = run_with({"check", "-source", "nope", "-config", config});
   EXPECT_EQ(o.code, 2);
   EXPECT_THAT(o.err, HasSubstr("unknown cluster alias 'nope' for -source"));

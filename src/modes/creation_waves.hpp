@@ -1,14 +1,17 @@
 #pragma once
 
 #include "exlschema/modes/mode.hpp"
+#include "exlschema/starrocks/object_name.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 // Creation order (issue #9): tables first, then each view or MV after everything of the run it
-// reads (a view on a view on a table works). Objects with the same wave number can be created at
-// once. A cycle is that object's failure, not a crash.
+// reads (a view on a view on a table works). The order and the failures (a cycle, a base that is
+// neither in the run nor on the target) come from starrocks::creation_order; this groups the
+// order into waves whose objects can be created at once.
 namespace exl::modes {
 
 struct CreationWaves {
@@ -18,8 +21,10 @@ struct CreationWaves {
   int count = 0;                                      // number of waves
 };
 
-// A view or MV whose reads are unknown (empty) comes after every table (views) or after every
-// table and view (MVs).
-CreationWaves creation_waves(const std::vector<TablePlan>& plans);
+// `exists_on_target`: whether an object a view reads, named as on the source and not part of the
+// run, is already on the target.
+CreationWaves
+creation_waves(const std::vector<TablePlan>& plans,
+               const std::function<bool(const starrocks::ObjectName&)>& exists_on_target);
 
 } // namespace exl::modes

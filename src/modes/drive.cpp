@@ -39,15 +39,34 @@ db::ConnectionParams session_params(const config::ClusterSettings& cluster,
   return params;
 }
 
-starrocks::DatabaseMap renamed_databases(const std::vector<TableJob>& jobs) {
-  starrocks::DatabaseMap map;
-  std::set<std::string> seen;
-  for (const TableJob& job : jobs) {
-    if (job.source.database != job.target.database && seen.insert(job.source.database).second) {
-      map.emplace_back(job.source.database, job.target.database);
+// What views and MVs must be re-pointed at: `-t db=db2` entries rename whole databases, and
+// every object the run copies under another name is a table rename.
+starrocks::QueryRenames renames_of(const config::RunOptions& options,
+                                   const std::vector<TableJob>& jobs) {
+  starrocks::QueryRenames renames;
+  for (const config::TablePattern& pattern : options.tables) {
+    if (pattern.renames() && pattern.table.empty()) {
+      renames.databases.emplace_back(pattern.database, pattern.target_database);
     }
   }
-  return map;
+  for (const TableJob& job : jobs) {
+    if (job.source.database != job.target.database || job.source.table != job.target.table) {
+      renames.tables.emplace_back(starrocks::ObjectName{job.source.database, job.source.table},
+                                  starrocks::ObjectName{job.target.database, job.target.table});
+    }
+  }
+  return renames;
+}
+
+std::vector<std::pair<std::string, std::string>> unresolved(const Resolution& resolution) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& entry : resolution.unmatched) {
+    out.emplace_back(entry, "-t entry '" + entry + "' matched nothing on the source");
+  }
+  for (const std::string& conflict : resolution.conflicts) {
+    out.emplace_back(conflict.substr(0, conflict.find(' ')), conflict);
+  }
+  return out;
 }
 
 std::set<std::string> target_databases(const std::vector<TableJob>& jobs) {
@@ -146,7 +165,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   }
   TargetInventory inventory;
   inventory.load(gate, target_databases(resolution.jobs));
-  RunContext ctx{options, gate,   source, target, inventory, renamed_databases(resolution.jobs),
+  RunContext ctx{options, gate,   source, target, inventory, renames_of(options, resolution.jobs),
                  temps,   cancel, 0};
   const std::unique_ptr<Mode> mode = info.make();
   output.notifier.run_started({options.run_id, options.mode, options.source.alias,
@@ -159,7 +178,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   }
   RunTables run(*mode, ctx, output);
   run.run(databases, plans);
-  report.tables = run.table_reports(resolution.unmatched);
+  report.tables = run.table_reports(unresolved(resolution));
   report.tasks = run.task_results();
   if (temps.drop_all() != 0) {
     util::log().error("some temporary objects could not be dropped; `exlSchema clean` lists them");

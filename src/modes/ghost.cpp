@@ -26,6 +26,7 @@ TablePlan GhostMode::plan_table(RunContext& ctx, const TableJob& job) {
   plan.outcome = std::move(structure.outcome);
   plan.refused = std::move(structure.refused);
   plan.reads = std::move(structure.reads);
+  plan.definition = std::move(structure.definition);
   return plan;
 }
 

@@ -137,7 +137,13 @@ std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> t
 
 // Wave by wave; an object whose base failed fails too, with the reason.
 void RunTables::run_structure() {
-  const CreationWaves waves = creation_waves(m_plans);
+  const CreationWaves waves = creation_waves(m_plans, [this](const starrocks::ObjectName& name) {
+    std::string database = name.database;
+    for (const auto& [from, to] : m_ctx.renames.databases) {
+      database = from == name.database ? to : database;
+    }
+    return m_ctx.target_objects.probably_exists(database, name.table);
+  });
   for (int w = 0; w < waves.count; ++w) {
     std::vector<runner::Task> tasks;
     std::vector<std::size_t> owners;
@@ -208,7 +214,7 @@ void RunTables::verify() {
 }
 
 std::vector<report::TableReport>
-RunTables::table_reports(const std::vector<std::string>& unmatched) const {
+RunTables::table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved) const {
   std::vector<report::TableReport> out = m_reports;
   for (std::size_t i = 0; i < out.size(); ++i) {
     std::chrono::milliseconds elapsed{0};
@@ -227,13 +233,13 @@ RunTables::table_reports(const std::vector<std::string>& unmatched) const {
       out[i].status = runner::TaskStatus::Succeeded;
     }
   }
-  for (const std::string& entry : unmatched) {
+  for (const auto& [entry, reason] : unresolved) {
     report::TableReport r;
     r.table = entry;
     r.mode = m_ctx.options.mode;
     r.status = runner::TaskStatus::Failed;
-    r.outcome = "unmatched";
-    r.error = "-t entry '" + entry + "' matched nothing on the source";
+    r.outcome = "unresolved";
+    r.error = reason;
     out.push_back(std::move(r));
   }
   return out;

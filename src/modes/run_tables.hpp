@@ -26,8 +26,10 @@ public:
 
   void run(const std::vector<Statement>& databases, std::vector<TablePlan> plans);
 
-  // One report per planned object, plus one failed row per `-t` entry that matched nothing.
-  std::vector<report::TableReport> table_reports(const std::vector<std::string>& unmatched) const;
+  // One report per planned object, plus one failed row per (`-t` entry, reason) that could not
+  // be resolved (it matched nothing, or two sources would land on one target name).
+  std::vector<report::TableReport>
+  table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved) const;
   const std::vector<runner::TaskResult>& task_results() const { return m_results; }
 
 private:

@@ -4,9 +4,13 @@
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/starrocks/ddl_parser.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
+#include "exlschema/starrocks/dependency_order.hpp"
+#include "exlschema/starrocks/index_list.hpp"
 #include "exlschema/starrocks/model_compare.hpp"
+#include "exlschema/starrocks/object_rename.hpp"
 #include "exlschema/starrocks/object_sql.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/starrocks/version_gates.hpp"
 #include "exlschema/util/errors.hpp"
 
 #include <variant>
@@ -61,22 +65,33 @@ std::string drop_sql(ObjectKind kind, const starrocks::TableRef& ref) {
   return starrocks::build_drop_table(ref);
 }
 
-// The query of a view or MV with the renamed databases of this run applied.
-std::string target_query(RunContext& ctx, const std::string& definition, const TableJob& job) {
-  if (ctx.database_map.empty()) {
-    return definition;
+// A view or MV re-pointed at the objects this run renames; refused (FatalError) when its query
+// cannot be rewritten exactly.
+template <class Model, class Rename>
+Model renamed(RunContext& ctx, const TableJob& job, Model model, Rename rename) {
+  if (ctx.renames.databases.empty() && ctx.renames.tables.empty()) {
+    return model;
   }
-  auto rewritten = starrocks::rewrite_query_databases(definition, ctx.database_map);
-  if (!rewritten) {
-    throw FatalError("cannot rewrite the query of " + job.name() + " for the renamed databases (" +
-                     rewritten.error().message() + ")");
+  auto result = rename(std::move(model), ctx.renames);
+  if (!result) {
+    throw FatalError("cannot rewrite the query of " + job.name() + " for the renamed objects (" +
+                     result.error().message() + ")");
   }
-  return std::move(rewritten).value();
+  return std::move(result).value();
 }
 
-// The creating statement for the target, and the warnings of the rewrite.
+ViewModel target_view(RunContext& ctx, const TableJob& job, ViewModel view) {
+  return renamed(ctx, job, std::move(view), starrocks::renamed_view);
+}
+
+MaterializedViewModel target_mv(RunContext& ctx, const TableJob& job, MaterializedViewModel mv) {
+  return renamed(ctx, job, std::move(mv), starrocks::renamed_materialized_view);
+}
+
+// The creating statement for the target, and the warnings of the rewrite. A table the target's
+// release cannot hold is refused here (FatalError with the reason).
 Statement create_statement(RunContext& ctx, const TableJob& job, AnyModel& model,
-                           std::vector<std::string>& warnings) {
+                           StructurePlan& plan) {
   if (auto* table = std::get_if<TableModel>(&model)) {
     starrocks::TargetRewriteOptions options;
     if (ctx.options.replication > 0) {
@@ -84,26 +99,38 @@ Statement create_statement(RunContext& ctx, const TableJob& job, AnyModel& model
     }
     options.target_shared_data = ctx.target.shared_data;
     auto rewritten = starrocks::rewrite_for_target(*table, options);
-    warnings = rewritten.warnings;
+    plan.warnings.insert(plan.warnings.end(), rewritten.warnings.begin(), rewritten.warnings.end());
+    plan.deferred = rewritten.deferred;
+    if (const auto reason = starrocks::unsupported_on(rewritten.table, ctx.target.version)) {
+      throw FatalError(*reason);
+    }
+    if (const auto reason =
+            starrocks::renamed_reference_in(rewritten.table.properties, ctx.renames)) {
+      plan.warnings.push_back(*reason);
+    }
     rewritten.table.name = job.target.table;
     return target_ddl(starrocks::build_create_table(rewritten.table, job.target.database, true),
                       true);
   }
   if (auto* view = std::get_if<ViewModel>(&model)) {
-    view->definition = target_query(ctx, view->definition, job);
-    return target_ddl(starrocks::build_create_view(*view, job.target), false);
+    return target_ddl(starrocks::build_create_view(target_view(ctx, job, *view), job.target),
+                      false);
   }
-  auto& mv = std::get<MaterializedViewModel>(model);
-  mv.definition = target_query(ctx, mv.definition, job);
+  const auto mv = target_mv(ctx, job, std::get<MaterializedViewModel>(model));
   return target_ddl(starrocks::build_create_materialized_view(mv, job.target), true);
 }
 
 // The source's view or MV as this run would create it, next to the target's: equal or not.
-template <class Model>
-bool same_query_object(RunContext& ctx, const TableJob& job, Model want, Model have) {
-  want.definition = target_query(ctx, want.definition, job);
-  want.name = job.target.table;
-  have.name = job.target.table;
+bool same_query_object(RunContext& ctx, const TableJob& job, ViewModel want, ViewModel have) {
+  want = target_view(ctx, job, std::move(want));
+  want.name = have.name = job.target.table;
+  return want == have;
+}
+
+bool same_query_object(RunContext& ctx, const TableJob& job, MaterializedViewModel want,
+                       MaterializedViewModel have) {
+  want = target_mv(ctx, job, std::move(want));
+  want.name = have.name = job.target.table;
   return want == have;
 }
 
@@ -127,6 +154,51 @@ std::optional<std::string> difference(RunContext& ctx, const TableJob& job,
               : std::optional<std::string>("its definition differs from the source's");
 }
 
+// The objects a view or MV reads (creation order); a query that cannot be read leaves the list
+// empty, and the target's CREATE then decides.
+void add_reads(const AnyModel& model, StructurePlan& plan) {
+  const std::string* definition = nullptr;
+  if (const auto* view = std::get_if<ViewModel>(&model)) {
+    definition = &view->definition;
+  } else if (const auto* mv = std::get_if<MaterializedViewModel>(&model)) {
+    definition = &mv->definition;
+  }
+  if (definition == nullptr) {
+    return;
+  }
+  plan.definition = *definition;
+  if (const auto reads = starrocks::referenced_tables(*definition)) {
+    for (const auto& name : reads->tables) {
+      plan.reads.push_back(name.text());
+    }
+  }
+}
+
+// Rollups and synchronous MVs are not in SHOW CREATE TABLE: they are listed as not copied.
+void note_rollups(RunContext& ctx, const TableJob& job, StructurePlan& plan) {
+  const db::ResultSet rs = ctx.gate.read(Side::Source, starrocks::build_describe_all(job.source));
+  const auto indexes = starrocks::parse_describe_all(rs.columns, rs.rows);
+  if (!indexes) {
+    plan.warnings.push_back("cannot list the rollups of " + job.name() + " (" +
+                            indexes.error().message() + "); check them by hand");
+  } else if (!indexes->others.empty()) {
+    std::string names;
+    for (const auto& index : indexes->others) {
+      names += (names.empty() ? "" : ", ") + index;
+    }
+    plan.warnings.push_back("rollups and synchronous materialized views not copied: " + names);
+  }
+}
+
+// The settings held back so that the target keeps the copied history: what to run once the
+// data is in.
+void note_deferred(const TableJob& job, StructurePlan& plan) {
+  for (const auto& [key, value] : plan.deferred) {
+    plan.warnings.push_back("after the data is in, restore: " +
+                            starrocks::build_set_table_property(job.target, key, value));
+  }
+}
+
 } // namespace
 
 StructurePlan plan_structure(RunContext& ctx, const TableJob& job) {
@@ -141,7 +213,12 @@ StructurePlan plan_structure(RunContext& ctx, const TableJob& job) {
     }
   }
   const AnyModel source = model;
-  const Statement create = create_statement(ctx, job, model, plan.warnings);
+  const Statement create = create_statement(ctx, job, model, plan);
+  add_reads(source, plan);
+  if (plan.kind == ObjectKind::Table) {
+    note_rollups(ctx, job, plan);
+    note_deferred(job, plan);
+  }
   const std::string what = std::string(kind_name(plan.kind)) + " " + qualified(job.target);
   if (!ctx.target_objects.object_type(job.target.database, job.target.table)) {
     plan.statements.push_back(create);

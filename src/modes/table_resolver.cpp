@@ -72,8 +72,7 @@ private:
 // The target name of source object `db`.`table` matched by `pattern` (a rename entry names it).
 starrocks::TableRef target_of(const TablePattern& pattern, const std::string& database,
                               const std::string& table) {
-  return {{}, database, table};
-  (void)pattern;
+  return {{}, pattern.target_database_for(database), pattern.target_table_for(table)};
 }
 
 // Every object `pattern` names, in the server's order.
@@ -104,22 +103,51 @@ bool excluded(const std::vector<TablePattern>& excludes, const TableJob& job) {
   });
 }
 
+// A source an explicit rename entry names gets that entry's target even where a glob listed it
+// first (`-t d.*,d.a=e.b`).
+std::map<std::pair<std::string, std::string>, starrocks::TableRef>
+explicit_renames(SourceListing& listing, const config::RunOptions& options) {
+  std::map<std::pair<std::string, std::string>, starrocks::TableRef> out;
+  for (const TablePattern& pattern : options.tables) {
+    if (pattern.renames()) {
+      for (const TableJob& job : expand(listing, pattern, options.level)) {
+        out.emplace(std::pair{job.source.database, job.source.table}, job.target);
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 Resolution resolve_tables(Gate& gate, const config::RunOptions& options) {
   SourceListing listing(gate);
+  const auto renames = explicit_renames(listing, options);
   Resolution out;
   std::set<std::pair<std::string, std::string>> seen;
+  std::map<std::pair<std::string, std::string>, std::string> targets; // target -> source
   for (const TablePattern& pattern : options.tables) {
-    const std::vector<TableJob> found = expand(listing, pattern, options.level);
+    std::vector<TableJob> found = expand(listing, pattern, options.level);
     if (found.empty()) {
-      out.unmatched.push_back(pattern.text());
+      out.unmatched.push_back(pattern.full_text());
     }
-    for (const TableJob& job : found) {
-      if (!excluded(options.excludes, job) &&
-          seen.emplace(job.source.database, job.source.table).second) {
-        out.jobs.push_back(job);
+    for (TableJob& job : found) {
+      if (excluded(options.excludes, job) ||
+          !seen.emplace(job.source.database, job.source.table).second) {
+        continue;
       }
+      if (const auto it = renames.find({job.source.database, job.source.table});
+          it != renames.end()) {
+        job.target = it->second;
+      }
+      const auto [at, fresh] =
+          targets.emplace(std::pair{job.target.database, job.target.table}, job.name());
+      if (!fresh) {
+        out.conflicts.push_back(job.name() + " and " + at->second + " would both be copied to " +
+                                job.target.database + "." + job.target.table);
+        continue;
+      }
+      out.jobs.push_back(job);
     }
   }
   return out;

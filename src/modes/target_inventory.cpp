@@ -16,6 +16,7 @@ void TargetInventory::load(Gate& gate, const std::set<std::string>& databases) {
       continue;
     }
     const db::ResultSet rs = gate.read(Side::Target, starrocks::build_show_full_tables(database));
+    m_loaded.insert(database);
     auto& objects = m_objects[database];
     for (const auto& row : rs.rows) {
       if (row.size() >= 2 && row[0]) {
@@ -23,6 +24,13 @@ void TargetInventory::load(Gate& gate, const std::set<std::string>& databases) {
       }
     }
   }
+}
+
+bool TargetInventory::probably_exists(const std::string& database, const std::string& name) const {
+  if (!has_database(database)) {
+    return false;
+  }
+  return m_loaded.count(database) == 0 || object_type(database, name).has_value();
 }
 
 bool TargetInventory::has_database(const std::string& database) const {

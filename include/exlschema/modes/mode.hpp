@@ -3,6 +3,7 @@
 #include "exlschema/modes/mode_info.hpp"
 #include "exlschema/report/run_report.hpp"
 #include "exlschema/runner/task_result.hpp"
+#include "exlschema/starrocks/dependency_order.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
 
 #include <optional>
@@ -27,7 +28,7 @@ struct Statement {
 };
 
 // What `-t` resolved to: one source object and the name it gets on the target.
-enum class ObjectKind { Table, View, MaterializedView };
+using ObjectKind = starrocks::ObjectKind;
 const char* kind_name(ObjectKind kind); // "table", "view", "materialized view"
 
 struct TableJob {
@@ -53,6 +54,7 @@ struct TablePlan {
   std::string outcome;                // the report's word if everything runs: created, equal, ...
   std::optional<std::string> refused; // the table fails with this reason; nothing is sent
   std::vector<std::string> reads;     // `db.table` source objects it reads (views, MVs)
+  std::string definition;             // views and MVs: the source's query
 };
 
 class Mode {

@@ -19,7 +19,7 @@ struct RunContext {
   ClusterFacts source;
   ClusterFacts target;
   const TargetInventory& target_objects;
-  starrocks::DatabaseMap database_map; // source -> target database, where a run renames one
+  starrocks::QueryRenames renames; // source -> target names, where the run renames (-t a=b)
   TempObjects& temps;
   const runner::CancelToken& cancel;
   int round = 0;

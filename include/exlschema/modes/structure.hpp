@@ -22,7 +22,9 @@ struct StructurePlan {
   std::string summary;
   std::optional<std::string> refused; // differs without -recreate, external table, ...
   std::vector<std::string> reads;     // views and MVs: the `db.table` objects their query reads
+  std::string definition;             // views and MVs: the source's query
   std::optional<starrocks::TableModel> source_table; // tables: the source's model
+  starrocks::Properties deferred; // settings held back until the data is in (rewrite_for_target)
 };
 
 StructurePlan plan_structure(RunContext& ctx, const TableJob& job);

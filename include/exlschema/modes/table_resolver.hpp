@@ -16,6 +16,7 @@ class Gate;
 struct Resolution {
   std::vector<TableJob> jobs;
   std::vector<std::string> unmatched; // `-t` entries that matched nothing, as written
+  std::vector<std::string> conflicts; // two sources that would land on one target name
 };
 
 // Reads SHOW DATABASES and SHOW FULL TABLES on the source. Globs never match the system

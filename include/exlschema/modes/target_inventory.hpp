@@ -21,8 +21,13 @@ public:
   std::optional<std::string> object_type(const std::string& database,
                                          const std::string& name) const;
 
+  // For objects outside the run (a view's base in another database): true when present, and
+  // also when its database was not read (the target's own CREATE then decides).
+  bool probably_exists(const std::string& database, const std::string& name) const;
+
 private:
   std::set<std::string> m_databases;
+  std::set<std::string> m_loaded; // databases whose objects were read
   std::map<std::string, std::map<std::string, std::string>> m_objects;
 };
 

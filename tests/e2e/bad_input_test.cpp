@@ -2,6 +2,9 @@
 // either cluster (PRODUCT.md §1).
 #include "e2e/e2e_support.hpp"
 
+#include "exlschema/modes/mode_info.hpp"
+#include "exlschema/modes/mode_registry.hpp"
+
 namespace exl::test::e2e {
 namespace {
 
@@ -13,6 +16,38 @@ TEST(BadInputTest, UnknownAliasConnectsToNothing) {
   EXPECT_NE(r.err.find("nosuch"), std::string::npos) << r.err;
   EXPECT_TRUE(src.statements().empty());
   EXPECT_TRUE(dst.statements().empty());
+}
+
+} // namespace
+} // namespace exl::test::e2e
+
+namespace exl::test::e2e {
+namespace {
+
+// The write gate over every mode that runs: without -r, neither cluster receives a write.
+TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
+  const std::string db = fresh_database("gate");
+  sql_all("SRC", {"CREATE DATABASE `" + db + "`",
+                  "CREATE TABLE `" + db +
+                      "`.`t1` (dt DATE, k INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) "
+                      "(PARTITION p1 VALUES LESS THAN ('2024-01-01')) DISTRIBUTED BY HASH(k) "
+                      "BUCKETS 1 PROPERTIES('replication_num'='1')",
+                  "INSERT INTO `" + db + "`.`t1` VALUES ('2023-05-01', 1)"});
+  int modes_run = 0;
+  for (const modes::ModeInfo& mode : modes::mode_table()) {
+    if (!mode.implemented) {
+      continue;
+    }
+    ++modes_run;
+    const QueryLogMark src("SRC");
+    const QueryLogMark dst("DST");
+    const ExlResult r = run_exl(
+        {"-source", "src", "-target", "dst", "-t", db + ".t1", "-o", std::string(mode.name), "-i"});
+    EXPECT_EQ(r.exit_code, 0) << mode.name << "\n" << r.out << r.err;
+    EXPECT_EQ(writes_in(src.statements()), std::vector<std::string>{}) << mode.name;
+    EXPECT_EQ(writes_in(dst.statements()), std::vector<std::string>{}) << mode.name;
+  }
+  EXPECT_GE(modes_run, 1);
 }
 
 } // namespace

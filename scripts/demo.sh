@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The demo: starts a two-cluster sandbox (srsim over MariaDB) in ./sandbox, loads sample data on
-# `src`, and migrates a table to `dst` the way exlSchema's JDBC-catalog modes do it: the target's
-# DDL from SHOW CREATE TABLE on the source, a JDBC catalog on the target that reads the source,
-# INSERT INTO ... SELECT through it, and a per-partition count audit of both sides.
+# `src`, clones the whole `demo` database's structure to `dst` with exlSchema itself (`-o ghost`:
+# first the plan, then the run), then copies a table's rows the way exlSchema's JDBC-catalog modes
+# will (a JDBC catalog on the target that reads the source, INSERT INTO ... SELECT through it) and
+# audits both sides per partition.
 #   scripts/demo.sh [--rows N] [--keep]   (--keep leaves the sandbox running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,13 +42,16 @@ echo "demo: loading $rows sample rows on src"
 tests/sim/load_sample.sh "$dir" --rows "$rows"
 
 table=demo.events
-echo "demo: structure of $table on src"
-ddl=$(sql src "SHOW CREATE TABLE $table" | sed '1s/^[^\t]*\t//')
-printf "%s\n" "$ddl" | sed -n 1,12p  # sed reads everything: no SIGPIPE under pipefail
+export XDG_STATE_HOME="$dir/state" # the demo's run history stays in the sandbox
+exl=(build/exlSchema -config "$dir/exlSchema.yaml" -source src -target dst -level db -t demo -o ghost)
+echo "demo: exlSchema's plan for the structure of database demo (nothing is sent without -r)"
+"${exl[@]}" | sed -n 1,40p  # sed reads everything: no SIGPIPE under pipefail
+echo "demo: exlSchema -o ghost -r: every table, view and materialized view of demo, created on dst"
+"${exl[@]}" -r -q
+echo "demo: a second run finds everything equal and sends no DDL"
+"${exl[@]}" -r -q | tail -n 1
 
-echo "demo: creating the table on dst and a JDBC catalog that reads src"
-sql dst "CREATE DATABASE IF NOT EXISTS demo"
-sql dst "USE demo; $ddl"
+echo "demo: a JDBC catalog on dst that reads src"
 sql dst "CREATE EXTERNAL CATALOG IF NOT EXISTS exl_demo_src PROPERTIES (
   \"type\"=\"jdbc\", \"user\"=\"$SRC_USER\", \"password\"=\"$SRC_PASSWORD\",
   \"jdbc_uri\"=\"jdbc:mysql://127.0.0.1:$SRC_PORT\",
@@ -72,7 +76,7 @@ if diff <(sql src "$audit") <(sql dst "$audit") >/dev/null; then
 else
   echo "demo: per-partition audit found differences" >&2; exit 1
 fi
-echo "demo: exlSchema itself (its modes arrive with their issues):"
-build/exlSchema --version
+echo "demo: exlSchema history (this demo's runs):"
+XDG_STATE_HOME="$dir/state" build/exlSchema history -n 3 | sed -n 1,8p
 [ "$keep" = 1 ] && echo "demo: sandbox left running in $dir (stop: tests/sim/sandbox.sh down $dir)"
 echo "demo: ok"

@@ -116,6 +116,9 @@ void RunTables::create_databases(const std::vector<Statement>& databases) {
 
 std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> tasks,
                                                      const std::vector<std::size_t>& owners) {
+  for (runner::Task& task : tasks) { // ids numbered across the waves, as the progress shows them
+    task.id = std::to_string(++m_task_count);
+  }
   runner::RunnerOptions options;
   options.max_concurrency = m_ctx.options.threads;
   options.cancel = &m_ctx.cancel;

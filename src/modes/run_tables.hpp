@@ -53,6 +53,7 @@ private:
   std::vector<std::optional<runner::TaskStatus>> m_stop; // per table: Cancelled/Skipped
   std::vector<runner::TaskResult> m_results;
   std::unique_ptr<report::ConsoleProgress> m_progress;
+  int m_task_count = 0;
 };
 
 } // namespace exl::modes

@@ -104,6 +104,7 @@ std::vector<TablePlan> plan_tables(Mode& mode, RunContext& ctx, const std::vecto
   runner::RunnerOptions options;
   options.max_concurrency = ctx.options.threads;
   options.cancel = &ctx.cancel;
+  options.log_tasks = false; // reads only; one line per object would drown the console
   runner::TaskRunner(options).run(tasks);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (plans[i].job.source.table.empty()) { // never planned: the run was cancelled

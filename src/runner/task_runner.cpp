@@ -98,7 +98,8 @@ TaskResult TaskRunner::run_one(const Task& task, std::size_t index) {
   util::set_thread_task_id(id);
   ++m_running;
   notify(m_options.on_start, task);
-  util::log().info("task {} started", task.name);
+  const auto level = m_options.log_tasks ? spdlog::level::info : spdlog::level::debug;
+  util::log().log(level, "task {} started", task.name);
   const auto start = std::chrono::system_clock::now();
   int attempts = 0;
   TaskResult result = attempt(task, attempts);
@@ -114,8 +115,8 @@ TaskResult TaskRunner::run_one(const Task& task, std::size_t index) {
     result.end = std::chrono::system_clock::now();
   }
   --m_running;
-  util::log().info("task {} {} in {} ms", result.name, to_string(result.status),
-                   result.elapsed().count());
+  util::log().log(level, "task {} {} in {} ms", result.name, to_string(result.status),
+                  result.elapsed().count());
   return result;
 }
 

@@ -131,9 +131,11 @@ TEST(GhostLevelDbTest, TargetGoingAwayFailsTheAffectedTables) {
   params.query_timeout_s = 0;
   db::Connection control(params);
   control.query("ADMIN SET SIM STALL 'CREATE TABLE IF NOT EXISTS `" + db + "`.`a2`'");
+  config::test::TempDir state;
+  const std::map<std::string, std::string> env{{"XDG_STATE_HOME", state.path()}};
   ExlProcess run({"-config", config_path(), "-source", "src", "-target", "dst", "-t", db, "-level",
                   "db", "-o", "ghost", "-r", "-thread", "1"},
-                 {});
+                 env);
   std::string stalled_id;
   const bool stalled = eventually(
       [&] {
@@ -160,6 +162,14 @@ TEST(GhostLevelDbTest, TargetGoingAwayFailsTheAffectedTables) {
   EXPECT_EQ(tables_of("DST", db), std::vector<std::string>{"a1"});
   EXPECT_TRUE(contains(r.out, db + ".a2")) << r.out;
   EXPECT_TRUE(contains(r.out, db + ".a3")) << r.out;
+  // The history says which tables failed, and why.
+  const ExlResult history = run_exl({"history", "-t", db + ".*"}, env);
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  for (const char* t : {".a2", ".a3"}) {
+    const auto at = history.out.find(db + t);
+    ASSERT_NE(at, std::string::npos) << history.out;
+    EXPECT_TRUE(contains(history.out.substr(at, 300), "failed")) << history.out;
+  }
 }
 
 } // namespace

@@ -35,6 +35,9 @@ struct RunnerOptions {
   // Called on the worker thread just before a task starts / just after it ends. Must not throw.
   std::function<void(const Task&)> on_start;
   std::function<void(const TaskResult&)> on_finish;
+  // Log each task's start and end at info (the console); false: at debug (the -log file and -v),
+  // for many small tasks such as the read-only planning of a thousand tables.
+  bool log_tasks = true;
 };
 
 // A consistent-enough snapshot for progress messages (read while `run` is busy).

@@ -1,5 +1,8 @@
 #include "ddl_parser_common.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 // PARTITION BY in every printed form the reference (§1) lists:
 //   RANGE(`c1`[, `c2`]) (PARTITION p VALUES [(..), (..)) [("replication_num" = "1")], ...)
 //   RANGE(`c`) (PARTITION p VALUES LESS THAN (..) | MAXVALUE, ...)       (accepted as input)
@@ -15,14 +18,24 @@ bool at_name(const Cursor& cursor, std::size_t ahead = 0) {
   return kind == Token::Kind::Word || kind == Token::Kind::QuotedName;
 }
 
+bool is_plain_word(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
 // date_trunc('unit', col) and time_slice(col, INTERVAL n unit[, boundary]) become canonical text;
 // other expressions keep their whitespace-normalised source.
 void parse_expression(Cursor& cursor, Partitioning& partitioning) {
   std::size_t from = cursor.index();
   std::string function = to_lower(cursor.expect_name());
   cursor.expect_symbol('(');
+  // Only a unit that is a plain word (day, month, ...) is made canonical: anything else is kept
+  // as written, so that printing it cannot change it (found by the fuzzer: a unit holding quotes
+  // and backslashes lost its escapes in the canonical text).
   if (function == "date_trunc" && cursor.peek().kind == Token::Kind::String &&
-      cursor.at_symbol(',', 1) && at_name(cursor, 2) && cursor.at_symbol(')', 3)) {
+      is_plain_word(cursor.peek().text) && cursor.at_symbol(',', 1) && at_name(cursor, 2) &&
+      cursor.at_symbol(')', 3)) {
     std::string unit = to_lower(cursor.next().text);
     cursor.next();
     std::string column = cursor.next().text;

@@ -56,6 +56,8 @@ inline report::RunReport sample_run(const std::string& id, int start_s = 0) {
        "",
        "",
        "loaded",
+       {},
+       "",
        {}},
       {"ods.users",
        "v2",
@@ -69,6 +71,8 @@ inline report::RunReport sample_run(const std::string& id, int start_s = 0) {
        "v4",
        "",
        "failed",
+       {},
+       "",
        {}},
   };
   run.tasks = {sample_task("ods.orders", "p1", TaskStatus::Succeeded, 100),

@@ -135,14 +135,8 @@ void log_start(const config::RunOptions& options) {
 // The history's first record of a run, before anything connects: a run that crashes stays
 // visible as unfinished.
 report::RunReport history_header(const config::RunOptions& options, const Session& session) {
-  report::RunReport header;
-  header.run_id = options.run_id;
-  header.mode = options.mode;
-  header.source = options.source.alias;
-  header.target = options.target.alias;
+  report::RunReport header = modes::report_header(options);
   header.command_line = session.command_line;
-  header.dry_run = !options.execute;
-  header.start = std::chrono::system_clock::now();
   return header;
 }
 

@@ -132,6 +132,8 @@ std::vector<Statement> database_statements(const TargetInventory& inventory,
   return out;
 }
 
+} // namespace
+
 report::RunReport report_header(const config::RunOptions& options) {
   report::RunReport report;
   report.run_id = options.run_id;
@@ -142,8 +144,6 @@ report::RunReport report_header(const config::RunOptions& options) {
   report.start = std::chrono::system_clock::now();
   return report;
 }
-
-} // namespace
 
 report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
                         const runner::CancelToken& cancel, DriveOutput output) {

@@ -4,6 +4,7 @@
 #include "exlschema/notify/progress_reporter.hpp"
 #include "exlschema/report/console_progress.hpp"
 #include "exlschema/runner/task_runner.hpp"
+#include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/util/redact.hpp"
 #include "modes/creation_waves.hpp"
 #include "modes/plan_output.hpp"
@@ -106,7 +107,7 @@ void RunTables::create_databases(const std::vector<Statement>& databases) {
       m_ctx.gate.mutate(s);
     } catch (const std::exception& e) {
       for (std::size_t i = 0; i < m_plans.size(); ++i) {
-        if (s.sql.find("`" + m_plans[i].job.target.database + "`") != std::string::npos) {
+        if (s.sql == starrocks::build_create_database(m_plans[i].job.target.database)) {
           fail(i, std::string("cannot create the target database: ") + e.what());
         }
       }

@@ -232,6 +232,12 @@ inline db::ResultSet sql(const std::string& prefix, const std::string& statement
   return c.query(statement);
 }
 
+// SHOW CREATE TABLE's DDL of `db`.`t` on cluster `prefix` (tables, views and MVs alike).
+inline std::string show_create(const std::string& prefix, const std::string& db,
+                               const std::string& t) {
+  return sql(prefix, "SHOW CREATE TABLE `" + db + "`.`" + t + "`").rows.at(0).at(1).value_or("");
+}
+
 // Runs each statement in order on one connection.
 inline void sql_all(const std::string& prefix, const std::vector<std::string>& statements) {
   db::ConnectionParams params = cluster(prefix);

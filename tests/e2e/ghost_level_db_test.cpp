@@ -10,10 +10,6 @@
 namespace exl::test::e2e {
 namespace {
 
-std::string show_create(const std::string& prefix, const std::string& db, const std::string& t) {
-  return sql(prefix, "SHOW CREATE TABLE `" + db + "`.`" + t + "`").rows.at(0).at(1).value_or("");
-}
-
 std::vector<std::string> tables_of(const std::string& prefix, const std::string& db) {
   std::vector<std::string> out;
   for (const auto& row : sql(prefix, "SHOW TABLES FROM `" + db + "`").rows) {

@@ -5,10 +5,6 @@
 namespace exl::test::e2e {
 namespace {
 
-std::string show_create(const std::string& prefix, const std::string& db, const std::string& t) {
-  return sql(prefix, "SHOW CREATE TABLE `" + db + "`.`" + t + "`").rows.at(0).at(1).value_or("");
-}
-
 void make_source(const std::string& db) {
   sql_all("SRC", {"CREATE DATABASE `" + db + "`",
                   "CREATE TABLE `" + db +

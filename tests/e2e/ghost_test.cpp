@@ -22,11 +22,6 @@ void make_source(const std::string& db) {
                   "CREATE VIEW `" + db + "`.`v2` AS SELECT k FROM `" + db + "`.`v1`"});
 }
 
-std::string show_create(const std::string& prefix, const std::string& db, const std::string& t) {
-  const auto rs = sql(prefix, "SHOW CREATE TABLE `" + db + "`.`" + t + "`");
-  return rs.rows.at(0).at(1).value_or("");
-}
-
 bool exists_on(const std::string& prefix, const std::string& db, const std::string& t) {
   for (const auto& row : sql(prefix, "SHOW DATABASES").rows) {
     if (row[0] && *row[0] == db) {

@@ -21,6 +21,9 @@ struct DriveOutput {
   notify::Notifier& notifier;
 };
 
+// The report of a run before it starts: id, mode, aliases, plan-only or not, start time.
+report::RunReport report_header(const config::RunOptions& options);
+
 // Returns the run's report (exit code not yet set: app::finish_run does it). Throws
 // UsageError when `-t` matched nothing (nothing was written), FatalError when a cluster cannot
 // be reached before planning.

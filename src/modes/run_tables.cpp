@@ -72,6 +72,7 @@ void RunTables::start_reports() {
     r.summary = plan.summary;
     r.notes = plan.notes;
     r.outcome = plan.outcome;
+    r.recommended_mode = plan.recommended_mode;
     for (const Statement& s : plan.prepare) {
       r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
     }
@@ -100,28 +101,35 @@ void RunTables::fail(std::size_t table, const std::string& reason) {
   }
 }
 
-// A database that cannot be created fails every object that goes into it.
+// A database that cannot be created fails every object that goes into it; a run-level object
+// (the JDBC catalog of v1-v5, which comes first) fails every object.
 void RunTables::create_databases(const std::vector<Statement>& databases) {
   for (const Statement& s : databases) {
     try {
       m_ctx.gate.mutate(s);
     } catch (const std::exception& e) {
+      bool database = false;
       for (std::size_t i = 0; i < m_plans.size(); ++i) {
         if (s.sql == starrocks::build_create_database(m_plans[i].job.target.database)) {
+          database = true;
           fail(i, std::string("cannot create the target database: ") + e.what());
         }
+      }
+      for (std::size_t i = 0; i < m_plans.size() && !database; ++i) {
+        fail(i, std::string("cannot create what the run needs first: ") + e.what());
       }
     }
   }
 }
 
 std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> tasks,
-                                                     const std::vector<std::size_t>& owners) {
+                                                     const std::vector<std::size_t>& owners,
+                                                     int concurrency) {
   for (runner::Task& task : tasks) { // ids numbered across the waves, as the progress shows them
     task.id = std::to_string(++m_task_count);
   }
   runner::RunnerOptions options;
-  options.max_concurrency = m_ctx.options.threads;
+  options.max_concurrency = concurrency > 0 ? concurrency : m_ctx.options.threads;
   options.cancel = &m_ctx.cancel;
   options.on_start = [this](const runner::Task& t) { m_progress->task_started(t.id, t.name); };
   options.on_finish = [this](const runner::TaskResult& r) { m_progress->task_finished(r); };
@@ -197,11 +205,12 @@ void RunTables::run_data() {
       runner::Task task;
       task.name = plan.name;
       task.run = [this, i, &plan] { return m_mode.run_task(m_ctx, m_plans[i], plan); };
+      task.retry = runner::Retry::Never; // a load is resolved by its label, never re-run blindly
       tasks.push_back(std::move(task));
       owners.push_back(i);
     }
   }
-  run_tasks(std::move(tasks), owners);
+  run_tasks(std::move(tasks), owners, m_mode.task_concurrency(m_ctx));
 }
 
 void RunTables::verify() {

@@ -41,7 +41,8 @@ private:
   void fail(std::size_t table, const std::string& reason);
   bool ok(std::size_t table) const { return !m_failure[table]; }
   std::vector<runner::TaskResult> run_tasks(std::vector<runner::Task> tasks,
-                                            const std::vector<std::size_t>& owners);
+                                            const std::vector<std::size_t>& owners,
+                                            int concurrency = 0);
   int count_tasks() const;
 
   Mode& m_mode;

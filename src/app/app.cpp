@@ -118,6 +118,7 @@ int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& direct
     request.clusters.push_back(directory.resolve(args.source, "-source"));
   }
   request.execute = args.execute;
+  request.catalogs = args.clean_catalogs;
   request.cancel = &cancel;
   return commands::run_clean(request, std::cout);
 }

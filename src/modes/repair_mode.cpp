@@ -23,7 +23,7 @@
 #include "modes/async_load.hpp"
 #include "modes/load_sender.hpp"
 #include "modes/partition_loads.hpp"
-#include "modes/source_catalog.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 
 #include <algorithm>
 

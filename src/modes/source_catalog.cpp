@@ -1,4 +1,4 @@
-#include "modes/source_catalog.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
@@ -65,8 +65,12 @@ SourceCatalog reuse(RunContext& ctx, const std::string& name) {
 
 } // namespace
 
+std::string source_catalog_prefix() {
+  return "exl_src_";
+}
+
 std::string source_catalog_name(std::string_view source_alias) {
-  std::string name = "exl_src_";
+  std::string name = source_catalog_prefix();
   for (char c : source_alias) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   }

@@ -18,7 +18,7 @@
 #include "exlschema/util/log.hpp"
 #include "modes/load_sender.hpp"
 #include "modes/partition_loads.hpp"
-#include "modes/source_catalog.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 
 #include <cmath>
 

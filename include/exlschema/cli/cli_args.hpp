@@ -25,6 +25,7 @@ struct CliArgs : config::JobFlags {
 
   std::string config_path; // `-config`; empty: search (PRODUCT.md §3)
   int history_runs = 10;   // `history -n`: how many past runs to show
+  bool clean_catalogs = false; // `clean -catalogs`: also the exl_src_* JDBC catalogs
   Verbosity verbosity = Verbosity::Normal;
 };
 

@@ -15,6 +15,9 @@ namespace exl::modes {
 
 struct RunContext;
 
+// `exl_src_`: every catalog v1-v5 create starts with it (`clean -catalogs` lists them).
+std::string source_catalog_prefix();
+
 // `exl_src_<alias>`, the alias with every character StarRocks does not take in a catalog name
 // replaced by `_` (cut to a valid length).
 std::string source_catalog_name(std::string_view source_alias);

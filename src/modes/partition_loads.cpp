@@ -158,6 +158,25 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
                    false};
 }
 
+audit::SideReader side_reader(RunContext& ctx, Side side) {
+  return [&ctx, side](const std::string& sql) { return ctx.gate.read(side, sql); };
+}
+
+audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
+                                  const starrocks::TableModel& model, bool count_source,
+                                  const std::string& where) {
+  audit::AuditRequest request;
+  request.source = job.source;
+  request.target = job.target;
+  request.model = &model;
+  request.count_source = count_source;
+  request.partitions = ctx.options.partitions;
+  request.where = where;
+  request.store = where.empty() ? ctx.store : nullptr;
+  request.copy = {ctx.options.source.alias, ctx.options.target.alias, job.name()};
+  return request;
+}
+
 std::string task_name(const TableJob& job, const std::vector<PartitionLoad>& loads) {
   std::string name = job.name();
   if (loads.empty() || loads[0].whole_table) {

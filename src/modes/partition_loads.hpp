@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode.hpp"
 #include "exlschema/starrocks/partition_info.hpp"
 #include "exlschema/starrocks/partition_predicate.hpp"
@@ -63,6 +64,16 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
                          const starrocks::TableModel& model, std::string_view catalog,
                          const std::vector<PartitionLoad>& loads, bool append,
                          std::string_view extra_where = {});
+
+// The auditor's reads on `side`, through the gate.
+audit::SideReader side_reader(RunContext& ctx, Side side);
+
+// What the auditor needs for `job`: -p, the state store and the copy's key; `count_source` false
+// for a target-only audit (v4/v5), `where` for v1's -where (then no cheap rounds: the store's
+// counts are of whole partitions).
+audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
+                                  const starrocks::TableModel& model, bool count_source,
+                                  const std::string& where = {});
 
 // `db.table#p1,p2` (or `db.table` for a whole table), the task's name on the console.
 std::string task_name(const TableJob& job, const std::vector<PartitionLoad>& loads);

@@ -38,23 +38,6 @@ bool automatic(const starrocks::TableModel& model) {
          model.partitioning.kind == Kind::ColumnList;
 }
 
-audit::SideReader reader(RunContext& ctx, Side side) {
-  return [&ctx, side](const std::string& sql) { return ctx.gate.read(side, sql); };
-}
-
-audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
-                                  const starrocks::TableModel& model, bool count_source) {
-  audit::AuditRequest request;
-  request.source = job.source;
-  request.target = job.target;
-  request.model = &model;
-  request.count_source = count_source;
-  request.partitions = ctx.options.partitions;
-  request.store = ctx.store;
-  request.copy = {ctx.options.source.alias, ctx.options.target.alias, job.name()};
-  return request;
-}
-
 std::string joined(const std::vector<std::string>& names, std::size_t limit = 5) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < limit; ++i) {
@@ -169,7 +152,7 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
     }
     audited = source.partitions.size();
   } else {
-    const audit::Auditor auditor(reader(ctx, Side::Source), reader(ctx, Side::Target));
+    const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
     const audit::TableAudit result =
         auditor.audit(audit_request(ctx, plan.job, model, m_style.audit_source));
     audited = result.partitions.size();
@@ -281,7 +264,7 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
     rewritten += static_cast<int>(task.partitions.size());
   }
   table_report.partitions_rewritten = rewritten;
-  const audit::Auditor auditor(reader(ctx, Side::Source), reader(ctx, Side::Target));
+  const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
   const audit::TableAudit result =
       auditor.audit(audit_request(ctx, plan.job, *plan.source_table, m_style.audit_source));
   table_report.partitions_audited = static_cast<int>(result.partitions.size());

@@ -25,22 +25,6 @@
 namespace exl::modes {
 namespace {
 
-audit::SideReader reader(RunContext& ctx, Side side) {
-  return [&ctx, side](const std::string& sql) { return ctx.gate.read(side, sql); };
-}
-
-audit::AuditRequest audit_request(const RunContext& ctx, const TablePlan& plan) {
-  audit::AuditRequest request;
-  request.source = plan.job.source;
-  request.target = plan.job.target;
-  request.model = &*plan.source_table;
-  request.partitions = ctx.options.partitions;
-  request.where = ctx.options.where;
-  request.store = ctx.options.where.empty() ? ctx.store : nullptr;
-  request.copy = {ctx.options.source.alias, ctx.options.target.alias, plan.job.name()};
-  return request;
-}
-
 // The column a too-large piece is cut on: the first partition column, else the first key column.
 std::string split_column(const starrocks::TableModel& model) {
   if (!model.partitioning.columns.empty()) {
@@ -231,8 +215,8 @@ runner::TaskResult V1Mode::run_task(RunContext& ctx, const TablePlan& table,
 // -complement: after the load, each partition whose counts differ is overwritten from the source.
 void V1Mode::complement(RunContext& ctx, const TablePlan& plan,
                         report::TableReport& table_report) {
-  const audit::Auditor auditor(reader(ctx, Side::Source), reader(ctx, Side::Target));
-  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan));
+  const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
+  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
   for (const audit::PartitionAudit& p : result.partitions) {
     if (p.state != audit::PartitionState::Differs || !p.source) {
       continue;
@@ -261,8 +245,8 @@ void V1Mode::verify_table(RunContext& ctx, const TablePlan& plan,
   if (ctx.options.complement) {
     complement(ctx, plan, table_report);
   }
-  const audit::Auditor auditor(reader(ctx, Side::Source), reader(ctx, Side::Target));
-  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan));
+  const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
+  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
   table_report.partitions_audited = static_cast<int>(result.partitions.size());
   table_report.source_rows = result.source_rows;
   table_report.target_rows = result.target_rows;

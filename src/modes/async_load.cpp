@@ -60,10 +60,10 @@ RunEnd poll(RunContext& ctx, const std::string& database, const std::string& tas
   }
   LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
   const auto state = sender.label_state(database, load.label);
-  if (state && label_committed(*state)) {
+  if (state && starrocks::load_applied(state->phase)) {
     return RunEnd::Succeeded;
   }
-  if (state && label_cancelled(*state)) {
+  if (state && state->phase == starrocks::LoadPhase::Cancelled) {
     throw std::runtime_error("task " + task + ": its load " + load.label + " was cancelled");
   }
   return RunEnd::Running;

@@ -113,10 +113,9 @@ void read_disk_limits(const YamlScope& scope, Defaults& defaults) {
       scope.get_int("max_disk_used_pct", 1, 100).value_or(defaults.max_disk_used_pct);
   const auto critical = scope.get_int("critical_disk_used_pct", 1, 100);
   if (critical && *critical < defaults.max_disk_used_pct) {
-    scope.fail("critical_disk_used_pct",
-               "must be at least max_disk_used_pct (" +
-                   std::to_string(defaults.max_disk_used_pct) + "), got " +
-                   std::to_string(*critical));
+    scope.fail("critical_disk_used_pct", "must be at least max_disk_used_pct (" +
+                                             std::to_string(defaults.max_disk_used_pct) +
+                                             "), got " + std::to_string(*critical));
   }
   defaults.critical_disk_used_pct =
       critical.value_or(std::max(defaults.critical_disk_used_pct, defaults.max_disk_used_pct));

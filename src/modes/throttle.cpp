@@ -32,8 +32,7 @@ std::string percent(double value) {
 // A whole-number limit prints as `80 %`, a fractional one as `80.50 %`.
 std::string limit(double value) {
   char text[32];
-  std::snprintf(text, sizeof text, value == static_cast<int>(value) ? "%.0f %%" : "%.2f %%",
-                value);
+  std::snprintf(text, sizeof text, value == static_cast<int>(value) ? "%.0f %%" : "%.2f %%", value);
   return text;
 }
 
@@ -107,9 +106,8 @@ void Throttle::before_task() {
       return;
     }
     const std::size_t seen = m_events.size();
-    const bool changed = m_cv.wait_for(lock, m_settings.poll, [&] {
-      return m_cancel.is_cancelled() || m_events.size() != seen;
-    });
+    const bool changed = m_cv.wait_for(
+        lock, m_settings.poll, [&] { return m_cancel.is_cancelled() || m_events.size() != seen; });
     if (!changed) { // nobody looked for a while: look again (the reading is shared)
       lock.unlock();
       check();
@@ -143,8 +141,7 @@ void Throttle::watch() {
     lock.unlock();
     check();
     lock.lock();
-    m_cv.wait_for(lock, m_settings.poll,
-                  [&] { return m_shutdown || m_cancel.is_cancelled(); });
+    m_cv.wait_for(lock, m_settings.poll, [&] { return m_shutdown || m_cancel.is_cancelled(); });
   }
 }
 
@@ -210,8 +207,7 @@ std::optional<DiskUsage> Throttle::read_disk_once() {
                      problem);
     m_disk_warned = true;
   } else if (m_disk && m_disk_warned) {
-    util::log().info("throttle: the target's disk usage can be read again: {}",
-                     disk_text(*m_disk));
+    util::log().info("throttle: the target's disk usage can be read again: {}", disk_text(*m_disk));
     m_disk_warned = false;
   }
   return m_disk;
@@ -269,8 +265,7 @@ void Throttle::emit(ThrottleEvent event) {
     util::log().info("throttle: resumed {}", reason);
     break;
   case ThrottleEvent::Kind::Stopped:
-    util::log().error("throttle: the run stops: {}; running tasks finish, the others fail",
-                      reason);
+    util::log().error("throttle: the run stops: {}; running tasks finish, the others fail", reason);
     break;
   }
   if (!m_on_event) {

@@ -35,10 +35,10 @@ namespace exl::modes {
 // What the throttle watches; settings_of(RunOptions) fills it from `-pause-file`, `-panic-file`
 // and `defaults.max_disk_used_pct` / `defaults.critical_disk_used_pct`.
 struct ThrottleSettings {
-  double max_disk_used_pct = 80;      // above: no new task starts until it falls back
-  double critical_disk_used_pct = 90; // above: the run stops
-  std::string pause_file;             // while it exists no new task starts; empty: none
-  std::string panic_file;             // once it exists the run stops; empty: none
+  double max_disk_used_pct = 80;        // above: no new task starts until it falls back
+  double critical_disk_used_pct = 90;   // above: the run stops
+  std::string pause_file;               // while it exists no new task starts; empty: none
+  std::string panic_file;               // once it exists the run stops; empty: none
   std::chrono::milliseconds poll{5000}; // how often a waiter and the watcher look again
   // A disk reading this recent is reused instead of sending SHOW BACKENDS again, so that many
   // tasks starting together cost one read.
@@ -81,8 +81,9 @@ class Throttle {
 public:
   // `read_disk` is called from runner threads and the watcher, one call at a time. `on_event` is
   // called once per change (paused, resumed with the pause's length, stopped), in order, one at
-  // a time, on the thread that noticed it; it must not call before_task. `cancel` must outlive
-  // the throttle.
+  // a time, on the thread that noticed it; it must not call before_task or check. `cancel`
+  // must outlive the throttle, and no task may still wait in before_task when it is destroyed
+  // (destroy it after the task runner has returned).
   Throttle(DiskReader read_disk, ThrottleSettings settings, const runner::CancelToken& cancel,
            std::function<void(const ThrottleEvent&)> on_event = {});
   ~Throttle();
@@ -124,11 +125,11 @@ private:
 
   // One look at a time: one disk read for many tasks, events delivered in order.
   std::mutex m_look_mutex;
-  std::optional<DiskUsage> m_disk;            // the last reading (guarded by m_look_mutex)
+  std::optional<DiskUsage> m_disk; // the last reading (guarded by m_look_mutex)
   std::chrono::steady_clock::time_point m_disk_at{};
-  bool m_disk_read = false;                   // m_disk holds a reading (or its absence)
-  bool m_disk_warned = false;                 // "cannot watch the disk" was logged
-  std::string m_pause_cause;                  // which causes hold the pause now
+  bool m_disk_read = false;   // m_disk holds a reading (or its absence)
+  bool m_disk_warned = false; // "cannot watch the disk" was logged
+  std::string m_pause_cause;  // which causes hold the pause now
 
   mutable std::mutex m_mutex; // guards the state below; waiters wait on m_cv with it
   std::condition_variable m_cv;

@@ -141,7 +141,8 @@ TEST(ThrottleTest, PausesAboveTheLimitAndResumesWhenTheDiskFalls) {
   task.get(); // returned normally: the task may start
   EXPECT_EQ(events.at(1).kind, Kind::Resumed);
   EXPECT_THAT(events.at(1).reason, HasSubstr("after "));
-  EXPECT_THAT(events.at(1).reason, HasSubstr("target disk 79.50 % full on 10.0.0.7:9050 (limit 80 %)"));
+  EXPECT_THAT(events.at(1).reason,
+              HasSubstr("target disk 79.50 % full on 10.0.0.7:9050 (limit 80 %)"));
   EXPECT_FALSE(throttle.paused());
   EXPECT_EQ(throttle.events().size(), 2U);
 }
@@ -192,8 +193,7 @@ TEST(ThrottleTest, PauseFileHoldsTasksUntilItIsRemoved) {
   TaskStart task(throttle, cancel);
   ASSERT_TRUE(events.wait_for(1));
   EXPECT_EQ(events.at(0).kind, Kind::Paused);
-  EXPECT_EQ(events.at(0).reason,
-            "the pause file " + settings.pause_file + " exists (-pause-file)");
+  EXPECT_EQ(events.at(0).reason, "the pause file " + settings.pause_file + " exists (-pause-file)");
   EXPECT_TRUE(task.waiting());
 
   std::filesystem::remove(settings.pause_file);
@@ -201,7 +201,8 @@ TEST(ThrottleTest, PauseFileHoldsTasksUntilItIsRemoved) {
   task.get();
   ASSERT_TRUE(events.wait_for(2));
   EXPECT_EQ(events.at(1).kind, Kind::Resumed);
-  EXPECT_THAT(events.at(1).reason, HasSubstr("the pause file " + settings.pause_file + " is absent"));
+  EXPECT_THAT(events.at(1).reason,
+              HasSubstr("the pause file " + settings.pause_file + " is absent"));
 }
 
 TEST(ThrottleTest, PanicFileStopsTheRun) {

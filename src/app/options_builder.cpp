@@ -35,6 +35,8 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   options.threads = args.threads.value_or(file.defaults.thread);
   options.speed_gb = args.speed_gb.value_or(file.defaults.speed_gb);
   options.query_timeout_s = file.defaults.query_timeout_s;
+  options.max_disk_used_pct = file.defaults.max_disk_used_pct;
+  options.critical_disk_used_pct = file.defaults.critical_disk_used_pct;
   options.config_path = file.path;
   options.scs_home = file.scs_home;
   options.jdbc_driver_url = file.jdbc.url;

@@ -80,6 +80,14 @@ void check_not_onto_itself(const CliArgs& args) {
   }
 }
 
+// One file for both would stop the run at the moment an operator meant to pause it.
+void check_control_files(const CliArgs& args) {
+  if (!args.pause_file.empty() && args.pause_file == args.panic_file) {
+    fail("-pause-file and -panic-file are both '" + args.pause_file +
+         "': creating it would stop the run instead of pausing it; give two files");
+  }
+}
+
 void check_run(const ParsedArgs& parsed, const CliArgs& args,
                std::span<const modes::ModeInfo> modes) {
   // CLI11 has already refused a `-o` that is not in `modes`.
@@ -87,6 +95,7 @@ void check_run(const ParsedArgs& parsed, const CliArgs& args,
                                  [&](const modes::ModeInfo& m) { return m.name == args.mode; });
   check_mode_rules(parsed, *mode, modes);
   check_not_onto_itself(args);
+  check_control_files(args);
 }
 
 // `history` reads the state store only: a flag of a run given to it, or `-n` given to anything

@@ -2,6 +2,8 @@
 
 #include "exlschema/starrocks/names.hpp"
 
+#include <algorithm>
+
 namespace exl::config {
 namespace {
 
@@ -104,15 +106,30 @@ FeishuEntry read_feishu(const YamlScope& scope) {
   return feishu;
 }
 
+// The two disk limits of the throttle (modes/throttle.hpp): pausing above critical would never
+// happen, so critical below max is refused rather than silently reordered.
+void read_disk_limits(const YamlScope& scope, Defaults& defaults) {
+  defaults.max_disk_used_pct =
+      scope.get_int("max_disk_used_pct", 1, 100).value_or(defaults.max_disk_used_pct);
+  const auto critical = scope.get_int("critical_disk_used_pct", 1, 100);
+  if (critical && *critical < defaults.max_disk_used_pct) {
+    scope.fail("critical_disk_used_pct", "must be at least max_disk_used_pct (" +
+                                             std::to_string(defaults.max_disk_used_pct) +
+                                             "), got " + std::to_string(*critical));
+  }
+  defaults.critical_disk_used_pct =
+      critical.value_or(std::max(defaults.critical_disk_used_pct, defaults.max_disk_used_pct));
+}
+
 Defaults read_defaults(const YamlScope& scope) {
-  scope.allow_only({"thread", "speed_gb", "query_timeout", "max_disk_used_pct"});
+  scope.allow_only(
+      {"thread", "speed_gb", "query_timeout", "max_disk_used_pct", "critical_disk_used_pct"});
   Defaults defaults;
   defaults.thread = scope.get_int("thread", 1, 256).value_or(defaults.thread);
   defaults.speed_gb = scope.get_positive_double("speed_gb").value_or(defaults.speed_gb);
   defaults.query_timeout_s =
       scope.get_int("query_timeout", 1, 259200).value_or(defaults.query_timeout_s);
-  defaults.max_disk_used_pct =
-      scope.get_int("max_disk_used_pct", 1, 100).value_or(defaults.max_disk_used_pct);
+  read_disk_limits(scope, defaults);
   return defaults;
 }
 

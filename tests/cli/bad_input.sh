@@ -162,6 +162,20 @@ expect_usage "-where accepted on a v1 first load" "mode 'v1' is not implemented"
 expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
 expect_usage "not implemented mode" "mode 'v2' is not implemented in this build yet" "${BASE[@]}"
+# The throttle's control files: accepted with every mode, refused empty, without a value, or as
+# one file for both.
+expect_usage "control files accepted" "mode 'v2' is not implemented" "${BASE[@]}" \
+  -pause-file "$WORK/exl.pause" --panic-file="$WORK/exl.panic"
+expect_usage "empty -pause-file" "-pause-file is empty (PATH)" "${BASE[@]}" -pause-file ""
+expect_usage "-panic-file without value" "-panic-file needs a value (PATH)" "${BASE[@]}" -panic-file
+expect_usage "one file to pause and panic" "-pause-file and -panic-file are both" "${BASE[@]}" \
+  -pause-file "$WORK/x" -panic-file "$WORK/x"
+CRITICAL_LOW=$WORK/critical.yaml
+printf 'clusters:\n  a: {host: 192.0.2.1, user: u}\n  c: {host: 192.0.2.3, user: u}\ndefaults:\n  max_disk_used_pct: 85\n  critical_disk_used_pct: 80\n' >"$CRITICAL_LOW"
+chmod 600 "$CRITICAL_LOW"
+expect_usage "critical disk limit below the pause limit" \
+  "defaults.critical_disk_used_pct: must be at least max_disk_used_pct (85), got 80" \
+  -source a -target c -t db.tbl -o v2 -config "$CRITICAL_LOW"
 expect_usage "clean with an unknown alias" "unknown cluster alias 'nope' for -target" \
   clean -target nope -config "$CONFIG"
 expect_usage "clean with an unknown source alias" "unknown cluster alias 'nope' for -source" \

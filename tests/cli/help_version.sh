@@ -14,7 +14,7 @@ help=$("$BIN" -h) || fail "-h exited $?"
 [[ $("$BIN" --help) == "$help" ]] || fail "--help differs from -h"
 
 for flag in source target level interval thread add where batch speed batchcheck truncate \
-  complement recreate replication config json nonotify log; do
+  complement recreate replication config json nonotify log pause-file panic-file; do
   grep -qE -- "^  -$flag, --$flag( |$)" <<<"$help" || fail "-h does not list -$flag, --$flag"
 done
 for flag in t x o r i a p q v h; do

@@ -57,8 +57,13 @@ struct Defaults {
   double speed_gb = 1.0;
   int query_timeout_s = 3600;
   // `exlSchema check` reports a backend whose fullest data disk (SHOW BACKENDS MaxDiskUsedPct) is
-  // above this; 80 as the official migration tool's target_cluster_max_disk_used_percent.
+  // above this, and a run starts no new task while the target's is; 80 as the official migration
+  // tool's target_cluster_max_disk_used_percent.
   int max_disk_used_pct = 80;
+  // A run stops (no new task starts, the others fail) once the target's fullest disk is above
+  // this. Never below max_disk_used_pct: when not written it is 90, or max_disk_used_pct when
+  // that is higher.
+  int critical_disk_used_pct = 90;
 };
 
 // `jdbc:` the MySQL JDBC driver a JDBC catalog on the target loads (CREATE EXTERNAL CATALOG's

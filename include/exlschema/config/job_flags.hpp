@@ -32,6 +32,10 @@ struct JobFlags {
 
   std::string json_path; // `-json`; empty: none
   std::string log_path;  // `-log`; empty: none
+
+  // The throttle's control files (modes/throttle.hpp); empty: none.
+  std::string pause_file; // `-pause-file`: while it exists no new task starts
+  std::string panic_file; // `-panic-file`: once it exists the run stops cleanly
 };
 
 } // namespace exl::config

@@ -23,6 +23,12 @@ struct RunOptions : JobFlags {
   double speed_gb = 1.0;      // `-speed` (else `defaults.speed_gb`)
   int query_timeout_s = 3600; // `defaults.query_timeout`
 
+  // The throttle on the target's fullest BE data disk (modes/throttle.hpp): above the first no
+  // new task starts, above the second the run stops. `defaults.max_disk_used_pct` /
+  // `defaults.critical_disk_used_pct`, whole percents.
+  int max_disk_used_pct = 80;
+  int critical_disk_used_pct = 90;
+
   std::string config_path; // the configuration file actually read
 
   std::optional<FeishuSettings> feishu; // nullopt: not configured, or `-nonotify`

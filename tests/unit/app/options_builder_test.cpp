@@ -12,7 +12,8 @@ config::ConfigFile config_file() {
                                    "  b: {host: fe-b, rpc_port: 9022, user: v}\n"
                                    "feishu:\n  key: hook-key-11\n  progress_interval: 30\n"
                                    "scs:\n  home: /opt/scs\n"
-                                   "defaults:\n  thread: 6\n  speed_gb: 4\n  query_timeout: 900\n",
+                                   "defaults:\n  thread: 6\n  speed_gb: 4\n  query_timeout: 900\n"
+                                   "  max_disk_used_pct: 75\n  critical_disk_used_pct: 88\n",
                                    "/etc/exl.yaml");
 }
 
@@ -39,6 +40,8 @@ TEST(OptionsBuilderTest, ConfigDefaultsApplyWhenFlagsAreAbsent) {
   EXPECT_EQ(o.threads, 6);
   EXPECT_DOUBLE_EQ(o.speed_gb, 4.0);
   EXPECT_EQ(o.query_timeout_s, 900);
+  EXPECT_EQ(o.max_disk_used_pct, 75);
+  EXPECT_EQ(o.critical_disk_used_pct, 88);
   EXPECT_EQ(o.source.connection.host, "fe-a");
   EXPECT_EQ(o.source.connection.port, 9031);
   EXPECT_EQ(o.source.http_port, 8031);
@@ -61,6 +64,8 @@ TEST(OptionsBuilderTest, FlagsWinOverConfigAndNonotifyDropsFeishu) {
   a.execute = true;
   a.batch = true;
   a.json_path = "r.json";
+  a.pause_file = "/run/exl.pause";
+  a.panic_file = "/run/exl.panic";
   const config::RunOptions o = build_run_options(a, file, directory, "rid");
   EXPECT_EQ(o.threads, 2);
   EXPECT_DOUBLE_EQ(o.speed_gb, 0.5);
@@ -68,6 +73,8 @@ TEST(OptionsBuilderTest, FlagsWinOverConfigAndNonotifyDropsFeishu) {
   EXPECT_TRUE(o.execute);
   EXPECT_TRUE(o.batch);
   EXPECT_EQ(o.json_path, "r.json");
+  EXPECT_EQ(o.pause_file, "/run/exl.pause");
+  EXPECT_EQ(o.panic_file, "/run/exl.panic");
   EXPECT_EQ(o.tables, a.tables);
 }
 

@@ -195,6 +195,24 @@ TEST(BadInputTest, WhereOnlyOnAOneTimeFirstLoad) {
   }
 }
 
+// The throttle's control files (modes/throttle.hpp) apply to every mode.
+TEST(BadInputTest, ControlFiles) {
+  for (const std::string mode : {"v1", "v2", "ghost", "pipe"}) {
+    const CliArgs args = parse(
+        with(base_args(mode), {"-pause-file", "/run/exl.pause", "--panic-file=/run/exl.panic"}));
+    EXPECT_EQ(args.pause_file, "/run/exl.pause") << mode;
+    EXPECT_EQ(args.panic_file, "/run/exl.panic") << mode;
+  }
+  EXPECT_TRUE(parse(base_args()).pause_file.empty());
+  expect_error(with(base_args(), {"-pause-file", ""}), "-pause-file is empty (PATH)");
+  expect_error(with(base_args(), {"-panic-file"}), "-panic-file needs a value (PATH)");
+  expect_error(with(base_args(), {"-pause-file", "/p", "-pause-file", "/q"}), "--pause-file");
+  expect_error(with(base_args(), {"-pause-file", "/run/x", "-panic-file", "/run/x"}),
+               "-pause-file and -panic-file are both '/run/x': creating it would stop the run "
+               "instead of pausing it");
+  expect_error({"history", "-pause-file", "/p"}, "-pause-file does not apply to 'history'");
+}
+
 TEST(BadInputTest, GoodListsPass) {
   const CliArgs args = parse({"-source", "a", "-target", "b", "-t", " d.t1 , d.ods_* ,d.t1,_x.y",
                               "-o", "v1", "-p", "p20240101,p2"});

@@ -162,10 +162,10 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
         target_only.push_back(p.name);
         continue;
       }
+      // v4/v5's target-only audit counts the source only where the target holds no rows, so
+      // Differs there means "rows on the source, none on the target".
       const bool missing = p.state == State::MissingOnTarget;
-      const bool needed = m_style.audit_source
-                              ? p.state == State::Differs || missing
-                              : missing || (p.target_rows && *p.target_rows == 0);
+      const bool needed = p.state == State::Differs || missing;
       if (!needed || !p.source) {
         continue;
       }
@@ -276,7 +276,7 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
   for (const audit::PartitionAudit& p : result.partitions) {
     const bool ok = p.state == audit::PartitionState::Equal ||
                     p.state == audit::PartitionState::EmptyOnBoth ||
-                    (!m_style.audit_source && p.state != audit::PartitionState::MissingOnTarget);
+                    (!m_style.audit_source && p.state == audit::PartitionState::TargetOnly);
     if (!ok) {
       differing.push_back(p.name + " (" + audit::state_name(p.state) + ")");
     }

@@ -210,6 +210,8 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
       return show_data(ctx, cur);
     if (cur.accept_kw("PROC"))
       return show_proc(ctx, cur);
+    if (cur.accept_kw("LOAD"))
+      return show_load(ctx, cur);
   } else if (w == "ALTER" && cur.accept_kw("TABLE")) {
     return alter_table(ctx, cur);
   } else if (w == "TRUNCATE") {

@@ -10,6 +10,7 @@
 #include "load_records.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace srsim::engine {
@@ -176,48 +177,38 @@ std::string task_info(const LoadRecord& r) {
 // as NULL (issue #63 shows `NULL` there); an INSERT's URL / TrackingSQL stay empty (srsim keeps
 // no error log).
 Row show_row(const LoadRecord& r, const std::vector<std::string>& cols) {
-  const bool running = r.state == "LOADING";
   const std::string created = format_time(r.create_time);
+  const std::optional<std::string> none;
+  // InsertLoadJob sets loadStartTimestamp = createTimestamp: the ETL and load stages start then.
+  const std::map<std::string, std::optional<std::string>> values = {
+      {"JobId", std::to_string(r.id)},
+      {"Label", r.label},
+      {"State", r.state},
+      {"Progress", load_progress(r.state)},
+      {"Type", "INSERT"},
+      {"Priority", "NORMAL"},
+      {"ScanRows", std::to_string(r.scan_rows)},
+      {"FilteredRows", std::to_string(r.filtered_rows)},
+      {"UnselectedRows", "0"},
+      {"SinkRows", std::to_string(r.sink_rows)},
+      {"EtlInfo", none},
+      {"TaskInfo", task_info(r)},
+      {"ErrorMsg", r.state == "CANCELLED" ? std::optional<std::string>(r.error_msg) : none},
+      {"CreateTime", created},
+      {"EtlStartTime", created},
+      {"EtlFinishTime", created},
+      {"LoadStartTime", created},
+      {"LoadFinishTime",
+       r.state == "LOADING" ? none : std::optional<std::string>(format_time(r.finish_time))},
+      {"URL", ""},
+      {"TrackingSQL", ""},
+      {"JobDetails", "{\"InternalTableLoadRows\":" + std::to_string(r.sink_rows) +
+                         ",\"ScanRows\":" + std::to_string(r.scan_rows) + "}"},
+      {"Warehouse", "default_warehouse"},
+  };
   Row row;
   for (const std::string& c : cols) {
-    std::optional<std::string> v;
-    if (c == "JobId")
-      v = std::to_string(r.id);
-    else if (c == "Label")
-      v = r.label;
-    else if (c == "State")
-      v = r.state;
-    else if (c == "Progress")
-      v = load_progress(r.state);
-    else if (c == "Type")
-      v = "INSERT";
-    else if (c == "Priority")
-      v = "NORMAL";
-    else if (c == "ScanRows")
-      v = std::to_string(r.scan_rows);
-    else if (c == "FilteredRows")
-      v = std::to_string(r.filtered_rows);
-    else if (c == "UnselectedRows")
-      v = "0";
-    else if (c == "SinkRows")
-      v = std::to_string(r.sink_rows);
-    else if (c == "TaskInfo")
-      v = task_info(r);
-    else if (c == "ErrorMsg" && r.state == "CANCELLED")
-      v = r.error_msg;
-    else if (c == "CreateTime" || c == "EtlStartTime" || c == "EtlFinishTime" ||
-             c == "LoadStartTime")
-      v = created; // InsertLoadJob: loadStartTimestamp = create
-    else if (c == "LoadFinishTime" && !running)
-      v = format_time(r.finish_time);
-    else if (c == "URL" || c == "TrackingSQL")
-      v = "";
-    else if (c == "JobDetails")
-      v = "{\"InternalTableLoadRows\":" + std::to_string(r.sink_rows) +
-          ",\"ScanRows\":" + std::to_string(r.scan_rows) + "}";
-    else if (c == "Warehouse")
-      v = "default_warehouse";
-    row.push_back(v);
+    row.push_back(values.at(c));
   }
   return row;
 }

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+
 namespace srsim::test {
 namespace {
 
@@ -115,6 +117,35 @@ TEST_F(E2eLoadsTest, FailedLabelIsUsedAgainOnTheWire) {
   EXPECT_EQ(show.cell(1, "State"), "FINISHED");
   EXPECT_EQ(ok(*c, "SELECT COUNT(*) FROM p").rows[0][0], "1");
   ok(*c, "DROP DATABASE " + m_db);
+}
+
+// While an INSERT runs, another client finds its label among the running transactions and as a
+// LOADING job; after KILL QUERY the job is CANCELLED (what a client resolving an unknown outcome
+// by label sees).
+TEST_F(E2eLoadsTest, RunningInsertIsVisibleByLabel) {
+  auto observer = Client::root("SRC");
+  create_table(*observer);
+  auto loader = Client::root("SRC");
+  ok(*loader, "USE " + m_db);
+  auto id = loader->connection_id();
+  auto pending = std::async(std::launch::async, [&] {
+    return loader->query("INSERT INTO t WITH LABEL in_flight SELECT 1, sleep(30)");
+  });
+  const std::string proc = "SHOW PROC '/transactions/" + m_db + "/running'";
+  ASSERT_TRUE(eventually([&] {
+    QueryResult r = observer->query(proc);
+    return r.ok() && r.rows.size() == 1 && r.cell(0, "Label") == "in_flight";
+  }));
+  QueryResult show = ok(*observer, "SHOW LOAD WHERE LABEL = 'in_flight'");
+  ASSERT_EQ(show.rows.size(), 1u);
+  EXPECT_EQ(show.cell(0, "State"), "LOADING");
+  EXPECT_EQ(show.cell(0, "LoadFinishTime"), std::nullopt);
+  ok(*observer, "KILL QUERY " + std::to_string(id));
+  ASSERT_EQ(pending.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_EQ(pending.get().error, 1317u);
+  EXPECT_EQ(ok(*observer, "SHOW LOAD WHERE LABEL = 'in_flight'").cell(0, "State"), "CANCELLED");
+  EXPECT_TRUE(ok(*observer, proc).rows.empty());
+  ok(*observer, "DROP DATABASE " + m_db);
 }
 
 TEST_F(E2eLoadsTest, ShowLoadColumnsOfA25Cluster) {

@@ -76,6 +76,9 @@ struct StorageConfig { // the cluster's MariaDB server
 struct LiveSettings {
   std::atomic<int> olap_external_delay_s{10};
   std::atomic<int> stats_interval_s{300};
+  // FE config task_runs_concurrency (Config.java: @ConfField(mutable = true), default 4): how many
+  // task runs execute at once. ADMIN SET FRONTEND CONFIG changes it; the task runner reads it.
+  std::atomic<int> task_runs_concurrency{4};
 };
 
 struct ClusterConfig {

@@ -36,7 +36,7 @@ public:
     m_state.store.bootstrap();
     m_state.tasks = std::make_unique<TaskRunner>(
         [this](SessionContext& s, const std::string& sql) { return execute(s, sql); },
-        [this](SessionContext& s) { close_session(s); });
+        [this](SessionContext& s) { close_session(s); }, m_state.config.live);
     m_scheduler_session.connection_id = 0x7ffffff0;
     m_scheduler_session.user = "root";
     int interval = std::max(1, m_state.config.dynamic_partition_check_interval_s);
@@ -210,6 +210,8 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
       return show_data(ctx, cur);
     if (cur.accept_kw("PROC"))
       return show_proc(ctx, cur);
+    if (cur.accept_kw("LOAD"))
+      return show_load(ctx, cur);
   } else if (w == "ALTER" && cur.accept_kw("TABLE")) {
     return alter_table(ctx, cur);
   } else if (w == "TRUNCATE") {

@@ -60,6 +60,10 @@ ResultSet info_schema_columns(Ctx& ctx, const std::string& only_db);
 // info_schema_mvs.cpp / info_schema_loads.cpp
 ResultSet info_schema_materialized_views(Ctx& ctx, const std::string& only_db);
 ResultSet info_schema_loads(Ctx& ctx);
+// LoadJob's Progress text for a job in `state` (LOADING, FINISHED, CANCELLED).
+std::string load_progress(const std::string& state);
+// show_load.cpp
+Reply show_load(Ctx& ctx, Cursor& cur); // SHOW LOAD
 
 // show_data.cpp
 Reply show_data(Ctx& ctx, Cursor& cur); // SHOW DATA

@@ -1,9 +1,10 @@
 // information_schema.loads (v3.1+) from the INSERT jobs srsim records (load_records.hpp). Both
 // column layouts are produced; virtual_tables.cpp keeps the release's own
 // (info_schema_catalog.cpp). Values follow InsertLoadJob / LoadJob.toThrift for an INSERT: TYPE
-// INSERT, PRIORITY NORMAL, PROGRESS "ETL:100%; LOAD:100%", TASK_INFO "resource:N/A; timeout(s):N;
-// max_filter_ratio:0.0"; JOB_DETAILS / RUNTIME_DETAILS and PROPERTIES carry only what srsim knows
-// (docs/srsim-engine.md).
+// INSERT, PRIORITY NORMAL, PROGRESS "ETL:100%; LOAD:<progress>%" (0 while LOADING, 100 when
+// FINISHED) or "ETL:N/A; LOAD:N/A" when CANCELLED, TASK_INFO "resource:N/A; timeout(s):N;
+// max_filter_ratio:0.0", no finish time while LOADING; JOB_DETAILS / RUNTIME_DETAILS and
+// PROPERTIES carry only what srsim knows (docs/srsim-engine.md).
 
 #include "handlers.hpp"
 #include "load_records.hpp"
@@ -21,6 +22,15 @@ std::optional<std::string> num(std::int64_t v) {
 }
 
 } // namespace
+
+std::string load_progress(const std::string& state) {
+  // LoadJob.getShowInfo / toThrift: CANCELLED -> "ETL:N/A; LOAD:N/A", otherwise (LOADING,
+  // FINISHED) "ETL:100%; LOAD:<progress>%"; srsim reports no progress while running.
+  if (state == "CANCELLED") {
+    return "ETL:N/A; LOAD:N/A";
+  }
+  return state == "FINISHED" ? "ETL:100%; LOAD:100%" : "ETL:100%; LOAD:0%";
+}
 
 ResultSet info_schema_loads(Ctx& ctx) {
   ResultSet rs{{"ID",
@@ -62,6 +72,7 @@ ResultSet info_schema_loads(Ctx& ctx) {
       continue;
     }
     const bool done = r.state == "FINISHED";
+    const bool running = r.state == "LOADING";
     std::string details = "{\"InternalTableLoadRows\":" + std::to_string(r.sink_rows) +
                           ",\"ScanRows\":" + std::to_string(r.scan_rows) + "}";
     std::string created = format_time(r.create_time);
@@ -77,7 +88,7 @@ ResultSet info_schema_loads(Ctx& ctx) {
          opt(r.user),
          opt("default_warehouse"),
          opt(r.state),
-         opt("ETL:100%; LOAD:100%"),
+         opt(load_progress(r.state)),
          opt("INSERT"),
          opt("NORMAL"),
          num(r.scan_rows),
@@ -94,7 +105,7 @@ ResultSet info_schema_loads(Ctx& ctx) {
          opt(created),
          opt(created),
          done ? opt(finished) : std::nullopt,
-         opt(finished),
+         running ? std::nullopt : opt(finished),
          opt("{\"timeout\":" + std::to_string(r.timeout_s) + ",\"max_filter_ratio\":0.0}"),
          done ? std::nullopt : opt(r.error_msg),
          opt(""),

@@ -76,18 +76,11 @@ Reply LoadJob::run() {
   m_deadline = m_stmt.options.timeout_s ? std::chrono::steady_clock::now() +
                                               std::chrono::seconds(*m_stmt.options.timeout_s)
                                         : deadline_for(m_ctx, true);
-  {
-    std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
-    m_ctx.state.running[m_txn_id] =
-        RunningTxn{m_txn_id,
-                   m_model.db,
-                   m_stmt.label,
-                   "FE: 127.0.0.1",
-                   epoch_seconds() * 1000,
-                   std::chrono::duration_cast<std::chrono::milliseconds>(
-                       m_deadline - std::chrono::steady_clock::now())
-                       .count()};
-  }
+  begin_transaction();
+  // StmtExecutor registers the INSERT's load job before it executes (LoadMgr.registerLoadJob ->
+  // InsertLoadJob, state LOADING), so SHOW LOAD and information_schema.loads list it while it
+  // runs.
+  begin_load_record(m_ctx.conn, record("LOADING", ""));
   try {
     try {
       fill_stage();
@@ -145,9 +138,35 @@ void LoadJob::check_label() {
     m_stmt.label = random_label();
     return;
   }
+  // A label row exists only for a committed load (it is written inside the load's transaction),
+  // so the label of a failed (CANCELLED) load stays free: DatabaseTransactionMgr.beginTransaction
+  // refuses a label only while a transaction with it is not ABORTED.
   if (m_ctx.state.store.label_exists(m_ctx.conn, m_model.db, m_stmt.label)) {
-    fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");
+    fail_label_used();
   }
+}
+
+void LoadJob::begin_transaction() {
+  std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
+  // A running (PREPARE) transaction holds its label too (beginTransaction's notAbortedTxns).
+  for (const auto& [id, txn] : m_ctx.state.running) {
+    if (txn.db == m_model.db && txn.label == m_stmt.label) {
+      fail_label_used();
+    }
+  }
+  m_ctx.state.running[m_txn_id] = RunningTxn{m_txn_id,
+                                             m_model.db,
+                                             m_stmt.label,
+                                             "FE: 127.0.0.1",
+                                             epoch_seconds() * 1000,
+                                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 m_deadline - std::chrono::steady_clock::now())
+                                                 .count()};
+}
+
+void LoadJob::fail_label_used() const {
+  // LabelAlreadyUsedException: the same text whether the holder is running or finished.
+  fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");
 }
 
 std::string LoadJob::column_list() const {
@@ -305,8 +324,8 @@ void LoadJob::record_cancelled(const std::string& message) noexcept {
       m_ctx.conn.exec("ROLLBACK");
       m_in_txn = false;
     }
-    record_load(m_ctx.conn,
-                record("CANCELLED", "type:LOAD_RUN_FAIL; msg:Cancelled, msg: " + message));
+    finish_load_record(m_ctx.conn,
+                       record("CANCELLED", "type:LOAD_RUN_FAIL; msg:Cancelled, msg: " + message));
   } catch (const std::exception&) {
     // The job record is bookkeeping; the load's own error is what the client gets.
   }

@@ -22,6 +22,10 @@ public:
 private:
   void check_partitions();
   void check_label();
+  // Registers the transaction (SHOW PROC '/transactions/<db>/running'); refuses a label that a
+  // running load of the same database holds.
+  void begin_transaction();
+  [[noreturn]] void fail_label_used() const;
   void fill_stage();
   void create_expression_partitions();
   std::set<std::string> touched_partitions();

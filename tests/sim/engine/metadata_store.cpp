@@ -1,5 +1,6 @@
 #include "metadata_store.hpp"
 
+#include "load_records.hpp"
 #include "murmur_sql.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,7 @@ void MetadataStore::bootstrap() {
     m_conn.exec(sql);
   }
   install_murmur_function(m_conn);
+  cancel_orphaned_load_records(m_conn);
 }
 
 namespace {

@@ -5,11 +5,17 @@
 
 namespace srsim::engine {
 
-TaskRunner::TaskRunner(TaskExecutor execute, TaskCloser close)
-    : m_execute(std::move(execute)), m_close(std::move(close)) {
-  for (int i = 0; i < k_concurrency; ++i) {
-    m_workers.emplace_back([this] { worker(); });
-  }
+namespace {
+
+// How often the scheduler looks again without being woken: a change of task_runs_concurrency
+// through ADMIN SET FRONTEND CONFIG wakes nobody (StarRocks's scheduler also polls).
+constexpr auto k_poll = std::chrono::milliseconds(100);
+
+} // namespace
+
+TaskRunner::TaskRunner(TaskExecutor execute, TaskCloser close, std::shared_ptr<LiveSettings> live)
+    : m_execute(std::move(execute)), m_close(std::move(close)), m_live(std::move(live)) {
+  m_scheduler = std::thread([this] { schedule(); });
 }
 
 TaskRunner::~TaskRunner() {
@@ -23,8 +29,9 @@ TaskRunner::~TaskRunner() {
     }
   }
   m_cv.notify_all();
-  for (std::thread& t : m_workers) {
-    t.join();
+  m_scheduler.join();
+  for (Worker& w : m_workers) {
+    w.thread.join();
   }
 }
 
@@ -37,7 +44,7 @@ bool TaskRunner::submit(TaskRun run) {
   std::string name = run.task_name;
   m_runs[name] = std::move(run);
   m_queue.push_back(name);
-  m_cv.notify_one();
+  m_cv.notify_all();
   return true;
 }
 
@@ -72,33 +79,38 @@ std::vector<TaskRun> TaskRunner::runs() {
   return out;
 }
 
-void TaskRunner::worker() {
+void TaskRunner::schedule() {
   std::unique_lock<std::mutex> lock(m_mutex);
-  for (;;) {
-    m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-    if (m_stop) {
-      return;
+  while (!m_stop) {
+    for (auto it = m_workers.begin(); it != m_workers.end();) {
+      if (it->done) {
+        it->thread.join(); // it has left run_one: this returns at once
+        it = m_workers.erase(it);
+      } else {
+        ++it;
+      }
     }
-    std::string name = m_queue.front();
-    m_queue.pop_front();
-    lock.unlock();
-    run_one(name);
-    lock.lock();
+    // TaskRunScheduler: no new run while task_runs_concurrency runs are RUNNING.
+    while (!m_queue.empty() && m_running < m_live->task_runs_concurrency.load()) {
+      std::string name = m_queue.front();
+      m_queue.pop_front();
+      TaskRun& run = m_runs.at(name);
+      run.state = "RUNNING"; // under the lock: task_runs never shows more than the limit
+      run.progress = "0%";
+      ++m_running;
+      Worker& w = m_workers.emplace_back();
+      w.thread = std::thread([this, name, &w] { run_one(name, w); });
+    }
+    m_cv.wait_for(lock, k_poll);
   }
 }
 
-void TaskRunner::run_one(const std::string& name) {
+void TaskRunner::run_one(const std::string& name, Worker& worker) {
   std::shared_ptr<SessionContext> session;
   std::string sql;
   {
     std::lock_guard<std::mutex> lock(m_mutex);
-    auto it = m_runs.find(name);
-    if (it == m_runs.end() || it->second.state != "PENDING") {
-      return; // dropped while pending
-    }
-    TaskRun& run = it->second;
-    run.state = "RUNNING";
-    run.progress = "0%";
+    const TaskRun& run = m_runs.at(name);
     session = run.session;
     sql = run.definition;
   }
@@ -116,6 +128,9 @@ void TaskRunner::run_one(const std::string& name) {
     run.state = "SUCCESS";
     run.progress = "100%";
   }
+  --m_running;
+  worker.done = true;
+  m_cv.notify_all();
 }
 
 } // namespace srsim::engine

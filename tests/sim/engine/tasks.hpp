@@ -1,14 +1,17 @@
 #pragma once
 
-// SUBMIT TASK runs (starrocks-surface.md §5): at most four runs execute at once
-// (task_runs_concurrency), each runs its INSERT through the engine in a session of its own.
-// Tasks live in memory: they vanish with the srsim process (StarRocks keeps them ~1 day).
+// SUBMIT TASK runs (starrocks-surface.md §5): at most task_runs_concurrency runs execute at once
+// (FE config, default 4, read live from LiveSettings as TaskRunScheduler reads
+// Config.task_runs_concurrency at each round); the others wait PENDING. Each run executes its
+// statement through the engine in a session of its own. Tasks live in memory: they vanish with
+// the srsim process (StarRocks keeps them ~1 day).
 
 #include "engine_state.hpp"
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <thread>
 
@@ -37,7 +40,7 @@ using TaskCloser = std::function<void(SessionContext&)>;
 
 class TaskRunner {
 public:
-  TaskRunner(TaskExecutor execute, TaskCloser close);
+  TaskRunner(TaskExecutor execute, TaskCloser close, std::shared_ptr<LiveSettings> live);
   ~TaskRunner();
   TaskRunner(const TaskRunner&) = delete;
   TaskRunner& operator=(const TaskRunner&) = delete;
@@ -48,20 +51,26 @@ public:
   bool drop(const std::string& name);
   std::vector<TaskRun> runs();
 
-  static constexpr int k_concurrency = 4;
-
 private:
-  void worker();
-  void run_one(const std::string& task_name);
+  struct Worker {
+    std::thread thread;
+    bool done = false;
+  };
+  // Starts pending runs while fewer than task_runs_concurrency run; joins finished workers.
+  void schedule();
+  void run_one(const std::string& task_name, Worker& worker);
 
   TaskExecutor m_execute;
   TaskCloser m_close;
+  std::shared_ptr<LiveSettings> m_live;
   std::mutex m_mutex;
   std::condition_variable m_cv;
   std::map<std::string, TaskRun> m_runs; // by task name
   std::deque<std::string> m_queue;
+  int m_running = 0;
   bool m_stop = false;
-  std::vector<std::thread> m_workers;
+  std::list<Worker> m_workers; // one per started run; a list keeps each Worker in place
+  std::thread m_scheduler;
 };
 
 } // namespace srsim::engine

@@ -160,7 +160,8 @@ bool Connection::handle_query(const std::string& sql) {
   m_state->session.kill_query = false;
   m_state->set_command("Query", sql);
   std::optional<Reply> reply;
-  if (!Front::is_control_statement(sql) && !apply_faults(sql, reply)) {
+  bool close_after_run = false;
+  if (!Front::is_control_statement(sql) && !apply_faults(sql, reply, close_after_run)) {
     return false;
   }
   if (!reply && has_multiple_statements(sql)) {
@@ -173,16 +174,22 @@ bool Connection::handle_query(const std::string& sql) {
   }
   // Log and go back to Sleep before answering: once the client has its answer, another client
   // must see the statement in the query log and no longer running in SHOW PROCESSLIST.
-  log(sql, QueryLog::describe(*reply));
+  log(sql, QueryLog::describe(*reply) + (close_after_run ? " DROPPED" : ""));
   m_state->set_command("Sleep", "");
+  if (close_after_run) {
+    return false; // CLOSE AFTER COMMIT: the statement ran; its answer is never sent
+  }
   send_reply(*reply);
   return !m_state->is_closed();
 }
 
 // Applies latency, drop, stall and fail-Nth; false when the connection must close. `reply` gets
-// the injected error, if any.
-bool Connection::apply_faults(const std::string& sql, std::optional<Reply>& reply) {
+// the injected error, if any; `close_after_run` is set when the statement is to run and its
+// connection then close unanswered (CLOSE AFTER COMMIT).
+bool Connection::apply_faults(const std::string& sql, std::optional<Reply>& reply,
+                              bool& close_after_run) {
   FaultDecision d = m_front.control().on_statement(sql);
+  close_after_run = d.close_after_run;
   if (d.drop_connection) {
     log(sql, "DROPPED");
     return false;

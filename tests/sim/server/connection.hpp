@@ -32,7 +32,7 @@ private:
   // false when the connection must close.
   bool handle_command(const std::string& packet);
   bool handle_query(const std::string& sql);
-  bool apply_faults(const std::string& sql, std::optional<Reply>& reply);
+  bool apply_faults(const std::string& sql, std::optional<Reply>& reply, bool& close_after_run);
   bool client_gone() const;
   void send_reply(const Reply& reply);
   void send_result_set(const ResultSet& rs);

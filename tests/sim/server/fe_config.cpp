@@ -2,6 +2,9 @@
 
 #include "server/sql_text.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace srsim::server {
 namespace {
 
@@ -21,6 +24,8 @@ std::vector<FeConfigItem> defaults(const ClusterConfig& c) {
       {"max_stream_load_timeout_second", "259200", "int", true, true, ""},
       {"task_ttl_second", "86400", "int", true, false, ""},
       {"task_runs_ttl_second", "86400", "int", true, false, ""},
+      // Config.java: @ConfField(mutable = true) task_runs_concurrency = 4 in the 2.5 - 3.x
+      // copies read (an older copy has 20); the task runner honours it (LiveSettings).
       {"task_runs_concurrency", "4", "int", true, false, ""},
       {"task_runs_queue_length", "500", "int", true, false, ""},
       {"task_min_schedule_interval_s", "10", "int", true, false, ""},
@@ -53,7 +58,8 @@ bool fits_type(const std::string& type, const std::string& value) {
 
 } // namespace
 
-FeConfig::FeConfig(const ClusterConfig& cluster) : m_items(defaults(cluster)) {}
+FeConfig::FeConfig(const ClusterConfig& cluster)
+    : m_items(defaults(cluster)), m_live(cluster.live) {}
 
 std::vector<FeConfigItem> FeConfig::items() const {
   std::lock_guard lock(m_mutex);
@@ -78,6 +84,12 @@ std::optional<ErrorReply> FeConfig::set(const std::string& key, const std::strin
         return ErrorReply{1064, "HY000", "Invalid config value: " + value + " for config " + key};
       }
       item.value = item.type == "boolean" ? to_lower(value) : value;
+      if (key == "task_runs_concurrency") {
+        // Read by TaskRunScheduler at each scheduling round, so later runs follow it at once.
+        long long n = *parse_integer(value);
+        m_live->task_runs_concurrency =
+            static_cast<int>(std::clamp<long long>(n, INT32_MIN, INT32_MAX));
+      }
       return std::nullopt;
     }
   }

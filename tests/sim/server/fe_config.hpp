@@ -4,6 +4,7 @@
 // a subset of fe.conf keys with their StarRocks defaults, types and mutability. Changes are not
 // persisted, as in StarRocks without WITH PERSISTENT.
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -34,6 +35,7 @@ public:
 private:
   mutable std::mutex m_mutex;
   std::vector<FeConfigItem> m_items;
+  std::shared_ptr<LiveSettings> m_live; // items the engine reads while it runs
 };
 
 } // namespace srsim::server

@@ -32,6 +32,10 @@ FaultDecision SimControl::on_statement(const std::string& sql) {
     }
     --*m_close_after;
   }
+  if (m_close_after_commit && pattern_matches(*m_close_after_commit, sql)) {
+    m_close_after_commit.reset();
+    d.close_after_run = true;
+  }
   for (const auto& p : m_stalls) {
     if (pattern_matches(p, sql)) {
       d.stall = true;
@@ -81,6 +85,11 @@ void SimControl::set_close_after(long long n) {
   m_close_after = n;
 }
 
+void SimControl::set_close_after_commit(const std::string& pattern) {
+  std::lock_guard lock(m_mutex);
+  m_close_after_commit = pattern;
+}
+
 void SimControl::add_stall(const std::string& pattern) {
   std::lock_guard lock(m_mutex);
   m_stalls.push_back(pattern);
@@ -119,6 +128,7 @@ void SimControl::reset() {
     m_latency_ms = 0;
     m_fails.clear();
     m_close_after.reset();
+    m_close_after_commit.reset();
     m_stalls.clear();
     m_refuse = false;
     m_live->olap_external_delay_s = m_startup_olap_delay_s;
@@ -136,6 +146,8 @@ std::vector<std::pair<std::string, std::string>> SimControl::describe() const {
                                   std::to_string(f.error.code) + " '" + f.error.message + "'");
   }
   rows.emplace_back("CLOSE AFTER", m_close_after ? std::to_string(*m_close_after) : "OFF");
+  rows.emplace_back("CLOSE AFTER COMMIT",
+                    m_close_after_commit ? "'" + *m_close_after_commit + "'" : "OFF");
   for (const auto& s : m_stalls) {
     rows.emplace_back("STALL", s);
   }

@@ -24,6 +24,7 @@ struct FaultDecision {
   int latency_ms = 0;
   std::optional<ErrorReply> fail; // answer this instead of executing
   bool drop_connection = false;   // close the socket without answering
+  bool close_after_run = false;   // run the statement, then close the socket without answering
   bool stall = false;             // never answer until RESET or the client goes away
   std::uint64_t generation = 0;   // RESET counter when decided (to wait for the next RESET)
 };
@@ -45,6 +46,9 @@ public:
   void set_latency_ms(int ms);
   void add_fail(FailRule rule);
   void set_close_after(long long n);
+  // The next statement matching `pattern` (any connection) runs normally, then its connection
+  // is closed without the answer; one-shot.
+  void set_close_after_commit(const std::string& pattern);
   void add_stall(const std::string& pattern);
   void set_refuse_connections(bool on);
   bool refuse_connections() const;
@@ -66,6 +70,7 @@ private:
   int m_latency_ms = 0;
   std::vector<FailRule> m_fails;
   std::optional<long long> m_close_after;
+  std::optional<std::string> m_close_after_commit;
   std::vector<std::string> m_stalls;
   bool m_refuse = false;
   double m_max_disk_used_pct = 44.72;

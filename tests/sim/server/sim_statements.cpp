@@ -70,6 +70,17 @@ Reply set_sim(SimControl& control, TokenCursor& c) {
   if (c.accept("FAIL")) {
     return set_fail(control, c);
   }
+  if (c.accept_words({"CLOSE", "AFTER", "COMMIT"})) {
+    auto pattern = take_string(c);
+    if (!pattern) {
+      return syntax_error("ADMIN SET SIM CLOSE AFTER COMMIT '<pattern>'");
+    }
+    Reply r = done(c);
+    if (std::holds_alternative<OkReply>(r)) {
+      control.set_close_after_commit(*pattern);
+    }
+    return r;
+  }
   if (c.accept_words({"CLOSE", "AFTER"})) {
     return with_int("CLOSE AFTER", [&](long long v) { control.set_close_after(v); });
   }

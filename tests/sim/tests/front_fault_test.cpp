@@ -205,6 +205,7 @@ TEST(FrontFaultTest, BadControlStatementsAreSyntaxErrors) {
   EXPECT_EQ(c->query("ADMIN SET SIM FAIL 0 'x' 1064 'm'").error, 1064u);
   EXPECT_EQ(c->query("ADMIN SET SIM REFUSE CONNECTIONS MAYBE").error, 1064u);
   EXPECT_EQ(c->query("ADMIN SET SIM WOBBLE").error, 1064u);
+  EXPECT_EQ(c->query("ADMIN SET SIM CLOSE AFTER COMMIT 3").error, 1064u);
 }
 
 } // namespace

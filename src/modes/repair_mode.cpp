@@ -13,6 +13,7 @@
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
+#include "exlschema/runner/retry.hpp"
 #include "exlschema/modes/structure.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/cluster_info.hpp"

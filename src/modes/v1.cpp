@@ -10,6 +10,7 @@
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
+#include "exlschema/runner/retry.hpp"
 #include "exlschema/modes/structure.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/insert_sql.hpp"

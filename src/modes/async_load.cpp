@@ -28,8 +28,7 @@ bool task_exists(RunContext& ctx, const std::string& task) {
 void submit(RunContext& ctx, const std::string& task, const Statement& load) {
   const Statement statement{
       Side::Target,
-      starrocks::build_submit_task(task, load.sql, ctx.options.query_timeout_s,
-                                   ctx.target.version),
+      starrocks::build_submit_task(task, load.sql, ctx.options.query_timeout_s, ctx.target.version),
       load.label, false};
   try {
     ctx.gate.mutate(statement);
@@ -45,8 +44,7 @@ enum class RunEnd { Running, Succeeded };
 // The run's state from task_runs, or, once the run row is gone, from the load's label.
 RunEnd poll(RunContext& ctx, const std::string& database, const std::string& task,
             const Statement& load) {
-  const db::ResultSet rs =
-      ctx.gate.read(Side::Target, starrocks::build_task_runs_query({task}));
+  const db::ResultSet rs = ctx.gate.read(Side::Target, starrocks::build_task_runs_query({task}));
   if (!rs.rows.empty()) {
     const std::string state = rs.value(rs.rows.size() - 1, "STATE").value_or("");
     if (state == "SUCCESS") {
@@ -74,17 +72,16 @@ RunEnd poll(RunContext& ctx, const std::string& database, const std::string& tas
 void run_async_load(RunContext& ctx, const std::string& database, const std::string& task,
                     const Statement& load) {
   submit(ctx, task, load);
-  TempGuard guard(ctx.temps,
-                  Statement{Side::Target, starrocks::build_drop_task(task, ctx.target.version),
-                            {}, true});
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::seconds(ctx.options.query_timeout_s + 60);
+  TempGuard guard(
+      ctx.temps,
+      Statement{Side::Target, starrocks::build_drop_task(task, ctx.target.version), {}, true});
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(ctx.options.query_timeout_s + 60);
   while (poll(ctx, database, task, load) == RunEnd::Running) {
     if (std::chrono::steady_clock::now() > deadline) {
-      throw std::runtime_error("task " + task + " did not finish within " +
-                               std::to_string(ctx.options.query_timeout_s) +
-                               " s; check SHOW LOAD WHERE LABEL = \"" + load.label +
-                               "\" before re-running");
+      throw std::runtime_error(
+          "task " + task + " did not finish within " + std::to_string(ctx.options.query_timeout_s) +
+          " s; check SHOW LOAD WHERE LABEL = \"" + load.label + "\" before re-running");
     }
     if (ctx.cancel.wait_for(k_poll)) {
       throw runner::CancelledError("cancelled while task " + task + " ran (dropped)");

@@ -242,8 +242,8 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
     if (output.round_finished) {
       output.round_finished(report);
     }
-    output.out << "round " << ctx.round << " done; the next round starts in "
-               << options.interval_s << " s (Ctrl-C stops)\n";
+    output.out << "round " << ctx.round << " done; the next round starts in " << options.interval_s
+               << " s (Ctrl-C stops)\n";
     if (cancel.wait_for(std::chrono::seconds(options.interval_s))) {
       break;
     }

@@ -4,6 +4,8 @@
 #include "exlschema/starrocks/insert_sql.hpp"
 #include "exlschema/starrocks/names.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/starrocks/quote.hpp"
+#include "exlschema/util/log.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -30,7 +32,8 @@ std::vector<starrocks::ResultRow> rows_of(const db::ResultSet& rs) {
 
 SourcePartitions read_source_partitions(RunContext& ctx, const TableJob& job,
                                         const starrocks::TableModel& model) {
-  const db::ResultSet rs = ctx.gate.read(Side::Source, starrocks::build_show_partitions(job.source));
+  const db::ResultSet rs =
+      ctx.gate.read(Side::Source, starrocks::build_show_partitions(job.source));
   auto parsed = starrocks::parse_show_partitions(rs.columns, rows_of(rs));
   if (!parsed) {
     throw std::runtime_error("cannot read the source's partitions: " + parsed.error().message());
@@ -73,8 +76,8 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
     const auto add = starrocks::build_add_source_partition(job.target, info.name, info.bounds,
                                                            model.partitioning);
     if (!add) {
-      throw std::runtime_error("partition " + info.name + " cannot be added on the target: " +
-                               add.error().message());
+      throw std::runtime_error("partition " + info.name +
+                               " cannot be added on the target: " + add.error().message());
     }
     load.add = add.value();
   }
@@ -156,6 +159,52 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
   spec.query = starrocks::build_select_columns(source, spec.columns, predicates);
   return Statement{Side::Target, starrocks::build_insert(spec, ctx.target.version), spec.label,
                    false};
+}
+
+namespace {
+
+std::string next_label(const std::string& label, int bump) {
+  const std::string tail = "_n" + std::to_string(bump);
+  if (label.size() + tail.size() <= starrocks::k_max_label) {
+    return label + tail;
+  }
+  return label.substr(0, starrocks::k_max_label - tail.size() - 17) + "_" +
+         starrocks::stable_hash_hex(label) + tail;
+}
+
+void replace_label(Statement& load, const std::string& label) {
+  const std::string from = "WITH LABEL " + starrocks::quote_identifier(load.label);
+  const std::size_t at = load.sql.find(from);
+  if (at == std::string::npos) {
+    throw std::logic_error("load without its label in the SQL: " + load.label);
+  }
+  load.sql.replace(at, from.size(), "WITH LABEL " + starrocks::quote_identifier(label));
+  load.label = label;
+}
+
+} // namespace
+
+Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database) {
+  if (!ctx.gate.executes()) {
+    return load;
+  }
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  const std::string original = load.label;
+  for (int bump = 1;; ++bump) {
+    const auto state = sender.label_state(database, load.label);
+    if (!state || !starrocks::load_applied(state->phase)) {
+      return load;
+    }
+    util::log().info("label {} was applied by an earlier run; this load takes {}", load.label,
+                     next_label(original, bump));
+    replace_label(load, next_label(original, bump));
+  }
+}
+
+LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database) {
+  const Statement fresh = with_fresh_label(ctx, load, database);
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  return sender.send(fresh, database, std::chrono::seconds(ctx.options.query_timeout_s));
 }
 
 audit::SideReader side_reader(RunContext& ctx, Side side) {

@@ -5,6 +5,7 @@
 #include "exlschema/starrocks/partition_info.hpp"
 #include "exlschema/starrocks/partition_predicate.hpp"
 #include "exlschema/starrocks/table_model.hpp"
+#include "modes/load_sender.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -21,11 +22,11 @@ struct RunContext;
 
 struct PartitionLoad {
   std::string name;
-  std::string predicate;           // exact, on the source's columns; empty: the whole table
-  bool whole_table = false;        // the single partition of an unpartitioned table
-  bool created_by_load = false;    // a missing automatic partition: INSERT INTO creates it
-  std::optional<std::string> add;  // ALTER TABLE .. ADD PARTITION to run before loading
-  std::uint64_t bytes = 0;         // the source partition's data size (SHOW PARTITIONS)
+  std::string predicate;          // exact, on the source's columns; empty: the whole table
+  bool whole_table = false;       // the single partition of an unpartitioned table
+  bool created_by_load = false;   // a missing automatic partition: INSERT INTO creates it
+  std::optional<std::string> add; // ALTER TABLE .. ADD PARTITION to run before loading
+  std::uint64_t bytes = 0;        // the source partition's data size (SHOW PARTITIONS)
 };
 
 // The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with
@@ -64,6 +65,16 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
                          const starrocks::TableModel& model, std::string_view catalog,
                          const std::vector<PartitionLoad>& loads, bool append,
                          std::string_view extra_where = {});
+
+// `load` with a label no earlier run has applied: a label found applied on the target before this
+// run sent anything belongs to an earlier run that had the same round (one without this run's
+// history, e.g. another state file), so the statement gets the next free label
+// (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's
+// load of the same rows, and send() waits for it instead of loading them a second time.
+Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database);
+
+// Sends a labelled load exactly once (LoadSender) after with_fresh_label.
+LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database);
 
 // The auditor's reads on `side`, through the gate.
 audit::SideReader side_reader(RunContext& ctx, Side side);

@@ -13,8 +13,9 @@
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
-#include "exlschema/runner/retry.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 #include "exlschema/modes/structure.hpp"
+#include "exlschema/runner/retry.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/cluster_info.hpp"
 #include "exlschema/starrocks/cluster_info_sql.hpp"
@@ -24,7 +25,6 @@
 #include "modes/async_load.hpp"
 #include "modes/load_sender.hpp"
 #include "modes/partition_loads.hpp"
-#include "exlschema/modes/source_catalog.hpp"
 
 #include <algorithm>
 
@@ -35,8 +35,7 @@ constexpr int k_default_task_runs_concurrency = 4; // FE Config.task_runs_concur
 
 bool automatic(const starrocks::TableModel& model) {
   using Kind = starrocks::Partitioning::Kind;
-  return model.partitioning.kind == Kind::Expression ||
-         model.partitioning.kind == Kind::ColumnList;
+  return model.partitioning.kind == Kind::Expression || model.partitioning.kind == Kind::ColumnList;
 }
 
 std::string joined(const std::vector<std::string>& names, std::size_t limit = 5) {
@@ -85,8 +84,8 @@ std::vector<Statement> RepairMode::plan_run(RunContext& ctx) {
         m_task_runs_limit = std::max(1, std::stoi(*value));
       }
     } catch (const std::exception& e) {
-      util::log().warn("cannot read the target's task_runs_concurrency ({}); assuming {}",
-                       e.what(), k_default_task_runs_concurrency);
+      util::log().warn("cannot read the target's task_runs_concurrency ({}); assuming {}", e.what(),
+                       k_default_task_runs_concurrency);
     }
     if (ctx.options.threads > *m_task_runs_limit) {
       util::log().warn("-thread {} capped to {}: the target runs at most {} task runs at once "
@@ -179,8 +178,8 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
   }
   if (!target_only.empty() && m_style.audit_source) {
     plan.recommended_mode = m_style.batched ? "v5" : "v4";
-    plan.refused = "the target holds partitions the source does not have (" +
-                   joined(target_only) + "): -o " + std::string(m_name) +
+    plan.refused = "the target holds partitions the source does not have (" + joined(target_only) +
+                   "): -o " + std::string(m_name) +
                    " copies a table exactly and would never find it equal; -o " +
                    plan.recommended_mode + " loads what the target lacks and keeps them";
     return;
@@ -216,10 +215,12 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
       plan.tasks.push_back(std::move(task));
     }
   }
-  const std::string what = std::to_string(loads.size()) + " of " + std::to_string(audited) +
-                           " partition(s) to load";
+  const std::string what =
+      std::to_string(loads.size()) + " of " + std::to_string(audited) + " partition(s) to load";
   plan.summary = plan.summary.empty() ? what : plan.summary + "; " + what;
-  if (!target_is_new) {
+  if (target_is_new) {
+    plan.outcome = loads.empty() ? plan.outcome : "loaded";
+  } else {
     plan.outcome = loads.empty() && missing_not_added.empty() ? "equal" : "repaired";
   }
 }
@@ -237,12 +238,11 @@ runner::TaskResult RepairMode::run_task(RunContext& ctx, const TablePlan& table,
     }
     result.labels.push_back(step.label);
     if (task.async_name.empty()) {
-      LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
-      const LoadResult load = sender.send(step, table.job.target.database,
-                                          std::chrono::seconds(ctx.options.query_timeout_s));
+      const LoadResult load = send_load(ctx, step, table.job.target.database);
       result.rows_moved = static_cast<std::int64_t>(load.exec.affected_rows);
     } else {
-      run_async_load(ctx, table.job.target.database, task.async_name, step);
+      run_async_load(ctx, table.job.target.database, task.async_name,
+                     with_fresh_label(ctx, step, table.job.target.database));
     }
   }
   result.status = runner::TaskStatus::Succeeded;

@@ -30,9 +30,8 @@ bool catalog_listed(RunContext& ctx, const std::string& name) {
 // A catalog of that name exists: reuse it when it reads the same source as the same user.
 SourceCatalog reuse(RunContext& ctx, const std::string& name) {
   const db::ResultSet rs = ctx.gate.read(Side::Target, starrocks::build_show_create_catalog(name));
-  const std::string text = rs.rows.empty() || rs.rows[0].size() < 2 || !rs.rows[0][1]
-                               ? std::string()
-                               : *rs.rows[0][1];
+  const std::string text =
+      rs.rows.empty() || rs.rows[0].size() < 2 || !rs.rows[0][1] ? std::string() : *rs.rows[0][1];
   const auto properties = starrocks::parse_catalog_properties(text);
   std::string uri;
   std::string user;
@@ -47,9 +46,9 @@ SourceCatalog reuse(RunContext& ctx, const std::string& name) {
   const bool same = endpoint && endpoint.value().host == source.host &&
                     endpoint.value().port == source.port && user == source.user;
   if (!same) {
-    const std::string found = endpoint ? endpoint_text(endpoint.value().host,
-                                                       endpoint.value().port, user)
-                                       : "'" + uri + "'";
+    const std::string found =
+        endpoint ? endpoint_text(endpoint.value().host, endpoint.value().port, user)
+                 : "'" + uri + "'";
     throw FatalError("exlSchema: the target '" + ctx.options.target.alias + "' has a catalog `" +
                      name + "` that reads " + found + ", not the source '" +
                      ctx.options.source.alias + "' (" +
@@ -115,7 +114,8 @@ SourceCatalog plan_source_catalog(RunContext& ctx) {
   SourceCatalog out;
   out.name = name;
   out.create = Statement{Side::Target, starrocks::build_create_jdbc_catalog(spec), {}, false};
-  out.notes.push_back("creates the catalog `" + name + "` (kept for later runs; the target "
+  out.notes.push_back("creates the catalog `" + name +
+                      "` (kept for later runs; the target "
                       "stores the source password in it)");
   return out;
 }

@@ -10,8 +10,9 @@
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
-#include "exlschema/runner/retry.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 #include "exlschema/modes/structure.hpp"
+#include "exlschema/runner/retry.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/insert_sql.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
@@ -19,7 +20,6 @@
 #include "exlschema/util/log.hpp"
 #include "modes/load_sender.hpp"
 #include "modes/partition_loads.hpp"
-#include "exlschema/modes/source_catalog.hpp"
 
 #include <cmath>
 
@@ -167,9 +167,9 @@ void V1Mode::plan_batches(RunContext& ctx, TablePlan& plan) {
       }
       if (group.size() == 1 && bytes > limit && !column.empty()) {
         const int pieces = static_cast<int>(std::ceil(static_cast<double>(bytes) / limit));
-        const db::ResultSet rs = ctx.gate.read(
-            Side::Source, starrocks::build_split_bounds(plan.job.source, column,
-                                                        group[0].predicate, pieces));
+        const db::ResultSet rs =
+            ctx.gate.read(Side::Source, starrocks::build_split_bounds(plan.job.source, column,
+                                                                      group[0].predicate, pieces));
         std::vector<std::string> bounds;
         for (std::size_t i = 0; i < rs.rows.size(); ++i) {
           if (const auto v = rs.value(i, "exl_bound")) {
@@ -179,13 +179,14 @@ void V1Mode::plan_batches(RunContext& ctx, TablePlan& plan) {
         const auto ranges = starrocks::split_predicates(
             column, col ? std::optional(col->type) : std::nullopt, bounds);
         for (const std::string& range : ranges) {
-          const std::string base = group[0].predicate.empty() ? "" : "(" + group[0].predicate + ") AND ";
+          const std::string base =
+              group[0].predicate.empty() ? "" : "(" + group[0].predicate + ") AND ";
           batches.push_back(Batch{names, base + "(" + range + ")", bytes / ranges.size()});
         }
         continue;
       }
-      batches.push_back(Batch{names, group.size() == 1 && group[0].predicate.empty() ? "" : any_of,
-                              bytes});
+      batches.push_back(
+          Batch{names, group.size() == 1 && group[0].predicate.empty() ? "" : any_of, bytes});
     }
   }
   for (std::size_t i = 0; i < batches.size(); ++i) {
@@ -196,17 +197,14 @@ void V1Mode::plan_batches(RunContext& ctx, TablePlan& plan) {
   plan.summary = plan.summary.empty() ? what : plan.summary + "; " + what;
 }
 
-runner::TaskResult V1Mode::run_task(RunContext& ctx, const TablePlan& table,
-                                    const TaskPlan& task) {
+runner::TaskResult V1Mode::run_task(RunContext& ctx, const TablePlan& table, const TaskPlan& task) {
   runner::TaskResult result;
   result.name = task.name;
   result.table = table.job.name();
   result.partitions = task.partitions;
   for (const Statement& step : task.steps) {
     result.labels.push_back(step.label);
-    LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
-    const LoadResult load = sender.send(step, table.job.target.database,
-                                        std::chrono::seconds(ctx.options.query_timeout_s));
+    const LoadResult load = send_load(ctx, step, table.job.target.database);
     result.rows_moved = static_cast<std::int64_t>(load.exec.affected_rows);
   }
   result.status = runner::TaskStatus::Succeeded;
@@ -214,21 +212,19 @@ runner::TaskResult V1Mode::run_task(RunContext& ctx, const TablePlan& table,
 }
 
 // -complement: after the load, each partition whose counts differ is overwritten from the source.
-void V1Mode::complement(RunContext& ctx, const TablePlan& plan,
-                        report::TableReport& table_report) {
+void V1Mode::complement(RunContext& ctx, const TablePlan& plan, report::TableReport& table_report) {
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
+  const audit::TableAudit result =
+      auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
   for (const audit::PartitionAudit& p : result.partitions) {
     if (p.state != audit::PartitionState::Differs || !p.source) {
       continue;
     }
-    const PartitionLoad load = partition_load(plan.job, *plan.source_table, result.columns,
-                                              *p.source, false);
+    const PartitionLoad load =
+        partition_load(plan.job, *plan.source_table, result.columns, *p.source, false);
     const Statement overwrite =
         load_statement(ctx, plan.job, *plan.source_table, m_catalog, {load}, false);
-    LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
-    sender.send(overwrite, plan.job.target.database,
-                std::chrono::seconds(ctx.options.query_timeout_s));
+    send_load(ctx, overwrite, plan.job.target.database);
     ++table_report.partitions_rewritten;
   }
 }
@@ -247,7 +243,8 @@ void V1Mode::verify_table(RunContext& ctx, const TablePlan& plan,
     complement(ctx, plan, table_report);
   }
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-  const audit::TableAudit result = auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
+  const audit::TableAudit result =
+      auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
   table_report.partitions_audited = static_cast<int>(result.partitions.size());
   table_report.source_rows = result.source_rows;
   table_report.target_rows = result.target_rows;

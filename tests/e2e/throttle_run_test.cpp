@@ -3,7 +3,6 @@
 // target's BE disk over defaults.critical_disk_used_pct stops it the same way.
 #include "e2e/vmode_support.hpp"
 
-
 #include <filesystem>
 #include <fstream>
 

@@ -34,7 +34,8 @@ TEST(V1Test, FirstLoadThenANonEmptyTargetIsRefusedWithoutWriting) {
 TEST(V1Test, BatchcheckPrintsBatchesAndWritesNothing) {
   const std::string db = make_logs("v1_bc");
   const QueryLogMark dst("DST");
-  const ExlResult big = run_exl(vmode("v1", db + ".logs", {"-a", "-batch", "-batchcheck", "-speed", "100"}));
+  const ExlResult big =
+      run_exl(vmode("v1", db + ".logs", {"-a", "-batch", "-batchcheck", "-speed", "100"}));
   ASSERT_EQ(big.exit_code, 0) << big.out << big.err;
   EXPECT_TRUE(contains(big.out, "1 batch(es)")) << big.out;
   const ExlResult small = run_exl(

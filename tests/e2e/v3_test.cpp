@@ -27,8 +27,8 @@ TEST(V3Test, BatchesRunAsTasksAtMostThreadAtOnce) {
   const std::string db = make_wide("v3_tasks");
   sql("DST", "ADMIN SET SIM LATENCY 100");
   const QueryLogMark dst("DST");
-  const ExlResult r = run_exl(
-      vmode("v3", db + ".wide", {"-a", "-r", "-i", "-thread", "2", "-speed", "0.0000001"}));
+  const ExlResult r =
+      run_exl(vmode("v3", db + ".wide", {"-a", "-r", "-i", "-thread", "2", "-speed", "0.0000001"}));
   sql("DST", "ADMIN SET SIM LATENCY 0");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(content("DST", db, "wide"), content("SRC", db, "wide"));
@@ -53,9 +53,8 @@ TEST(V3Test, SigintMidRunLeavesNothingBehindAndAReRunCompletes) {
   ExlProcess run({"-config", config_path(), "-source", "src", "-target", "dst", "-t", db + ".wide",
                   "-o", "v3", "-a", "-r", "-i", "-thread", "2", "-speed", "0.0000001"},
                  {});
-  const bool started = eventually(
-      [&] { return count_matching(dst.statements(), "SUBMIT") >= 1; },
-      std::chrono::seconds(60), std::chrono::milliseconds(5));
+  const bool started = eventually([&] { return count_matching(dst.statements(), "SUBMIT") >= 1; },
+                                  std::chrono::seconds(60), std::chrono::milliseconds(5));
   run.signal(SIGINT);
   const ExlResult r = run.wait();
   sql("DST", "ADMIN SET SIM LATENCY 0");

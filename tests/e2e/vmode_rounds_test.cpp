@@ -19,7 +19,13 @@ TEST(VModeRoundsTest, RoundsRepairOnlyWhatChangedUntilSigint) {
   ExlProcess run({"-config", config_path(), "-source", "src", "-target", "dst", "-t", db + ".feed",
                   "-o", "v2", "-a", "-r", "-interval", "1"},
                  {});
-  const auto synced = [&] { return content("DST", db, "feed") == content("SRC", db, "feed"); };
+  const auto synced = [&] {
+    try {
+      return content("DST", db, "feed") == content("SRC", db, "feed");
+    } catch (const std::exception&) { // not created yet
+      return false;
+    }
+  };
   ASSERT_TRUE(eventually(synced, std::chrono::seconds(60), std::chrono::milliseconds(50)))
       << run.out_so_far() << run.err_so_far();
   ASSERT_TRUE(eventually([&] { return contains(run.out_so_far(), "round 1 done"); },

@@ -54,8 +54,9 @@ inline std::vector<std::string> content(const std::string& prefix, const std::st
 
 inline std::size_t count_matching(const std::vector<std::string>& statements,
                                   const std::string& part) {
-  return static_cast<std::size_t>(std::count_if(
-      statements.begin(), statements.end(), [&](const std::string& s) { return contains(s, part); }));
+  return static_cast<std::size_t>(
+      std::count_if(statements.begin(), statements.end(),
+                    [&](const std::string& s) { return contains(s, part); }));
 }
 
 inline std::vector<std::string> vmode(const std::string& mode, const std::string& list,

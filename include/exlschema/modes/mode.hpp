@@ -45,7 +45,7 @@ struct TaskPlan {
   std::string name; // e.g. `db.table#p20240101`
   std::vector<std::string> partitions;
   std::vector<Statement> steps;
-  std::string async_name; // the SUBMIT TASK name when the load runs as an asynchronous task
+  std::string async_name;  // the SUBMIT TASK name when the load runs as an asynchronous task
   std::uint64_t bytes = 0; // the source data it loads, when known (plans, -batchcheck)
   std::string predicate;   // the source rows it reads (-batchcheck); empty: every row
 };
@@ -62,7 +62,7 @@ struct TablePlan {
   std::string definition;             // views and MVs: the source's query
   std::string recommended_mode;       // the mode that fits this table better, when one does
   std::optional<starrocks::TableModel> source_table; // tables: the source's model
-  starrocks::Properties deferred;     // settings to restore after the data is in
+  starrocks::Properties deferred;                    // settings to restore after the data is in
 };
 
 class Mode {

@@ -20,6 +20,11 @@
 // Size: each partition adds one WHEN of about 60-200 bytes; 1000 partitions stay well under the
 // FE's default statement and expression limits (expr_children_limit 10000, System_limit docs).
 // Tables with more partitions get one statement per chunk of `max_partitions_per_query`.
+//
+// A count of some partitions only (build_partition_subset_count_queries) adds
+//   WHERE [(<extra>) AND] (<pred p1>) OR (<pred p2>) ...
+// so that the FE prunes every other partition (partition pruning works on WHERE conditions over
+// the partition columns, not on a CASE), and those rows are not read at all.
 namespace exl::starrocks {
 namespace {
 
@@ -75,6 +80,49 @@ build_partition_count_queries(const TableRef& table, const std::vector<Partition
     statements.push_back(std::move(statement).value());
   }
   return statements;
+}
+
+Result<std::string> any_partition_predicate(const std::vector<PartitionColumn>& columns,
+                                            const std::vector<NamedBounds>& partitions) {
+  std::vector<std::string> predicates;
+  for (const NamedBounds& partition : partitions) {
+    Result<std::string> predicate = partition_predicate(columns, partition.bounds);
+    if (!predicate) {
+      ParseError error = predicate.error();
+      error.expected = "partition " + partition.name + ": " + error.expected;
+      return error;
+    }
+    if (predicate.value() == "TRUE") {
+      return std::string("TRUE");
+    }
+    predicates.push_back(std::move(predicate).value());
+  }
+  if (predicates.empty()) {
+    return std::string("FALSE");
+  }
+  if (predicates.size() == 1) {
+    return predicates[0];
+  }
+  std::string any;
+  for (const std::string& predicate : predicates) {
+    any += (any.empty() ? "(" : " OR (") + predicate + ")";
+  }
+  return any;
+}
+
+Result<std::vector<std::string>> build_partition_subset_count_queries(
+    const TableRef& table, const std::vector<PartitionColumn>& columns,
+    const std::vector<NamedBounds>& partitions, std::string_view extra_where,
+    std::size_t max_partitions_per_query) {
+  Result<std::string> any = any_partition_predicate(columns, partitions);
+  if (!any) {
+    return any.error();
+  }
+  std::string where(extra_where);
+  if (any.value() != "TRUE") {
+    where = where.empty() ? any.value() : "(" + where + ") AND (" + any.value() + ")";
+  }
+  return build_partition_count_queries(table, columns, partitions, where, max_partitions_per_query);
 }
 
 } // namespace exl::starrocks

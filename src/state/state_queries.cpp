@@ -135,7 +135,7 @@ runner::TaskResult read_task(Database& db, const std::string& run_id, const Stat
 } // namespace
 
 std::vector<RunSummary> StateStore::recent_runs(int limit, const TableFilter& filter) {
-  return guarded(m_path, "cannot read the run history", [&] {
+  return guarded(*m_impl, m_path, "cannot read the run history", [&] {
     const ScopedFilter scope(*m_impl, filter);
     Statement query(m_impl->db, recent_runs_sql());
     query.bind(1, std::int64_t{filter ? 1 : 0}).bind(2, std::int64_t{limit});
@@ -148,7 +148,7 @@ std::vector<RunSummary> StateStore::recent_runs(int limit, const TableFilter& fi
 }
 
 std::vector<std::string> StateStore::tables(const TableFilter& filter) {
-  return guarded(m_path, "cannot read the run history", [&] {
+  return guarded(*m_impl, m_path, "cannot read the run history", [&] {
     const ScopedFilter scope(*m_impl, filter);
     Statement query(m_impl->db, "SELECT DISTINCT table_name FROM run_tables "
                                 "WHERE exl_selected(table_name) ORDER BY table_name");
@@ -161,7 +161,7 @@ std::vector<std::string> StateStore::tables(const TableFilter& filter) {
 }
 
 std::vector<TableRun> StateStore::table_runs(const std::string& table, int limit) {
-  return guarded(m_path, "cannot read the run history", [&] {
+  return guarded(*m_impl, m_path, "cannot read the run history", [&] {
     Statement query(m_impl->db, std::string(k_table_run_select) + R"sql(
       WHERE t.table_name = ?1
       ORDER BY r.started_ms DESC, r.run_id DESC LIMIT ?2)sql");
@@ -175,7 +175,7 @@ std::vector<TableRun> StateStore::table_runs(const std::string& table, int limit
 }
 
 std::vector<TableRun> StateStore::run_tables(const std::string& run_id) {
-  return guarded(m_path, "cannot read the run history", [&] {
+  return guarded(*m_impl, m_path, "cannot read the run history", [&] {
     Statement query(m_impl->db,
                     std::string(k_table_run_select) + " WHERE t.run_id = ?1 ORDER BY t.table_name");
     query.bind(1, run_id);
@@ -188,7 +188,7 @@ std::vector<TableRun> StateStore::run_tables(const std::string& run_id) {
 }
 
 std::vector<runner::TaskResult> StateStore::run_tasks(const std::string& run_id) {
-  return guarded(m_path, "cannot read the run history", [&] {
+  return guarded(*m_impl, m_path, "cannot read the run history", [&] {
     Statement query(m_impl->db, R"sql(
       SELECT seq, task_id, name, table_name, status, attempts, rows_moved, started_ms, ended_ms,
              error

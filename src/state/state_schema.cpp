@@ -15,7 +15,8 @@ constexpr int k_busy_timeout_ms = 30000;
 
 // k_migrations[i] turns a version-i store into version i+1. Append, never edit: a store written
 // by an older build is migrated step by step.
-constexpr std::array<const char*, StateStore::k_schema_version> k_migrations{R"sql(
+constexpr std::array<const char*, StateStore::k_schema_version> k_migrations{
+    R"sql(
 CREATE TABLE runs (
   run_id       TEXT PRIMARY KEY,
   command_line TEXT NOT NULL,
@@ -87,6 +88,13 @@ CREATE TABLE partition_versions (
   seen_ms        INTEGER NOT NULL,
   PRIMARY KEY (source, target, table_name, partition_name)
 );
+)sql",
+    // 1 -> 2: the PartitionId of each side, so that an OVERWRITE or TRUNCATE (new id, version back
+    // to 1 or 2) is never taken for an unchanged partition. Rows of version 1 keep NULL ids and are
+    // counted again at the next audit.
+    R"sql(
+ALTER TABLE partition_versions ADD COLUMN source_id INTEGER;
+ALTER TABLE partition_versions ADD COLUMN target_id INTEGER;
 )sql"};
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {

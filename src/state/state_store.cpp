@@ -151,7 +151,7 @@ StateStore::StateStore(StateStore&&) noexcept = default;
 StateStore& StateStore::operator=(StateStore&&) noexcept = default;
 
 void StateStore::begin_run(const report::RunReport& header) {
-  guarded(m_path, "cannot record the start of the run", [&] {
+  guarded(*m_impl, m_path, "cannot record the start of the run", [&] {
     WriteTransaction transaction(m_impl->db);
     insert_run(m_impl->db, header, false);
     insert_tables(m_impl->db, header);
@@ -160,7 +160,7 @@ void StateStore::begin_run(const report::RunReport& header) {
 }
 
 void StateStore::finish_run(const report::RunReport& report) {
-  guarded(m_path, "cannot record the end of the run", [&] {
+  guarded(*m_impl, m_path, "cannot record the end of the run", [&] {
     WriteTransaction transaction(m_impl->db);
     insert_run(m_impl->db, report, true);
     delete_details(m_impl->db, report.run_id);

@@ -93,4 +93,19 @@ build_partition_count_queries(const TableRef& table, const std::vector<Partition
                               std::string_view extra_where = {},
                               std::size_t max_partitions_per_query = 1000);
 
+// The rows of any of `partitions`: their predicates ORed ("TRUE" when one of them is TRUE, as
+// for an unpartitioned table). Refused as partition_predicate refuses, naming the partition.
+Result<std::string> any_partition_predicate(const std::vector<PartitionColumn>& columns,
+                                            const std::vector<NamedBounds>& partitions);
+
+// As build_partition_count_queries for `partitions`, some of the table's partitions (the
+// auditor counts only those that changed since the sides were last seen equal): the WHERE also
+// keeps only the rows of those partitions (any_partition_predicate), so that StarRocks prunes
+// the others instead of reading the whole table. With several statements, the rows of another
+// statement's partitions still come back under NULL.
+Result<std::vector<std::string>> build_partition_subset_count_queries(
+    const TableRef& table, const std::vector<PartitionColumn>& columns,
+    const std::vector<NamedBounds>& partitions, std::string_view extra_where = {},
+    std::size_t max_partitions_per_query = 1000);
+
 } // namespace exl::starrocks

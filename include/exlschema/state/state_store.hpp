@@ -13,7 +13,9 @@
 // The run history (PRODUCT.md §5b): a SQLite file recording every run, table, task and load
 // label, and, for incremental rounds, the partition versions last seen equal. Several exlSchema
 // processes may use one file at once (WAL journal, busy timeout, write transactions that take
-// the lock up front). Schema and concurrency: docs/history.md.
+// the lock up front), and several threads one StateStore (each call holds the store's mutex, so
+// calls run one at a time on its single SQLite connection and a transaction is never
+// interleaved with another thread's statements). Schema and concurrency: docs/history.md.
 namespace exl::state {
 
 // `$XDG_STATE_HOME/exlSchema/state.db` when XDG_STATE_HOME is set to an absolute path, else
@@ -72,8 +74,15 @@ public:
   std::vector<PartitionVersion> partition_versions(const TableCopy& copy);
   void forget_partition_versions(const TableCopy& copy);
 
+  // One audit's outcome in one transaction: remembers each of `versions` (insert or replace by
+  // partition name) and forgets the partitions named in `forget` (found different, or gone).
+  // Throws exl::FatalError on a database error; then nothing is changed.
+  void record_partition_versions(const TableCopy& copy,
+                                 const std::vector<PartitionVersion>& versions,
+                                 const std::vector<std::string>& forget);
+
   // The schema version this build writes (SQLite user_version).
-  static constexpr int k_schema_version = 1;
+  static constexpr int k_schema_version = 2;
 
   struct Impl; // src/state's business (state_store_impl.hpp)
 

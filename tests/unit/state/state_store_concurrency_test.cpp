@@ -32,7 +32,7 @@ constexpr int k_runs_per_process = 150;
       store.begin_run(run);
       store.finish_run(run);
       store.put_partition_version({prefix, "b", "ods.orders"},
-                                  {"p" + std::to_string(i), i, i, i, test::at(i)});
+                                  {"p" + std::to_string(i), i, i, i, test::at(i), i, i});
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s: %s\n", prefix.c_str(), e.what());

@@ -220,10 +220,10 @@ TEST(StateStoreTest, RemembersPartitionVersionsPerCopy) {
   const TableCopy copy{"prod_a", "prod_b", "ods.orders"};
   const TableCopy elsewhere{"prod_a", "prod_c", "ods.orders"};
   EXPECT_EQ(store.partition_version(copy, "p1"), std::nullopt);
-  store.put_partition_version(copy, {"p1", 5, 3, 100, at(1)});
-  store.put_partition_version(copy, {"p2", 7, std::nullopt, 0, at(2)});
-  store.put_partition_version(elsewhere, {"p1", 9, 9, 1, at(3)});
-  store.put_partition_version(copy, {"p1", 6, 4, 150, at(4)}); // replaces
+  store.put_partition_version(copy, {"p1", 5, 3, 100, at(1), 11, 21});
+  store.put_partition_version(copy, {"p2", 7, std::nullopt, 0, at(2), 12, std::nullopt});
+  store.put_partition_version(elsewhere, {"p1", 9, 9, 1, at(3), 13, 23});
+  store.put_partition_version(copy, {"p1", 6, 4, 150, at(4), 14, 24}); // replaces
 
   const auto p1 = store.partition_version(copy, "p1");
   ASSERT_TRUE(p1.has_value());
@@ -231,6 +231,8 @@ TEST(StateStoreTest, RemembersPartitionVersionsPerCopy) {
   EXPECT_EQ(p1->target_version, 4);
   EXPECT_EQ(p1->row_count, 150);
   EXPECT_EQ(p1->seen, at(4));
+  EXPECT_EQ(p1->source_id, 14);
+  EXPECT_EQ(p1->target_id, 24);
   const auto all = store.partition_versions(copy);
   ASSERT_EQ(all.size(), 2U);
   EXPECT_EQ(all[1].partition, "p2");

@@ -12,9 +12,9 @@ echo "test: ctest"
 (cd build && ctest --output-on-failure -j"$jobs" --timeout 600)
 
 # Sanitizer builds (Debug, -O1, without srsim): ThreadSanitizer over the threaded areas (the unit
-# tests of runner, db, notify, report and modes (the throttle's waiters and watcher), and the
-# integration tests against a real MariaDB and a local webhook receiver), then AddressSanitizer +
-# UBSan over every unit test and the CLI scripts.
+# tests of runner, db, notify, report, modes (the throttle's waiters and watcher), state and audit,
+# and the integration tests against a real MariaDB and a local webhook receiver), then
+# AddressSanitizer + UBSan over every unit test and the CLI scripts.
 sanitized() { # DIR SANITIZERS UNIT_AREAS CTEST_LABELS TARGET...
   local dir=$1 sanitizers=$2 areas=$3 labels=$4
   shift 4
@@ -24,9 +24,9 @@ sanitized() { # DIR SANITIZERS UNIT_AREAS CTEST_LABELS TARGET...
   cmake --build "$dir" -j"$jobs" --target "$@"
   (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600 -L "$labels")
 }
-tsan_areas="runner;db;notify;report;modes"
+tsan_areas="runner;db;notify;report;modes;state;audit"
 sanitized build-tsan thread "$tsan_areas" "^(unit|integration)$" \
-  unit_runner unit_db unit_notify unit_report unit_modes integration_tests
+  unit_runner unit_db unit_notify unit_report unit_modes unit_state unit_audit integration_tests
 unit_targets=()
 for d in tests/unit/*/; do unit_targets+=("unit_$(basename "$d")"); done
 sanitized build-asan address,undefined "" "^(unit|cli)$" exlSchema "${unit_targets[@]}"

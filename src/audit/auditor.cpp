@@ -86,7 +86,7 @@ private:
     }
   }
 
-  std::vector<starrocks::PartitionColumn> exact_columns() const {
+  [[nodiscard]] std::vector<starrocks::PartitionColumn> exact_columns() const {
     auto columns = starrocks::partition_columns(*m_request.model, m_source_list);
     if (!columns) {
       refuse_inexact(columns.error(), "the source's partitions");

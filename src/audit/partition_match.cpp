@@ -134,7 +134,7 @@ std::vector<MatchedPartition> match_partitions(const std::vector<PartitionInfo>&
     matched.push_back({partition.name, &partition, twin});
   }
   for (const PartitionInfo& partition : target) {
-    if (paired.count(&partition) == 0) {
+    if (!paired.contains(&partition)) {
       matched.push_back({partition.name, nullptr, &partition});
     }
   }
@@ -157,7 +157,7 @@ std::vector<MatchedPartition> select_partitions(const std::vector<MatchedPartiti
     }
   }
   for (const std::string& name : names) {
-    if (wanted.count(name_key(name)) > 0) {
+    if (wanted.contains(name_key(name))) {
       throw AuditError("partition " + name + " (-p) is on neither the source nor the target");
     }
   }

@@ -85,7 +85,7 @@ void VersionMemory::record(const TableAudit& audit, bool whole_table) const {
   }
   if (whole_table) {
     for (const auto& [name, version] : m_remembered) {
-      if (on_source.count(name) == 0) {
+      if (!on_source.contains(name)) {
         forget.push_back(name);
       }
     }

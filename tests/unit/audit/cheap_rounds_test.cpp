@@ -172,6 +172,7 @@ TEST_F(CheapRoundsTest, SeveralTablesAtOnce) {
   constexpr int k_tables = 6;
   std::vector<TableAudit> results(k_tables);
   std::vector<std::thread> threads;
+  threads.reserve(k_tables);
   for (int t = 0; t < k_tables; ++t) {
     threads.emplace_back([&, t] {
       AuditRequest r = stored_request();

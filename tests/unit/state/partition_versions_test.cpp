@@ -104,6 +104,7 @@ TEST(PartitionVersionsTest, OneStoreSharedByThreadsLosesNothing) {
   constexpr int k_threads = 6;
   constexpr int k_rounds = 40;
   std::vector<std::thread> threads;
+  threads.reserve(k_threads);
   std::vector<int> failures(k_threads, 0);
   for (int t = 0; t < k_threads; ++t) {
     threads.emplace_back([&store, &failures, t] {

@@ -33,6 +33,7 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
                       "(PARTITION p1 VALUES LESS THAN ('2024-01-01')) DISTRIBUTED BY HASH(k) "
                       "BUCKETS 1 PROPERTIES('replication_num'='1')",
                   "INSERT INTO `" + db + "`.`t1` VALUES ('2023-05-01', 1)"});
+  drop_stale_catalogs(); // before the query-log marks: a DROP would count as a write
   int modes_run = 0;
   for (const modes::ModeInfo& mode : modes::mode_table()) {
     if (!mode.implemented) {
@@ -44,7 +45,6 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
     std::vector<std::string> args{"-source", "src", "-target", "dst", "-t", db + ".t1",
                                   "-o",      std::string(mode.name), "-i"};
     if (std::find(mode.mode_flags.begin(), mode.mode_flags.end(), "a") != mode.mode_flags.end()) {
-      drop_stale_catalogs();
       args.push_back("-a"); // the JDBC catalog's CREATE is planned, not sent
     }
     const ExlResult r = run_exl(args);

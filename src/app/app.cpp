@@ -118,6 +118,7 @@ int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& direct
     request.clusters.push_back(directory.resolve(args.source, "-source"));
   }
   request.execute = args.execute;
+  request.catalogs = args.clean_catalogs;
   request.cancel = &cancel;
   return commands::run_clean(request, std::cout);
 }
@@ -173,9 +174,17 @@ int run_mode(const config::RunOptions& options, Session& session) {
   const report::RunReport header = history_header(options, session);
   store.begin_run(header);
   const std::unique_ptr<notify::Notifier> notifier = make_run_notifier(options);
+  // Incremental runs: each round's table, history record and Feishu card before the pause.
+  auto round_finished = [&](report::RunReport& round) {
+    round.command_line = session.command_line;
+    round.start = header.start;
+    finish_run(round, options, 0, *notifier, std::cout);
+    store.finish_run(round);
+  };
   report::RunReport report = recorded(store, header, [&] {
     return modes::drive(*mode, options, session.cancel,
-                        modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier});
+                        modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier,
+                                           &store, round_finished});
   });
   report.command_line = session.command_line;
   report.start = header.start;

@@ -39,6 +39,8 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   options.critical_disk_used_pct = file.defaults.critical_disk_used_pct;
   options.config_path = file.path;
   options.scs_home = file.scs_home;
+  options.jdbc_driver_url = file.jdbc.url;
+  options.jdbc_driver_class = file.jdbc.class_name;
   options.state_path = file.state_path.empty() ? state::default_state_path() : file.state_path;
   options.source = directory.resolve(args.source, "-source");
   options.target = directory.resolve(args.target, "-target");

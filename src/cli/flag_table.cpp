@@ -45,7 +45,7 @@ constexpr std::array k_flags{
              &B::speed_gb, C::PositiveNumber},
     FlagSpec{"batchcheck", "", "", "off", "v1: print each table's batch predicates, then exit",
              &B::batch_check, C::None, "", true},
-    FlagSpec{"truncate", "", "", "off", "empty the target table (v1) or partition (v2/v4) first",
+    FlagSpec{"truncate", "", "", "off", "v1: empty the target table before the first load",
              &B::truncate, C::None, "", true},
     FlagSpec{"complement", "", "", "off",
              "v1: after loading, audit and overwrite every partition that differs", &B::complement,
@@ -58,6 +58,8 @@ constexpr std::array k_flags{
              &B::replication, C::Replication},
     FlagSpec{"n", "", "N", "10", "history: how many past runs to show", &B::history_runs,
              C::AtLeastOne},
+    FlagSpec{"catalogs", "", "", "off", "clean: also the JDBC catalogs exl_src_* of v1-v5",
+             &B::clean_catalogs},
     FlagSpec{"config", "", "PATH", "search",
              "configuration file (else $EXLSCHEMA_CONFIG, "
              "./.exlSchema.yaml, ~/.exlSchema.yaml)",

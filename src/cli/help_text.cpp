@@ -57,7 +57,7 @@ std::string help_text(std::span<const modes::ModeInfo> modes) {
       << "Usage:\n"
       << "  exlSchema -source ALIAS -target ALIAS -t LIST -o MODE [flags]\n"
       << "  exlSchema check -source ALIAS [-target ALIAS]\n"
-      << "  exlSchema clean -target ALIAS [-source ALIAS] [-r]\n"
+      << "  exlSchema clean -target ALIAS [-source ALIAS] [-catalogs] [-r]\n"
       << "  exlSchema history [-t LIST] [-n N] [-json PATH]\n\n"
       << "Every long flag may be written with one or two dashes: -thread 5, --thread 5,\n"
       << "--thread=5. Passwords are never given on the command line (see the configuration).\n\n"

@@ -111,6 +111,9 @@ void check_history_flags(const ParsedArgs& parsed, Command command) {
     if (command != Command::History && name == "n") {
       fail("-n only applies to 'exlSchema history'");
     }
+    if (command != Command::Clean && name == "catalogs") {
+      fail("-catalogs only applies to 'exlSchema clean'");
+    }
   }
 }
 

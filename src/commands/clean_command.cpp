@@ -4,6 +4,7 @@
 #include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/cluster_facts.hpp"
 #include "exlschema/modes/gate.hpp"
+#include "exlschema/modes/source_catalog.hpp"
 #include "exlschema/starrocks/catalog_sql.hpp"
 #include "exlschema/starrocks/names.hpp"
 #include "exlschema/starrocks/object_sql.hpp"
@@ -32,7 +33,8 @@ std::vector<std::string> first_column(const db::ResultSet& rs) {
 }
 
 // Tasks first (one may be writing into a temporary table), then tables and views, then catalogs.
-std::vector<Statement> leftovers(modes::Gate& gate, const starrocks::Version& version) {
+std::vector<Statement> leftovers(modes::Gate& gate, const starrocks::Version& version,
+                                 bool source_catalogs) {
   std::vector<Statement> drops;
   const std::string prefix = starrocks::temp_name_prefix();
   for (const auto& task :
@@ -60,6 +62,14 @@ std::vector<Statement> leftovers(modes::Gate& gate, const starrocks::Version& ve
   for (const auto& catalog : starrocks::catalogs_with_prefix(catalogs, prefix)) {
     drops.push_back({Side::Target, starrocks::build_drop_catalog(catalog, version), {}, true});
   }
+  if (source_catalogs) {
+    const std::string kept = modes::source_catalog_prefix();
+    const auto all =
+        first_column(gate.read(Side::Target, starrocks::build_show_catalogs(version, kept)));
+    for (const auto& catalog : starrocks::catalogs_with_prefix(all, kept)) {
+      drops.push_back({Side::Target, starrocks::build_drop_catalog(catalog, version), {}, true});
+    }
+  }
   return drops;
 }
 
@@ -83,7 +93,7 @@ bool clean_cluster(const config::ClusterSettings& cluster, const CleanRequest& r
   const modes::ClusterFacts facts = modes::read_cluster_facts(cluster.alias, cluster.connection);
   db::Pool pool(cluster.connection, 1, cluster.alias);
   modes::Gate gate(nullptr, pool, request.execute, runner::RetryPolicy{}, request.cancel);
-  const std::vector<Statement> drops = leftovers(gate, facts.version);
+  const std::vector<Statement> drops = leftovers(gate, facts.version, request.catalogs);
   out << cluster.alias << ": " << drops.size() << " temporary object(s) left by exlSchema runs\n";
   bool ok = true;
   for (const Statement& statement : drops) {

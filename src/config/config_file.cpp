@@ -42,7 +42,7 @@ void read_clusters(const YamlScope& root, ConfigFile& config) {
 
 ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   const YamlScope root(document, "", path);
-  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults", "state"});
+  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults", "jdbc", "state"});
   ConfigFile config;
   config.path = path;
   read_clusters(root, config);
@@ -59,6 +59,16 @@ ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   }
   if (root.has("defaults")) {
     config.defaults = read_defaults(root.child("defaults"));
+  }
+  if (root.has("jdbc")) {
+    const YamlScope jdbc = root.child("jdbc");
+    jdbc.allow_only({"driver_url", "driver_class"});
+    config.jdbc.url = jdbc.get_string("driver_url").value_or(config.jdbc.url);
+    config.jdbc.class_name = jdbc.get_string("driver_class").value_or(config.jdbc.class_name);
+    if (config.jdbc.url.empty() || config.jdbc.class_name.empty()) {
+      jdbc.fail({}, "jdbc.driver_url and jdbc.driver_class must not be empty: CREATE EXTERNAL "
+                    "CATALOG needs both (leave a key out to use the default)");
+    }
   }
   config.state_path = read_state_path(root, std::getenv("HOME")).value_or("");
   return config;

@@ -16,6 +16,10 @@
 #include "modes/plan_output.hpp"
 #include "modes/run_tables.hpp"
 
+#include "exlschema/report/format.hpp"
+#include "exlschema/state/state_store.hpp"
+
+#include <map>
 #include <set>
 
 namespace exl::modes {
@@ -132,6 +136,43 @@ std::vector<Statement> database_statements(const TargetInventory& inventory,
   return out;
 }
 
+// Earlier real runs per table, from the history (RunContext::earlier_runs).
+std::map<std::string, int> earlier_runs(state::StateStore* store, const config::RunOptions& options,
+                                        const std::vector<TableJob>& jobs) {
+  std::map<std::string, int> out;
+  if (store == nullptr) {
+    return out;
+  }
+  for (const TableJob& job : jobs) {
+    int n = 0;
+    for (const state::TableRun& run : store->table_runs(job.name(), 100000)) {
+      n += run.run_id != options.run_id && !run.dry_run ? 1 : 0;
+    }
+    out[job.name()] = n;
+  }
+  return out;
+}
+
+// -batchcheck: each batch's predicate and estimated size; nothing is written.
+void print_batches(std::ostream& out, const std::vector<TablePlan>& plans) {
+  for (const TablePlan& plan : plans) {
+    if (plan.refused) {
+      out << plan.job.name() << ": refused: " << util::redact(*plan.refused) << "\n";
+      continue;
+    }
+    out << plan.job.name() << ": " << plan.tasks.size() << " batch(es)\n";
+    for (const TaskPlan& task : plan.tasks) {
+      out << "  " << task.name << "  ~" << report::format_bytes(task.bytes) << "  "
+          << (task.predicate.empty() ? std::string("(every row)") : task.predicate) << "\n";
+    }
+  }
+}
+
+// Continuous (incremental) runs repeat rounds of the modes that repair by partition.
+bool repeats(const ModeInfo& info, const config::RunOptions& options) {
+  return !options.once && options.execute && info.overwrites_partitions;
+}
+
 } // namespace
 
 report::RunReport report_header(const config::RunOptions& options) {
@@ -167,20 +208,48 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   TargetInventory inventory;
   inventory.load(gate, target_databases(resolution.jobs));
   RunContext ctx{options, gate,   source, target, inventory, renames_of(options, resolution.jobs),
-                 temps,   cancel, 0};
+                 temps,   cancel, 1};
+  ctx.store = output.store;
+  ctx.earlier_runs = earlier_runs(output.store, options, resolution.jobs);
   const std::unique_ptr<Mode> mode = info.make();
+  std::vector<Statement> run_statements = mode->plan_run(ctx); // the catalog; may stop the run
   output.notifier.run_started({options.run_id, options.mode, options.source.alias,
                                options.target.alias, static_cast<int>(resolution.jobs.size()),
                                options.threads, !options.execute});
-  const std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
-  const std::vector<Statement> databases = database_statements(inventory, plans);
-  if (!options.execute) {
-    print_plan(output.out, options, databases, plans);
+  for (;; ++ctx.round) {
+    const std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
+    std::vector<Statement> databases = std::move(run_statements);
+    run_statements.clear();
+    for (Statement& s : database_statements(inventory, plans)) {
+      databases.push_back(std::move(s));
+    }
+    if (options.batch_check) {
+      print_batches(output.out, plans);
+      report.dry_run = true;
+      break;
+    }
+    if (!options.execute) {
+      print_plan(output.out, options, databases, plans);
+    }
+    RunTables run(*mode, ctx, output);
+    run.run(databases, plans);
+    report.tables = run.table_reports(unresolved(resolution));
+    report.tasks = run.task_results();
+    report.end = std::chrono::system_clock::now();
+    if (!repeats(info, options) || cancel.is_cancelled()) {
+      break;
+    }
+    if (output.round_finished) {
+      output.round_finished(report);
+    }
+    output.out << "round " << ctx.round << " done; the next round starts in " << options.interval_s
+               << " s (Ctrl-C stops)\n";
+    if (cancel.wait_for(std::chrono::seconds(options.interval_s))) {
+      break;
+    }
+    inventory = TargetInventory();
+    inventory.load(gate, target_databases(resolution.jobs));
   }
-  RunTables run(*mode, ctx, output);
-  run.run(databases, plans);
-  report.tables = run.table_reports(unresolved(resolution));
-  report.tasks = run.task_results();
   if (temps.drop_all() != 0) {
     util::log().error("some temporary objects could not be dropped; `exlSchema clean` lists them");
   }

@@ -24,6 +24,14 @@ std::string TableJob::name() const {
   return source.database + "." + source.table;
 }
 
+std::vector<Statement> Mode::plan_run(RunContext& /*ctx*/) {
+  return {};
+}
+
+int Mode::task_concurrency(const RunContext& ctx) const {
+  return ctx.options.threads;
+}
+
 runner::TaskResult Mode::run_task(RunContext& ctx, const TablePlan& table, const TaskPlan& task) {
   runner::TaskResult result;
   result.name = task.name;

@@ -1,6 +1,8 @@
 #include "exlschema/modes/mode_registry.hpp"
 
 #include "modes/ghost.hpp"
+#include "modes/repair_mode.hpp"
+#include "modes/v1.hpp"
 
 #include <array>
 
@@ -8,11 +10,12 @@ namespace exl::modes {
 namespace {
 
 // Mode-specific flags per PRODUCT.md §1: `-batch`, `-batchcheck` and `-complement` belong to
-// v1, `-a` (the JDBC catalog) to v1-v5, `-truncate` to the modes that empty a table or partition
-// before loading it.
+// v1, `-a` (the JDBC catalog) to v1-v5, `-add` (create missing partitions) to v2/v3 (v4/v5 load
+// missing partitions by definition), `-truncate` to v1's first load only (v2-v5 overwrite whole
+// partitions, so emptying the table first would only widen the window in which it is empty).
 constexpr std::array<std::string_view, 5> k_v1_flags{"a", "batch", "batchcheck", "complement",
                                                      "truncate"};
-constexpr std::array<std::string_view, 2> k_catalog_truncate_flags{"a", "truncate"};
+constexpr std::array<std::string_view, 2> k_catalog_add_flags{"a", "add"};
 constexpr std::array<std::string_view, 1> k_catalog_flags{"a"};
 
 // Summaries follow PRODUCT.md §4.2-4.10. No mode is implemented in this build yet (issue #2 lays
@@ -50,15 +53,15 @@ constexpr std::array k_modes{
              false,
              make_ghost_mode},
     ModeInfo{"v1", "JDBC catalog: INSERT ... SELECT per table, optionally in capacity batches",
-             true, false, k_v1_flags, true, false},
+             true, true, k_v1_flags, true, false, make_v1_mode},
     ModeInfo{"v2", "audit both sides, overwrite each differing partition, one at a time", true,
-             false, k_catalog_truncate_flags, false, true},
+             true, k_catalog_add_flags, false, true, make_v2_mode},
     ModeInfo{"v3", "audit both sides, overwrite differing partitions in batched async tasks", true,
-             false, k_catalog_flags, false, true},
+             true, k_catalog_add_flags, false, true, make_v3_mode},
     ModeInfo{"v4", "audit the target only, load missing or empty partitions one at a time", true,
-             false, k_catalog_truncate_flags, false, true},
-    ModeInfo{"v5", "audit the target only, load missing or empty partitions in batches", true,
-             false, k_catalog_flags, false, true},
+             true, k_catalog_flags, false, true, make_v4_mode},
+    ModeInfo{"v5", "audit the target only, load missing or empty partitions in batches", true, true,
+             k_catalog_flags, false, true, make_v5_mode},
     ModeInfo{"pipe",
              "stream through this host: SELECT from the source, Stream Load the target",
              true,

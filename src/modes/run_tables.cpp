@@ -1,6 +1,7 @@
 #include "modes/run_tables.hpp"
 
 #include "exlschema/modes/run_context.hpp"
+#include "exlschema/modes/target_disk.hpp"
 #include "exlschema/notify/progress_reporter.hpp"
 #include "exlschema/report/console_progress.hpp"
 #include "exlschema/runner/task_runner.hpp"
@@ -56,7 +57,15 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
   });
   create_databases(databases);
   run_structure();
-  run_data();
+  {
+    Throttle throttle(target_disk_reader(m_ctx.gate, m_ctx.target), settings_of(m_ctx.options),
+                      m_ctx.cancel, [this](const ThrottleEvent& e) { throttle_event(e); });
+    throttle.start();
+    m_throttle = &throttle;
+    run_data();
+    m_throttle = nullptr;
+    throttle.stop();
+  }
   verify();
   reporter.stop();
   m_progress->finish();
@@ -72,6 +81,7 @@ void RunTables::start_reports() {
     r.summary = plan.summary;
     r.notes = plan.notes;
     r.outcome = plan.outcome;
+    r.recommended_mode = plan.recommended_mode;
     for (const Statement& s : plan.prepare) {
       r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
     }
@@ -100,28 +110,35 @@ void RunTables::fail(std::size_t table, const std::string& reason) {
   }
 }
 
-// A database that cannot be created fails every object that goes into it.
+// A database that cannot be created fails every object that goes into it; a run-level object
+// (the JDBC catalog of v1-v5, which comes first) fails every object.
 void RunTables::create_databases(const std::vector<Statement>& databases) {
   for (const Statement& s : databases) {
     try {
       m_ctx.gate.mutate(s);
     } catch (const std::exception& e) {
+      bool database = false;
       for (std::size_t i = 0; i < m_plans.size(); ++i) {
         if (s.sql == starrocks::build_create_database(m_plans[i].job.target.database)) {
+          database = true;
           fail(i, std::string("cannot create the target database: ") + e.what());
         }
+      }
+      for (std::size_t i = 0; i < m_plans.size() && !database; ++i) {
+        fail(i, std::string("cannot create what the run needs first: ") + e.what());
       }
     }
   }
 }
 
 std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> tasks,
-                                                     const std::vector<std::size_t>& owners) {
+                                                     const std::vector<std::size_t>& owners,
+                                                     int concurrency) {
   for (runner::Task& task : tasks) { // ids numbered across the waves, as the progress shows them
     task.id = std::to_string(++m_task_count);
   }
   runner::RunnerOptions options;
-  options.max_concurrency = m_ctx.options.threads;
+  options.max_concurrency = concurrency > 0 ? concurrency : m_ctx.options.threads;
   options.cancel = &m_ctx.cancel;
   options.on_start = [this](const runner::Task& t) { m_progress->task_started(t.id, t.name); };
   options.on_finish = [this](const runner::TaskResult& r) { m_progress->task_finished(r); };
@@ -196,12 +213,31 @@ void RunTables::run_data() {
     for (const TaskPlan& plan : m_plans[i].tasks) {
       runner::Task task;
       task.name = plan.name;
-      task.run = [this, i, &plan] { return m_mode.run_task(m_ctx, m_plans[i], plan); };
+      task.run = [this, i, &plan] {
+        if (m_throttle != nullptr) {
+          m_throttle->before_task(); // waits while paused; ThrottleStop fails the task
+        }
+        return m_mode.run_task(m_ctx, m_plans[i], plan);
+      };
+      task.retry = runner::Retry::Never; // a load is resolved by its label, never re-run blindly
       tasks.push_back(std::move(task));
       owners.push_back(i);
     }
   }
-  run_tasks(std::move(tasks), owners);
+  run_tasks(std::move(tasks), owners, m_mode.task_concurrency(m_ctx));
+}
+
+// A pause, its end or a stop: on Feishu, and in the notes of every table with data tasks (the
+// console has the throttle's own log line).
+void RunTables::throttle_event(const ThrottleEvent& event) {
+  const std::string text = std::string(kind_name(event.kind)) + ": " + event.reason;
+  m_output.notifier.notice(m_ctx.options.run_id, text);
+  std::lock_guard lock(m_events_mutex);
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (!m_plans[i].tasks.empty()) {
+      m_reports[i].notes.push_back(util::redact(text));
+    }
+  }
 }
 
 void RunTables::verify() {

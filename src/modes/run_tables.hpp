@@ -2,11 +2,13 @@
 
 #include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode.hpp"
+#include "exlschema/modes/throttle.hpp"
 #include "exlschema/report/console_progress.hpp"
 #include "exlschema/report/run_report.hpp"
 #include "exlschema/runner/task_runner.hpp"
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,11 +39,13 @@ private:
   void create_databases(const std::vector<Statement>& databases);
   void run_structure();
   void run_data();
+  void throttle_event(const ThrottleEvent& event);
   void verify();
   void fail(std::size_t table, const std::string& reason);
   bool ok(std::size_t table) const { return !m_failure[table]; }
   std::vector<runner::TaskResult> run_tasks(std::vector<runner::Task> tasks,
-                                            const std::vector<std::size_t>& owners);
+                                            const std::vector<std::size_t>& owners,
+                                            int concurrency = 0);
   int count_tasks() const;
 
   Mode& m_mode;
@@ -54,6 +58,8 @@ private:
   std::vector<runner::TaskResult> m_results;
   std::unique_ptr<report::ConsoleProgress> m_progress;
   int m_task_count = 0;
+  Throttle* m_throttle = nullptr; // while the data tasks run (-r only)
+  std::mutex m_events_mutex;
 };
 
 } // namespace exl::modes

@@ -70,6 +70,10 @@ void FeishuNotifier::run_finished(const report::RunReport& report) {
   }
 }
 
+void FeishuNotifier::notice(const std::string& run_id, const std::string& text) {
+  send(text_message("exlSchema run " + run_id + ": " + util::redact(text)));
+}
+
 bool FeishuNotifier::send(const nlohmann::json& body) noexcept {
   try {
     runner::RetryPolicy policy;

@@ -1,4 +1,6 @@
 #include "exlschema/report/format.hpp"
+#include <cstdio>
+#include <iterator>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -39,6 +41,26 @@ std::string format_count(std::optional<std::int64_t> count) {
 std::string format_utc(std::chrono::system_clock::time_point time) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
                      fmt::gmtime(std::chrono::system_clock::to_time_t(time)));
+}
+
+} // namespace exl::report
+
+namespace exl::report {
+
+std::string format_bytes(std::uint64_t bytes) {
+  static constexpr const char* k_units[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024.0 && unit + 1 < std::size(k_units)) {
+    value /= 1024.0;
+    ++unit;
+  }
+  if (unit == 0) {
+    return std::to_string(bytes) + " B";
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f %s", value, k_units[unit]);
+  return text;
 }
 
 } // namespace exl::report

@@ -5,17 +5,81 @@
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/starrocks/quote.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
 namespace exl::starrocks {
 
-std::string jdbc_uri(std::string_view host, int port) {
-  return "jdbc:mysql://" + std::string(host) + ":" + std::to_string(port);
+namespace {
+
+bool plain_word(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+  });
+}
+
+} // namespace
+
+std::string jdbc_uri(std::string_view host, int port, const Properties& session_variables) {
+  std::string uri = "jdbc:mysql://" + std::string(host) + ":" + std::to_string(port);
+  std::string separator = "?sessionVariables=";
+  for (const auto& [name, value] : session_variables) {
+    if (!plain_word(name) || !plain_word(value)) {
+      throw std::invalid_argument("session variable '" + name + "' = '" + value +
+                                  "' cannot be written into a jdbc_uri");
+    }
+    uri += separator + name + "=" + value;
+    separator = ",";
+  }
+  return uri;
+}
+
+Result<JdbcEndpoint> parse_jdbc_uri(std::string_view uri) {
+  constexpr std::string_view scheme = "jdbc:mysql://";
+  if (uri.substr(0, scheme.size()) != scheme) {
+    return ParseError{0, "jdbc:mysql://host:port", std::string(uri)};
+  }
+  std::string_view rest = uri.substr(scheme.size());
+  rest = rest.substr(0, rest.find_first_of("/?"));
+  JdbcEndpoint endpoint;
+  const std::size_t colon = rest.rfind(':');
+  endpoint.host = std::string(rest.substr(0, colon));
+  if (colon != std::string_view::npos) {
+    const std::string port(rest.substr(colon + 1));
+    if (port.empty() || !std::all_of(port.begin(), port.end(), ::isdigit) || port.size() > 5) {
+      return ParseError{scheme.size() + colon + 1, "a port number", port};
+    }
+    endpoint.port = std::stoi(port);
+  }
+  if (endpoint.host.empty()) {
+    return ParseError{scheme.size(), "a host", std::string(uri)};
+  }
+  return endpoint;
+}
+
+std::optional<std::string> jdbc_unreadable_column(const TableModel& table) {
+  for (const Column& column : table.columns) {
+    const std::string& base = column.type.base;
+    if (base == "bitmap" || base == "hll" || base == "percentile") {
+      return "column `" + column.name + "` is " + base +
+             ": an aggregate state no SELECT returns as a value, so a JDBC catalog cannot read it";
+    }
+    if (base == "json" || base == "largeint" || base == "array" || base == "map" ||
+        base == "struct") {
+      return "column `" + column.name + "` is " + base +
+             ": outside the MySQL type mapping of JDBC catalogs, so reading it through one is "
+             "not a documented path";
+    }
+  }
+  return std::nullopt;
 }
 
 std::string build_create_jdbc_catalog(const JdbcCatalogSpec& spec) {
   Properties properties = {{"type", "jdbc"},
                            {"user", spec.user},
                            {"password", spec.password},
-                           {"jdbc_uri", jdbc_uri(spec.host, spec.port)},
+                           {"jdbc_uri", jdbc_uri(spec.host, spec.port, spec.session_variables)},
                            {"driver_url", spec.driver_url},
                            {"driver_class", spec.driver_class}};
   std::string out = "CREATE EXTERNAL CATALOG " + quote_identifier(spec.name);

@@ -23,8 +23,9 @@ struct CliArgs : config::JobFlags {
   std::optional<int> threads;     // `-thread`; nullopt: `defaults.thread`
   std::optional<double> speed_gb; // `-speed`; nullopt: `defaults.speed_gb`
 
-  std::string config_path; // `-config`; empty: search (PRODUCT.md §3)
-  int history_runs = 10;   // `history -n`: how many past runs to show
+  std::string config_path;     // `-config`; empty: search (PRODUCT.md §3)
+  int history_runs = 10;       // `history -n`: how many past runs to show
+  bool clean_catalogs = false; // `clean -catalogs`: also the exl_src_* JDBC catalogs
   Verbosity verbosity = Verbosity::Normal;
 };
 

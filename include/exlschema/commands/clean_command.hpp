@@ -9,12 +9,15 @@
 // `exlSchema clean -target B [-source A] [-r]` (issue #9): finds every `exl_tmp_*` object a run
 // left behind on the named clusters (tasks, tables and external tables, views, catalogs) and
 // prints the DROP statements (without -r) or sends them (with -r). Objects whose name does not
-// start with `exl_tmp_` are never touched.
+// start with `exl_tmp_` are never touched, except the `exl_src_*` catalogs with -catalogs.
 namespace exl::commands {
 
 struct CleanRequest {
   std::vector<config::ClusterSettings> clusters;
   bool execute = false; // -r
+  // -catalogs: also the JDBC catalogs v1-v5 keep between runs (`exl_src_<alias>`, which hold the
+  // source's password on the target).
+  bool catalogs = false;
   const runner::CancelToken* cancel = nullptr;
 };
 

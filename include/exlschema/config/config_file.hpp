@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 // `.exlSchema.yaml` as read from disk (PRODUCT.md §3), before any secret is resolved: passwords
 // stay "sources" (an env var name, a ciphertext) until a run needs that cluster, so that an unset
@@ -65,6 +66,18 @@ struct Defaults {
   int critical_disk_used_pct = 90;
 };
 
+// `jdbc:` the MySQL JDBC driver a JDBC catalog on the target loads (CREATE EXTERNAL CATALOG's
+// driver_url and driver_class, reference §6). The FE downloads the jar when the catalog is created
+// and the BEs at first use, so the URL must be reachable from the target cluster, not from here.
+struct JdbcDriver {
+  std::string url = std::string(k_default_jdbc_driver_url);
+  std::string class_name = "com.mysql.cj.jdbc.Driver";
+  // The JDBC catalog examples of the StarRocks docs (data_source/catalog/jdbc_catalog.md).
+  static constexpr std::string_view k_default_jdbc_driver_url =
+      "https://repo1.maven.org/maven2/mysql/mysql-connector-java/8.0.28/"
+      "mysql-connector-java-8.0.28.jar";
+};
+
 struct ConfigFile {
   std::string path;
   std::map<std::string, ClusterEntry> clusters;
@@ -72,6 +85,7 @@ struct ConfigFile {
   std::optional<FeishuEntry> feishu;
   std::string scs_home;
   Defaults defaults;
+  JdbcDriver jdbc;
   std::string state_path; // `state:`, `~` expanded, absolute; empty: the default place
 };
 

@@ -32,6 +32,8 @@ struct RunOptions : JobFlags {
   std::string config_path; // the configuration file actually read
 
   std::optional<FeishuSettings> feishu; // nullopt: not configured, or `-nonotify`
+  std::string jdbc_driver_url;          // `jdbc.driver_url`, for the JDBC catalog of v1-v5
+  std::string jdbc_driver_class;        // `jdbc.driver_class`
   std::string scs_home;                 // `scs.home`, for -o meta; empty: not configured
   std::string state_path; // the run history (`state:`, else state::default_state_path())
 };

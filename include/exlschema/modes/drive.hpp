@@ -6,7 +6,12 @@
 #include "exlschema/report/run_report.hpp"
 #include "exlschema/runner/cancel_token.hpp"
 
+#include <functional>
 #include <ostream>
+
+namespace exl::state {
+class StateStore;
+}
 
 // The life cycle every mode shares (PRODUCT.md §4, STYLE.md "Run flow"): read both clusters'
 // facts, resolve the table list, read what the target has, plan every table (reads only, in
@@ -19,6 +24,10 @@ struct DriveOutput {
   std::ostream& out;  // the plan, progress lines
   bool live_progress; // a terminal: one repainted progress line
   notify::Notifier& notifier;
+  state::StateStore* store = nullptr; // the run history; cheap incremental audits, label rounds
+  // Incremental runs (no -i): called with each round's report before the pause that follows it
+  // (console table, history, Feishu); the last round's report is drive's return value.
+  std::function<void(report::RunReport&)> round_finished;
 };
 
 // The report of a run before it starts: id, mode, aliases, plan-only or not, start time.

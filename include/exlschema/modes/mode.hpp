@@ -4,8 +4,10 @@
 #include "exlschema/report/run_report.hpp"
 #include "exlschema/runner/task_result.hpp"
 #include "exlschema/starrocks/dependency_order.hpp"
+#include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +45,9 @@ struct TaskPlan {
   std::string name; // e.g. `db.table#p20240101`
   std::vector<std::string> partitions;
   std::vector<Statement> steps;
+  std::string async_name;  // the SUBMIT TASK name when the load runs as an asynchronous task
+  std::uint64_t bytes = 0; // the source data it loads, when known (plans, -batchcheck)
+  std::string predicate;   // the source rows it reads (-batchcheck); empty: every row
 };
 
 struct TablePlan {
@@ -55,12 +60,23 @@ struct TablePlan {
   std::optional<std::string> refused; // the table fails with this reason; nothing is sent
   std::vector<std::string> reads;     // `db.table` source objects it reads (views, MVs)
   std::string definition;             // views and MVs: the source's query
+  std::string recommended_mode;       // the mode that fits this table better, when one does
+  std::optional<starrocks::TableModel> source_table; // tables: the source's model
+  starrocks::Properties deferred;                    // settings to restore after the data is in
 };
 
 class Mode {
 public:
   virtual ~Mode() = default;
   virtual const ModeInfo& info() const = 0;
+
+  // Once per run, before any table is planned (reads only): the run-level objects the mode needs,
+  // e.g. the JDBC catalog of v1-v5. They run first, before the databases. Throwing stops the run
+  // before anything is written.
+  virtual std::vector<Statement> plan_run(RunContext& ctx);
+
+  // How many of this mode's data tasks may run at once (default: -thread).
+  virtual int task_concurrency(const RunContext& ctx) const;
 
   // Reads only (through ctx.gate.read). A reason to refuse the table goes into `refused`; an
   // exception fails the table with its message.

@@ -8,6 +8,12 @@
 #include "exlschema/runner/cancel_token.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
 
+#include <map>
+
+namespace exl::state {
+class StateStore;
+}
+
 // Everything a mode sees while it plans and runs (STYLE.md "A mode"): the immutable options, the
 // one write gate, what was learnt about both clusters before planning, the temporary objects of
 // the run and its cancel token.
@@ -22,7 +28,12 @@ struct RunContext {
   starrocks::QueryRenames renames; // source -> target names, where the run renames (-t a=b)
   TempObjects& temps;
   const runner::CancelToken& cancel;
-  int round = 0;
+  int round = 0; // the incremental round, from 1 (one-time runs: 1)
+  // Earlier recorded runs (not dry runs) per source `db.table`: a run's load labels use
+  // round + that count, so a re-run never meets the labels of an earlier run (its audit sees
+  // what they loaded) while a retry within the run reuses its own.
+  std::map<std::string, int> earlier_runs;
+  state::StateStore* store = nullptr; // the state store (cheap incremental audits); may be null
 };
 
 } // namespace exl::modes

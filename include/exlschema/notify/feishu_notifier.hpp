@@ -22,6 +22,7 @@ public:
   void run_started(const RunStartInfo& info) override;
   void progress(const ProgressSnapshot& snapshot) override;
   void run_finished(const report::RunReport& report) override;
+  void notice(const std::string& run_id, const std::string& text) override;
   int progress_interval_s() const override { return m_config.progress_interval_s; }
 
   // Sends `body` (signing it first when configured). True when Feishu accepted it. Never throws.

@@ -40,6 +40,9 @@ public:
   virtual void run_started(const RunStartInfo& info) = 0;
   virtual void progress(const ProgressSnapshot& snapshot) = 0;
   virtual void run_finished(const report::RunReport& report) = 0;
+  // One line about the run as it goes (a throttle pause, an incremental round); already
+  // redacted. Default: not sent.
+  virtual void notice(const std::string& /*run_id*/, const std::string& /*text*/) {}
   // Seconds between progress messages this notifier wants; 0: none.
   virtual int progress_interval_s() const = 0;
 };

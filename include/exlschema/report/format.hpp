@@ -15,6 +15,9 @@ std::string format_duration(std::chrono::milliseconds elapsed);
 std::string format_count(std::optional<std::int64_t> count);
 
 // UTC ISO 8601 with seconds: `2026-11-21T12:00:00Z`.
+// Bytes in binary units with one decimal: `512 B`, `1.5 KB`, `2.0 GB`.
+std::string format_bytes(std::uint64_t bytes);
+
 std::string format_utc(std::chrono::system_clock::time_point time);
 
 } // namespace exl::report

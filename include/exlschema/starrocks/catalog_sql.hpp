@@ -4,6 +4,7 @@
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/version.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +22,31 @@ struct JdbcCatalogSpec {
   std::string driver_url;
   std::string driver_class = "com.mysql.cj.jdbc.Driver";
   std::string comment; // e.g. which source alias it reads, for reuse checks and `clean`
+  // Session variables for the source-side connection (Connector/J's `sessionVariables`): the scan
+  // of the source runs in a session of its own there, under the source's default query_timeout
+  // (300 s) unless the URI sets one.
+  Properties session_variables;
 };
 
-std::string jdbc_uri(std::string_view host, int port); // jdbc:mysql://host:port
+// jdbc:mysql://host:port[?sessionVariables=k1=v1,k2=v2] (Connector/J: `sessionVariables` is a
+// comma-separated list of name=value pairs SET on connect). Names and values must be plain words
+// and numbers: anything else would change the URI's meaning and is refused (invalid_argument).
+std::string jdbc_uri(std::string_view host, int port, const Properties& session_variables = {});
+
+// Where a MySQL jdbc_uri points: host and port (3306, the driver's default, when none is given).
+struct JdbcEndpoint {
+  std::string host;
+  int port = 3306;
+  bool operator==(const JdbcEndpoint&) const = default;
+};
+Result<JdbcEndpoint> parse_jdbc_uri(std::string_view uri);
+
+// The first column of `table` a JDBC catalog cannot read, with the reason, or nullopt. BITMAP,
+// HLL and PERCENTILE hold aggregate states that no SELECT returns as values; JSON, LARGEINT and
+// ARRAY/MAP/STRUCT are outside the MySQL type mapping of JDBC catalogs (jdbc_catalog.md lists the
+// scalar MySQL types only, reference §6), so reading them through the MySQL driver is not a
+// documented path: refused rather than risked.
+std::optional<std::string> jdbc_unreadable_column(const TableModel& table);
 
 // CREATE EXTERNAL CATALOG `name` [COMMENT "c"] PROPERTIES ("type" = "jdbc", ...). The statement
 // holds the password: callers register it with util::register_secret before logging.

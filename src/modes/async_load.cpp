@@ -1,0 +1,92 @@
+#include "modes/async_load.hpp"
+
+#include "exlschema/modes/run_context.hpp"
+#include "exlschema/runner/retry.hpp"
+#include "exlschema/starrocks/task_sql.hpp"
+#include "modes/load_sender.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace exl::modes {
+namespace {
+
+constexpr std::chrono::milliseconds k_poll{500};
+
+bool task_exists(RunContext& ctx, const std::string& task) {
+  const db::ResultSet rs = ctx.gate.read(Side::Target, starrocks::build_list_tasks(task));
+  for (const auto& row : rs.rows) {
+    if (!row.empty() && row[0] && *row[0] == task) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Sends SUBMIT TASK once; a lost answer is resolved by looking for the task, never by a blind
+// second submission.
+void submit(RunContext& ctx, const std::string& task, const Statement& load) {
+  const Statement statement{
+      Side::Target,
+      starrocks::build_submit_task(task, load.sql, ctx.options.query_timeout_s, ctx.target.version),
+      load.label, false};
+  try {
+    ctx.gate.mutate(statement);
+  } catch (const runner::OutcomeUnknownError&) {
+    if (!task_exists(ctx, task)) {
+      ctx.gate.mutate(statement);
+    }
+  }
+}
+
+enum class RunEnd { Running, Succeeded };
+
+// The run's state from task_runs, or, once the run row is gone, from the load's label.
+RunEnd poll(RunContext& ctx, const std::string& database, const std::string& task,
+            const Statement& load) {
+  const db::ResultSet rs = ctx.gate.read(Side::Target, starrocks::build_task_runs_query({task}));
+  if (!rs.rows.empty()) {
+    const std::string state = rs.value(rs.rows.size() - 1, "STATE").value_or("");
+    if (state == "SUCCESS") {
+      return RunEnd::Succeeded;
+    }
+    if (state == "FAILED") {
+      throw std::runtime_error("task " + task + " failed: " +
+                               rs.value(rs.rows.size() - 1, "ERROR_MESSAGE").value_or("?"));
+    }
+    return RunEnd::Running;
+  }
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  const auto state = sender.label_state(database, load.label);
+  if (state && starrocks::load_applied(state->phase)) {
+    return RunEnd::Succeeded;
+  }
+  if (state && state->phase == starrocks::LoadPhase::Cancelled) {
+    throw std::runtime_error("task " + task + ": its load " + load.label + " was cancelled");
+  }
+  return RunEnd::Running;
+}
+
+} // namespace
+
+void run_async_load(RunContext& ctx, const std::string& database, const std::string& task,
+                    const Statement& load) {
+  submit(ctx, task, load);
+  TempGuard guard(
+      ctx.temps,
+      Statement{Side::Target, starrocks::build_drop_task(task, ctx.target.version), {}, true});
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(ctx.options.query_timeout_s + 60);
+  while (poll(ctx, database, task, load) == RunEnd::Running) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error(
+          "task " + task + " did not finish within " + std::to_string(ctx.options.query_timeout_s) +
+          " s; check SHOW LOAD WHERE LABEL = \"" + load.label + "\" before re-running");
+    }
+    if (ctx.cancel.wait_for(k_poll)) {
+      throw runner::CancelledError("cancelled while task " + task + " ran (dropped)");
+    }
+  }
+}
+
+} // namespace exl::modes

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "exlschema/audit/auditor.hpp"
+#include "exlschema/modes/mode.hpp"
+#include "exlschema/starrocks/partition_info.hpp"
+#include "exlschema/starrocks/partition_predicate.hpp"
+#include "exlschema/starrocks/table_model.hpp"
+#include "modes/load_sender.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// What the JDBC-catalog modes (v1-v5) load, and the statements that load it: one partition's
+// exact predicate on the source, the ADD PARTITION a missing one needs, batches of similar size,
+// and the labelled INSERT that reads the source through the catalog.
+namespace exl::modes {
+
+struct RunContext;
+
+struct PartitionLoad {
+  std::string name;
+  std::string predicate;          // exact, on the source's columns; empty: the whole table
+  bool whole_table = false;       // the single partition of an unpartitioned table
+  bool created_by_load = false;   // a missing automatic partition: INSERT INTO creates it
+  std::optional<std::string> add; // ALTER TABLE .. ADD PARTITION to run before loading
+  std::uint64_t bytes = 0;        // the source partition's data size (SHOW PARTITIONS)
+};
+
+// The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with
+// their exact predicates; `only` (the -p names) keeps those. Throws std::runtime_error naming
+// the reason when a predicate cannot be exact (the table is then refused, never guessed).
+struct SourcePartitions {
+  std::vector<starrocks::PartitionInfo> partitions;
+  std::vector<starrocks::PartitionColumn> columns;
+};
+SourcePartitions read_source_partitions(RunContext& ctx, const TableJob& job,
+                                        const starrocks::TableModel& model);
+
+// A load of source partition `info`: its predicate from `columns`; `missing` on the target adds
+// it first (range/list) or lets the load create it (automatic partitioning).
+PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& model,
+                             const std::vector<starrocks::PartitionColumn>& columns,
+                             const starrocks::PartitionInfo& info, bool missing);
+
+// Groups `loads` into batches of at most `max_bytes` each (a bigger partition alone), in order;
+// loads that create their partition are never batched with overwrites (INSERT INTO vs OVERWRITE).
+std::vector<std::vector<PartitionLoad>> batch_by_size(const std::vector<PartitionLoad>& loads,
+                                                      std::uint64_t max_bytes);
+
+// -speed in bytes.
+std::uint64_t speed_bytes(double speed_gb);
+
+// The label of loading `partitions` of `job` (names.hpp make_label) in this run's round:
+// ctx.round plus the earlier runs of the table (RunContext::earlier_runs).
+std::string load_label(const RunContext& ctx, const TableJob& job,
+                       const std::vector<std::string>& partitions);
+
+// INSERT [INTO|OVERWRITE] target [PARTITION (..)] WITH LABEL l (cols) SELECT cols FROM
+// `catalog`.`db`.`t` WHERE (p1) OR (p2) ...: the loads of one task, read through `catalog`.
+// `append` (v1's first load) makes it INSERT INTO; `extra_where` (v1's -where) is ANDed in.
+Statement load_statement(const RunContext& ctx, const TableJob& job,
+                         const starrocks::TableModel& model, std::string_view catalog,
+                         const std::vector<PartitionLoad>& loads, bool append,
+                         std::string_view extra_where = {});
+
+// `load` with a label no earlier run has applied: a label found applied on the target before this
+// run sent anything belongs to an earlier run that had the same round (one without this run's
+// history, e.g. another state file), so the statement gets the next free label
+// (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's
+// load of the same rows, and send() waits for it instead of loading them a second time.
+Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database);
+
+// Sends a labelled load exactly once (LoadSender) after with_fresh_label.
+LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database);
+
+// The auditor's reads on `side`, through the gate.
+audit::SideReader side_reader(RunContext& ctx, Side side);
+
+// What the auditor needs for `job`: -p, the state store and the copy's key; `count_source` false
+// for a target-only audit (v4/v5), `where` for v1's -where (then no cheap rounds: the store's
+// counts are of whole partitions).
+audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
+                                  const starrocks::TableModel& model, bool count_source,
+                                  const std::string& where = {});
+
+// `db.table#p1,p2` (or `db.table` for a whole table), the task's name on the console.
+std::string task_name(const TableJob& job, const std::vector<PartitionLoad>& loads);
+
+} // namespace exl::modes

@@ -42,8 +42,8 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
     ++modes_run;
     const QueryLogMark src("SRC");
     const QueryLogMark dst("DST");
-    std::vector<std::string> args{"-source", "src", "-target", "dst", "-t", db + ".t1",
-                                  "-o",      std::string(mode.name), "-i"};
+    std::vector<std::string> args{
+        "-source", "src", "-target", "dst", "-t", db + ".t1", "-o", std::string(mode.name), "-i"};
     if (std::find(mode.mode_flags.begin(), mode.mode_flags.end(), "a") != mode.mode_flags.end()) {
       args.push_back("-a"); // the JDBC catalog's CREATE is planned, not sent
     }

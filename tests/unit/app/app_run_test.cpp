@@ -1,6 +1,6 @@
-#include "support/temp_dir.hpp"
 #include "app/app.hpp"
 #include "exlschema/util/redact.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -32,9 +32,9 @@ TEST(SplitSqlTest, RangesAreExactAndLiteralsFollowTheType) {
       (std::vector<std::string>{"`k` <= 10 OR `k` IS NULL", "`k` > 10 AND `k` <= 20", "`k` > 20"}));
   ColumnType date;
   date.base = "date";
-  EXPECT_EQ(split_predicates("d", date, {"2024-01-01", "2024-02-01"}),
-            (std::vector<std::string>{"`d` <= \"2024-01-01\" OR `d` IS NULL",
-                                      "`d` > \"2024-01-01\""}));
+  EXPECT_EQ(
+      split_predicates("d", date, {"2024-01-01", "2024-02-01"}),
+      (std::vector<std::string>{"`d` <= \"2024-01-01\" OR `d` IS NULL", "`d` > \"2024-01-01\""}));
   EXPECT_EQ(split_predicates("k", int_type(), {"7"}), std::vector<std::string>{"TRUE"});
   EXPECT_EQ(split_predicates("k", int_type(), {}), std::vector<std::string>{"TRUE"});
   EXPECT_EQ(split_predicates("k", int_type(), {"5", "5", "5", "9"}),

@@ -59,9 +59,26 @@ inline std::size_t count_matching(const std::vector<std::string>& statements,
                     [&](const std::string& s) { return contains(s, part); }));
 }
 
+// The catalog a sandbox started earlier left on the targets points at the source's old port (a
+// restarted sandbox gets new ports), and v1-v5 rightly refuse it: dropped once per process.
+inline void drop_stale_catalogs() {
+  static const bool dropped = [] {
+    for (const char* prefix : {"DST", "DST31"}) {
+      for (const auto& row : sql(prefix, "SHOW CATALOGS").rows) {
+        if (!row.empty() && row[0] && row[0]->rfind("exl_src_", 0) == 0) {
+          sql(prefix, "DROP CATALOG `" + *row[0] + "`");
+        }
+      }
+    }
+    return true;
+  }();
+  (void)dropped;
+}
+
 inline std::vector<std::string> vmode(const std::string& mode, const std::string& list,
                                       std::vector<std::string> extra = {},
                                       const std::string& target = "dst") {
+  drop_stale_catalogs();
   std::vector<std::string> args{"-source", "src", "-target", target, "-t", list, "-o", mode};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;

@@ -57,11 +57,18 @@ TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {
   for (const char* mode : {"mysql", "starrocks", "meta", "ghost", "pipe"}) {
     EXPECT_TRUE(find_mode(mode)->mode_flags.empty()) << mode;
   }
-  for (const char* mode : {"v1", "v2", "v4"}) {
-    EXPECT_TRUE(accepts(mode, "truncate")) << mode;
+  // -truncate empties a table before v1's first load; v2-v5 overwrite whole partitions.
+  EXPECT_TRUE(accepts("v1", "truncate"));
+  for (const char* mode : {"v2", "v3", "v4", "v5"}) {
+    EXPECT_FALSE(accepts(mode, "truncate")) << mode;
   }
-  EXPECT_FALSE(accepts("v3", "truncate"));
-  EXPECT_FALSE(accepts("v5", "truncate"));
+  // -add creates missing partitions for v2/v3; v4/v5 load missing partitions anyway.
+  for (const char* mode : {"v2", "v3"}) {
+    EXPECT_TRUE(accepts(mode, "add")) << mode;
+  }
+  for (const char* mode : {"v1", "v4", "v5", "ghost"}) {
+    EXPECT_FALSE(accepts(mode, "add")) << mode;
+  }
 }
 
 } // namespace

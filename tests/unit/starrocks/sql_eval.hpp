@@ -8,8 +8,9 @@
 #include <string>
 
 // A tiny evaluator for the predicates partition_predicate() emits over integer columns:
-// `col op n`, `col IS NULL`, AND, OR, parentheses, TRUE, FALSE, with SQL three-valued logic.
-// It lets the property tests check the generated SQL itself rather than a re-derivation of it.
+// `col op n` (op: = < <= > >=), `col IS NULL`, AND, OR, parentheses, TRUE, FALSE, with SQL
+// three-valued logic. It lets the property tests check the generated SQL itself rather than a
+// re-derivation of it.
 namespace exl::starrocks::test {
 
 using Row = std::map<std::string, std::optional<std::int64_t>>;
@@ -92,6 +93,9 @@ private:
     }
     if (op == ">=") {
       return *column >= value;
+    }
+    if (op == "<=") {
+      return *column <= value;
     }
     return *column == value;
   }

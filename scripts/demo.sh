@@ -55,8 +55,13 @@ echo "demo: $table: $src_count rows on src, $dst_count rows on dst"
 [ "$src_count" = "$dst_count" ] || { echo "demo: counts differ" >&2; exit 1; }
 
 echo "demo: new rows land on src in two partitions of $table"
-sql src "INSERT INTO $table SELECT '2024-01-02', 9000000 + n, n, 'buy', 1 FROM demo.seq WHERE n < 50"
-sql src "INSERT INTO $table SELECT '2024-01-05', 9100000 + n, n, 'view', 2 FROM demo.seq WHERE n < 30"
+rows_of() { # rows_of DAY FIRST_ID N: N new events on DAY
+  local out="" i
+  for ((i = 0; i < $3; i++)); do out+="${out:+, }('$1', $(($2 + i)), $i, 'buy', 1)"; done
+  echo "$out"
+}
+sql src "INSERT INTO $table VALUES $(rows_of 2024-01-02 9000000 50)"
+sql src "INSERT INTO $table VALUES $(rows_of 2024-01-05 9100000 30)"
 echo "demo: the next round audits every table and rewrites only those two partitions"
 "${exl[@]}" -o v2 -a -r -i -q
 [ "$(sql src "SELECT COUNT(*) FROM $table")" = "$(sql dst "SELECT COUNT(*) FROM $table")" ] ||

@@ -149,3 +149,33 @@ TEST(V2Test, OneFailedPartitionFailsTheRunAndAReRunRepairsOnlyIt) {
 
 } // namespace
 } // namespace exl::test::e2e
+
+namespace exl::test::e2e {
+namespace {
+
+// An automatically partitioned table: a day that appears on the source is a partition the target
+// lacks; StarRocks refuses ADD PARTITION there, so -add loads it with INSERT INTO, which creates
+// it.
+TEST(V2Test, MissingAutomaticPartitionIsCreatedByTheLoad) {
+  const std::string db = fresh_database("v2_auto");
+  const std::string create = "CREATE TABLE `" + db +
+                             "`.`auto` (`k` INT, `dt` DATE NOT NULL, `v` INT) DUPLICATE KEY(`k`) "
+                             "PARTITION BY date_trunc('day', `dt`) DISTRIBUTED BY HASH(`k`) "
+                             "BUCKETS 2 PROPERTIES('replication_num'='1')";
+  sql_all("SRC", {"CREATE DATABASE `" + db + "`", create, rows_for_day(db, "auto", 1, 1, 3),
+                  rows_for_day(db, "auto", 2, 10, 2)});
+  ASSERT_EQ(run_exl(vmode("v2", db + ".auto", {"-a", "-r", "-i"})).exit_code, 0);
+  EXPECT_EQ(content("DST", db, "auto"), content("SRC", db, "auto"));
+  sql("SRC", rows_for_day(db, "auto", 4, 40, 3)); // creates p20240104 on the source
+  EXPECT_EQ(run_exl(vmode("v2", db + ".auto", {"-a", "-r", "-i"})).exit_code, 3);
+  const QueryLogMark dst("DST");
+  const ExlResult r = run_exl(vmode("v2", db + ".auto", {"-a", "-add", "-r", "-i"}));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto writes = writes_in(dst.statements());
+  EXPECT_EQ(count_matching(writes, "ADD PARTITION"), 0U);
+  EXPECT_EQ(count_matching(writes, "INSERT INTO `" + db + "`.`auto`"), 1U) << r.out;
+  EXPECT_EQ(content("DST", db, "auto"), content("SRC", db, "auto"));
+}
+
+} // namespace
+} // namespace exl::test::e2e

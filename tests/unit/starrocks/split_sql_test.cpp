@@ -15,6 +15,13 @@ ColumnType int_type() {
   return t;
 }
 
+Column column(const std::string& name, const ColumnType& type) {
+  Column c;
+  c.name = name;
+  c.type = type;
+  return c;
+}
+
 TEST(SplitSqlTest, BoundsQueryTilesTheColumnNatively) {
   EXPECT_EQ(build_split_bounds({{}, "d", "t"}, "k", "`dt` >= '2024-01-01'", 3),
             "SELECT MAX(`k`) AS exl_bound FROM (SELECT `k`, NTILE(3) OVER (ORDER BY `k`) AS "
@@ -75,13 +82,13 @@ TEST(JdbcUriTest, SessionVariablesAndEndpoints) {
 
 TEST(JdbcUriTest, ColumnsACatalogCannotReadAreNamed) {
   TableModel table;
-  table.columns.push_back(Column{"k", int_type()});
+  table.columns.push_back(column("k", int_type()));
   EXPECT_EQ(jdbc_unreadable_column(table), std::nullopt);
   for (const char* base : {"bitmap", "hll", "percentile", "json", "largeint", "array", "map"}) {
     TableModel t = table;
     ColumnType type;
     type.base = base;
-    t.columns.push_back(Column{"c", type});
+    t.columns.push_back(column("c", type));
     const auto reason = jdbc_unreadable_column(t);
     ASSERT_TRUE(reason) << base;
     EXPECT_NE(reason->find("`c` is " + std::string(base)), std::string::npos) << *reason;

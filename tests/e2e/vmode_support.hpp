@@ -2,6 +2,8 @@
 
 #include "e2e/e2e_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -60,25 +62,29 @@ inline std::size_t count_matching(const std::vector<std::string>& statements,
 }
 
 // The catalog a sandbox started earlier left on the targets points at the source's old port (a
-// restarted sandbox gets new ports), and v1-v5 rightly refuse it: dropped once per process.
+// restarted sandbox gets new ports), and v1-v5 rightly refuse it: dropped before any test of the
+// process runs, so that no test's query-log window sees the DROP.
 inline void drop_stale_catalogs() {
-  static const bool dropped = [] {
-    for (const char* prefix : {"DST", "DST31"}) {
-      for (const auto& row : sql(prefix, "SHOW CATALOGS").rows) {
-        if (!row.empty() && row[0] && row[0]->rfind("exl_src_", 0) == 0) {
-          sql(prefix, "DROP CATALOG `" + *row[0] + "`");
-        }
+  for (const char* prefix : {"DST", "DST31"}) {
+    for (const auto& row : sql(prefix, "SHOW CATALOGS").rows) {
+      if (!row.empty() && row[0] && row[0]->rfind("exl_src_", 0) == 0) {
+        sql(prefix, "DROP CATALOG `" + *row[0] + "`");
       }
     }
-    return true;
-  }();
-  (void)dropped;
+  }
 }
+
+class StaleCatalogs : public ::testing::Environment {
+public:
+  void SetUp() override { drop_stale_catalogs(); }
+};
+
+inline ::testing::Environment* const k_stale_catalogs =
+    ::testing::AddGlobalTestEnvironment(new StaleCatalogs);
 
 inline std::vector<std::string> vmode(const std::string& mode, const std::string& list,
                                       std::vector<std::string> extra = {},
                                       const std::string& target = "dst") {
-  drop_stale_catalogs();
   std::vector<std::string> args{"-source", "src", "-target", target, "-t", list, "-o", mode};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;

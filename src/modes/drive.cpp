@@ -207,10 +207,12 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   }
   TargetInventory inventory;
   inventory.load(gate, target_databases(resolution.jobs));
-  RunContext ctx{options, gate,   source, target, inventory, renames_of(options, resolution.jobs),
-                 temps,   cancel, 1};
-  ctx.store = output.store;
-  ctx.earlier_runs = earlier_runs(output.store, options, resolution.jobs);
+  RunContext ctx{options,     gate,
+                 source,      target,
+                 inventory,   renames_of(options, resolution.jobs),
+                 temps,       cancel,
+                 1,           earlier_runs(output.store, options, resolution.jobs),
+                 output.store};
   const std::unique_ptr<Mode> mode = info.make();
   std::vector<Statement> run_statements = mode->plan_run(ctx); // the catalog; may stop the run
   output.notifier.run_started({options.run_id, options.mode, options.source.alias,
@@ -228,7 +230,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
       report.dry_run = true;
       break;
     }
-    if (!options.execute) {
+    if (!options.execute && info.writes) {
       print_plan(output.out, options, databases, plans);
     }
     RunTables run(*mode, ctx, output);

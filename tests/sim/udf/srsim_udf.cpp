@@ -1,7 +1,7 @@
 // srsim_udf.so: StarRocks's hash functions as MariaDB user-defined functions, so that a simulated
-// cluster hashes a million rows in about a second (the stored-function version it replaces took
-// minutes). srsim creates them at startup (engine/hash_functions.cpp) under private names,
-// because UDF names are global in a MariaDB server, and rewrites calls to them
+// cluster hashes a million rows in about a second (the stored SQL functions they replace looped
+// over every byte in SQL). srsim creates them at startup (engine/hash_functions.cpp) under private
+// names, because UDF names are global in a MariaDB server, and rewrites calls to them
 // (engine/call_rewrite.cpp):
 //   srsim_xxh3_64(a, ...)  = StarRocks xx_hash3_64(a, ...)     -> BIGINT
 //   srsim_mmh3_32(a, ...)  = StarRocks murmur_hash3_32(a, ...) -> INT (as a MariaDB integer)

@@ -46,7 +46,7 @@ void validate(const BisectRequest& request) {
     throw AuditError("cannot bisect without a row hash" + where);
   }
   if (request.ways < 2 || request.max_rows < 1 || request.max_depth < 0 ||
-      request.max_queries < 0) {
+      request.max_queries < 0 || request.max_ranges < 1) {
     throw AuditError("cannot bisect into " + std::to_string(request.ways) + " ways of at most " +
                      std::to_string(request.max_rows) + " rows" + where);
   }
@@ -75,6 +75,11 @@ private:
   // One level: the small ranges' rows are compared, the large ones cut; returns the children
   // that differ.
   std::vector<Range> step(const std::vector<Range>& current) {
+    if (current.size() > static_cast<std::size_t>(m_request.max_ranges)) {
+      report(current, std::to_string(current.size()) + " ranges differ, more than " +
+                          std::to_string(m_request.max_ranges) + " are followed at once");
+      return {};
+    }
     std::vector<Range> leaves;
     std::vector<Range> large;
     for (const Range& range : current) {

@@ -33,6 +33,10 @@ struct BisectRequest {
   int max_rows = 1000;  // -bisect-rows: a range this small on both sides has its rows fetched
   int max_depth = 6;    // -bisect-depth: cuts at most
   int max_queries = 26; // statements per side at most (4 * max_depth + 2 lets every level run)
+  // Differing ranges followed at once at most: when more differ, the differences are spread
+  // over the partition and the ranges themselves are the answer (this also bounds the size of
+  // the statements, which name every range followed).
+  int max_ranges = 32;
 };
 
 struct KeyDifference {

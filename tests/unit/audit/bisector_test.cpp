@@ -246,6 +246,26 @@ TEST(BisectorTest, TheDepthLimitStopsWithTheDifferingRanges) {
   EXPECT_NE(result.ranges[0].reason.find("depth"), std::string::npos);
 }
 
+TEST(BisectorTest, DifferencesSpreadOverThePartitionAreReportedAsRanges) {
+  Sides sides({"k"});
+  fill(sides, 16000);
+  for (std::size_t i = 0; i < 16000; i += 100) {
+    sides.target.rows[i].hash += 1;
+  }
+  BisectRequest request = sides.request({"k"});
+  request.max_ranges = 8;
+
+  const BisectResult result = sides.bisect(request);
+
+  EXPECT_FALSE(result.complete);
+  EXPECT_TRUE(result.keys.empty());
+  ASSERT_EQ(result.ranges.size(), 16U); // every range of the first cut
+  EXPECT_EQ(result.ranges[0].description, "`k` <= 999");
+  EXPECT_NE(result.ranges[0].reason.find("16 ranges differ"), std::string::npos);
+  EXPECT_EQ(result.queries_source, 2);
+  EXPECT_EQ(result.queries_target, 1);
+}
+
 TEST(BisectorTest, OneChangedRowInAMillionWithinTheStatementGoal) {
   Sides sides({"k"});
   fill(sides, 1000000);

@@ -70,20 +70,26 @@ void require_columns(const db::ResultSet& answer, std::size_t columns, std::stri
   }
 }
 
+// Numbers as numbers: integers exactly (LARGEINT too), others as long double; nullopt when the
+// two are equal that way or are not both numbers.
+std::optional<int> compare_numbers(const std::string& a, const std::string& b) {
+  const auto x = parse_int128(a);
+  const auto y = parse_int128(b);
+  if (x && y) {
+    return *x < *y ? -1 : (*y < *x ? 1 : 0);
+  }
+  const long double u = std::strtold(a.c_str(), nullptr);
+  const long double v = std::strtold(b.c_str(), nullptr);
+  return u == v ? std::nullopt : std::optional<int>(u < v ? -1 : 1);
+}
+
 int compare_values(const starrocks::Column& column, const db::Value& a, const db::Value& b) {
   if (!a || !b) {
     return a ? 1 : (b ? -1 : 0);
   }
   if (column.type.is_numeric() || column.type.base == "boolean") {
-    const auto x = parse_int128(*a);
-    const auto y = parse_int128(*b);
-    if (x && y) {
-      return *x < *y ? -1 : (*y < *x ? 1 : 0);
-    }
-    const long double u = std::strtold(a->c_str(), nullptr);
-    const long double v = std::strtold(b->c_str(), nullptr);
-    if (u != v) {
-      return u < v ? -1 : 1;
+    if (const std::optional<int> order = compare_numbers(*a, *b)) {
+      return *order;
     }
   }
   return a->compare(*b) < 0 ? -1 : (*a == *b ? 0 : 1);

@@ -33,8 +33,10 @@ struct Range {
   std::int64_t source_rows = 0;
   std::int64_t target_rows = 0;
 
-  std::int64_t larger() const { return std::max(source_rows, target_rows); }
-  Side bounds_side() const { return source_rows >= target_rows ? Side::Source : Side::Target; }
+  [[nodiscard]] std::int64_t larger() const { return std::max(source_rows, target_rows); }
+  [[nodiscard]] Side bounds_side() const {
+    return source_rows >= target_rows ? Side::Source : Side::Target;
+  }
 };
 
 void validate(const BisectRequest& request) {
@@ -109,6 +111,7 @@ private:
   // The rows of `leaves` from both sides, compared key by key.
   void compare_leaves(const std::vector<Range>& leaves) {
     std::vector<std::string> predicates;
+    predicates.reserve(leaves.size());
     for (const Range& leaf : leaves) {
       predicates.push_back(leaf.predicate);
     }
@@ -227,12 +230,12 @@ private:
     return 1 + (bounds ? 1 : 0);
   }
 
-  bool fits(int source, int target) const {
+  [[nodiscard]] bool fits(int source, int target) const {
     return m_result.queries_source + source <= m_request.max_queries &&
            m_result.queries_target + target <= m_request.max_queries;
   }
 
-  std::string budget_reason() const {
+  [[nodiscard]] std::string budget_reason() const {
     return "the query budget (" + std::to_string(m_request.max_queries) + " statements per side)";
   }
 

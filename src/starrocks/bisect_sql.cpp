@@ -90,6 +90,7 @@ std::string key_tuple_name(const std::vector<Column>& keys) {
 
 std::vector<std::string> predicates_of(const std::vector<BoundsRange>& ranges) {
   std::vector<std::string> out;
+  out.reserve(ranges.size());
   for (const BoundsRange& range : ranges) {
     out.push_back(range.predicate);
   }
@@ -98,6 +99,7 @@ std::vector<std::string> predicates_of(const std::vector<BoundsRange>& ranges) {
 
 std::vector<std::string> predicates_of(const std::vector<RangeSplit>& splits) {
   std::vector<std::string> out;
+  out.reserve(splits.size());
   for (const RangeSplit& split : splits) {
     out.push_back(split.predicate);
   }
@@ -159,9 +161,14 @@ std::string key_at_most(const std::vector<Column>& keys, const KeyTuple& bound) 
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const std::string column = quote_identifier(keys[i].name);
     const std::string value = key_literal(keys[i], bound[i]);
-    const std::string last = column + (i + 1 == keys.size() ? " <= " : " < ") + value;
-    out += i == 0 ? "(" + last : " OR (" + equal_prefix + last + ")";
-    equal_prefix += column + " = " + value + " AND ";
+    std::string last = column;
+    last.append(i + 1 == keys.size() ? " <= " : " < ").append(value);
+    if (i == 0) {
+      out.append("(").append(last);
+    } else {
+      out.append(" OR (").append(equal_prefix).append(last).append(")");
+    }
+    equal_prefix.append(column).append(" = ").append(value).append(" AND ");
   }
   return out + ")";
 }

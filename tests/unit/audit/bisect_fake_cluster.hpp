@@ -35,7 +35,7 @@ public:
   std::vector<std::string> columns;
   std::vector<FakeRow> rows;
 
-  db::ResultSet answer(const std::string& sql) {
+  db::ResultSet answer(const std::string& sql) const {
     {
       const std::lock_guard lock(m_mutex);
       m_sent.push_back(sql);
@@ -49,7 +49,7 @@ public:
     return fetch(sql);
   }
 
-  SideReader reader() {
+  SideReader reader() const {
     return [this](const std::string& sql) { return answer(sql); };
   }
 
@@ -135,13 +135,14 @@ private:
     std::map<std::int64_t, std::vector<std::vector<Cell>>> groups;
     for (const FakeRow* row : chosen) {
       std::vector<Cell> key;
+      key.reserve(keys.size());
       for (std::size_t k : keys) {
         key.push_back(row->values[k]);
       }
       groups[*parent.eval(row->values)].push_back(std::move(key));
     }
     db::ResultSet out;
-    out.columns.push_back("exl_parent");
+    out.columns.emplace_back("exl_parent");
     for (std::size_t k : keys) {
       out.columns.push_back(columns[k]);
     }
@@ -227,7 +228,7 @@ private:
   }
 
   mutable std::mutex m_mutex;
-  std::vector<std::string> m_sent;
+  mutable std::vector<std::string> m_sent; // what answer() received, under m_mutex
 };
 
 } // namespace exl::audit::test

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // A small evaluator of the expressions the bisection statements carry (bisect_sql.hpp): integer
@@ -22,7 +23,7 @@ using Cell = std::optional<std::int64_t>; // nullopt = SQL NULL; booleans are 1 
 class SqlExpr {
 public:
   // `sql` over columns named by their position in `columns` (names compared exactly).
-  SqlExpr(std::string_view sql, const std::vector<std::string>& columns) : m_columns(columns) {
+  SqlExpr(std::string_view sql, std::vector<std::string> columns) : m_columns(std::move(columns)) {
     Cursor cursor(sql, starrocks::detail::tokenize(sql));
     m_root = disjunction(cursor);
     if (!cursor.at_end()) {
@@ -30,8 +31,8 @@ public:
     }
   }
 
-  Cell eval(const std::vector<Cell>& row) const { return eval(m_root, row); }
-  bool holds(const std::vector<Cell>& row) const { return eval(row) == 1; }
+  [[nodiscard]] Cell eval(const std::vector<Cell>& row) const { return eval(m_root, row); }
+  [[nodiscard]] bool holds(const std::vector<Cell>& row) const { return eval(row) == 1; }
 
 private:
   using Cursor = starrocks::detail::Cursor;
@@ -161,7 +162,7 @@ private:
     return result ? 1 : 0;
   }
 
-  Cell eval(const Node& node, const std::vector<Cell>& row) const {
+  [[nodiscard]] Cell eval(const Node& node, const std::vector<Cell>& row) const {
     switch (node.kind) {
     case Kind::Constant:
       return node.value;
@@ -195,7 +196,7 @@ private:
     return std::nullopt;
   }
 
-  Cell eval_case(const Node& node, const std::vector<Cell>& row) const {
+  [[nodiscard]] Cell eval_case(const Node& node, const std::vector<Cell>& row) const {
     const std::size_t arms = (node.kids.size() - (node.has_else ? 1 : 0)) / 2;
     for (std::size_t i = 0; i < arms; ++i) {
       if (eval(node.kids[2 * i], row) == 1) { // NULL or FALSE: on to the next arm

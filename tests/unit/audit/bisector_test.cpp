@@ -66,18 +66,11 @@ struct Sides {
   }
 
   BisectResult bisect(const BisectRequest& r) const {
-    return Bisector(source_reader(), target_reader()).bisect(r);
+    return Bisector(source.reader(), target.reader()).bisect(r);
   }
 
-  SideReader source_reader() const {
-    return [this](const std::string& sql) { return source.answer(sql); };
-  }
-  SideReader target_reader() const {
-    return [this](const std::string& sql) { return target.answer(sql); };
-  }
-
-  mutable FakeCluster source;
-  mutable FakeCluster target;
+  FakeCluster source;
+  FakeCluster target;
 };
 
 // Keys 0, step, 2 * step, ... (`count` of them) on both sides.
@@ -102,6 +95,13 @@ void expect_key(const KeyDifference& found, Kind kind, const std::vector<db::Val
   EXPECT_EQ(found.key, k);
   EXPECT_EQ(found.source_copies, source_copies);
   EXPECT_EQ(found.target_copies, target_copies);
+}
+
+// Every `step`-th row of `side` gets another hash.
+void change_every(FakeCluster& side, std::size_t step) {
+  for (std::size_t i = 0; i < side.rows.size(); i += step) {
+    side.rows[i].hash += 1;
+  }
 }
 
 int statements_like(const FakeCluster& side, const std::string& marker) {
@@ -188,9 +188,10 @@ TEST(BisectorTest, SeveralKeyColumnsWithNullParts) {
     sides.source.rows.push_back(row({a, std::nullopt}));
   }
   sides.target.rows = sides.source.rows;
-  sides.target.rows[42 * 201 + 17] = row({42, 17}, 5);                // changed
-  sides.target.rows.erase(sides.target.rows.begin() + 3 * 201 + 200); // (3, NULL) deleted
-  sides.target.rows.push_back(row({std::nullopt, 8}));                // a NULL a inserted
+  sides.target.rows[42 * 201 + 17] = row({42, 17}, 5); // changed
+  sides.target.rows.erase(sides.target.rows.begin() +
+                          std::ptrdiff_t{(3 * 201) + 200}); // (3, NULL) deleted
+  sides.target.rows.push_back(row({std::nullopt, 8}));      // a NULL a inserted
 
   const BisectResult result = sides.bisect(sides.request({"a", "b"}));
 
@@ -249,16 +250,13 @@ TEST(BisectorTest, TheDepthLimitStopsWithTheDifferingRanges) {
 TEST(BisectorTest, DifferencesSpreadOverThePartitionAreReportedAsRanges) {
   Sides sides({"k"});
   fill(sides, 16000);
-  for (std::size_t i = 0; i < 16000; i += 100) {
-    sides.target.rows[i].hash += 1;
-  }
+  change_every(sides.target, 100);
   BisectRequest request = sides.request({"k"});
   request.max_ranges = 8;
 
   const BisectResult result = sides.bisect(request);
 
-  EXPECT_FALSE(result.complete);
-  EXPECT_TRUE(result.keys.empty());
+  EXPECT_TRUE(!result.complete && result.keys.empty());
   ASSERT_EQ(result.ranges.size(), 16U); // every range of the first cut
   EXPECT_EQ(result.ranges[0].description, "`k` <= 999");
   EXPECT_NE(result.ranges[0].reason.find("16 ranges differ"), std::string::npos);
@@ -353,7 +351,7 @@ TEST(BisectorTest, SeveralPartitionsAreBisectedAtOnce) {
   for (std::int64_t p = 0; p < 4; ++p) {
     sides.target.rows[p * 5000 + 100 * (p + 1)] = row({p, 100 * (p + 1)}, 1);
   }
-  const Bisector bisector(sides.source_reader(), sides.target_reader());
+  const Bisector bisector(sides.source.reader(), sides.target.reader());
   std::vector<BisectResult> results(4);
   std::vector<std::thread> threads;
   for (std::size_t p = 0; p < 4; ++p) {
@@ -398,6 +396,11 @@ TEST(BisectorTest, AnAnswerOfTheWrongShapeIsAnAuditError) {
   Sides sides({"k"});
   fill(sides, 10);
   EXPECT_THROW(Bisector(broken, broken).bisect(sides.request({"k"})), AuditError);
+}
+
+TEST(BisectorTest, ARequestWithoutKeysIsAnAuditError) {
+  Sides sides({"k"});
+  fill(sides, 10);
   BisectRequest no_keys = sides.request({"k"});
   no_keys.keys.clear();
   EXPECT_THROW(sides.bisect(no_keys), AuditError);

@@ -155,40 +155,67 @@ std::int64_t bounds_below(const std::vector<Cell>& row, const std::vector<KeyTup
   return below;
 }
 
-// Every row of `rows` satisfies exactly one of the children of `split`, that one is the child its
-// CASE number names, and a row without NULL is in the child its key order says.
-void expect_children_partition_rows(const std::vector<Column>& keys, const RangeSplit& split,
-                                    const std::vector<std::vector<Cell>>& rows) {
+std::vector<std::string> names_of(const std::vector<Column>& keys) {
   std::vector<std::string> names;
+  names.reserve(keys.size());
   for (const Column& key : keys) {
     names.push_back(key.name);
   }
-  const SqlExpr number(range_case(keys, split.bounds), names);
-  std::vector<SqlExpr> children;
-  for (std::size_t j = 0; j <= split.bounds.size(); ++j) {
-    children.emplace_back(child_predicate(keys, split, static_cast<int>(j)), names);
+  return names;
+}
+
+// The children of `split` `row` satisfies.
+std::vector<std::int64_t> children_holding(const std::vector<SqlExpr>& children,
+                                           const std::vector<Cell>& row) {
+  std::vector<std::int64_t> out;
+  for (std::size_t j = 0; j < children.size(); ++j) {
+    if (children[j].holds(row)) {
+      out.push_back(static_cast<std::int64_t>(j));
+    }
   }
-  const std::optional<SqlExpr> parent =
-      split.predicate.empty() ? std::nullopt
-                              : std::optional<SqlExpr>(SqlExpr(split.predicate, names));
+  return out;
+}
+
+bool has_null(const std::vector<Cell>& row) {
+  return std::find(row.begin(), row.end(), std::nullopt) != row.end();
+}
+
+// A split's SQL, parsed: the CASE, the parent's predicate and each child's.
+struct SplitSql {
+  SplitSql(const std::vector<Column>& keys, const RangeSplit& split)
+      : number(range_case(keys, split.bounds), names_of(keys)),
+        parent(split.predicate.empty() ? "TRUE" : split.predicate, names_of(keys)) {
+    for (std::size_t j = 0; j <= split.bounds.size(); ++j) {
+      children.emplace_back(child_predicate(keys, split, static_cast<int>(j)), names_of(keys));
+    }
+  }
+  SqlExpr number;
+  SqlExpr parent;
+  std::vector<SqlExpr> children;
+};
+
+// `row` satisfies exactly one child of the split when it is in the parent (none when not), that
+// one is the child its CASE number names, and a row without NULL is in the child its key order
+// says.
+void expect_in_one_child(const SplitSql& sql, const RangeSplit& split,
+                         const std::vector<Cell>& row) {
+  const std::vector<std::int64_t> holding = children_holding(sql.children, row);
+  if (!sql.parent.holds(row)) {
+    EXPECT_TRUE(holding.empty()); // a child lies inside its parent
+    return;
+  }
+  ASSERT_EQ(holding.size(), 1U);
+  EXPECT_EQ(sql.number.eval(row), holding.front());
+  if (!has_null(row)) {
+    EXPECT_EQ(holding.front(), bounds_below(row, split.bounds));
+  }
+}
+
+void expect_children_partition_rows(const std::vector<Column>& keys, const RangeSplit& split,
+                                    const std::vector<std::vector<Cell>>& rows) {
+  const SplitSql sql(keys, split);
   for (const auto& row : rows) {
-    if (parent && !parent->holds(row)) {
-      for (const SqlExpr& child : children) {
-        EXPECT_FALSE(child.holds(row)); // a child lies inside its parent
-      }
-      continue;
-    }
-    int matched = 0;
-    for (std::size_t j = 0; j < children.size(); ++j) {
-      if (children[j].holds(row)) {
-        ++matched;
-        EXPECT_EQ(number.eval(row), static_cast<std::int64_t>(j));
-      }
-    }
-    EXPECT_EQ(matched, 1);
-    if (std::find(row.begin(), row.end(), std::nullopt) == row.end()) {
-      EXPECT_EQ(number.eval(row), bounds_below(row, split.bounds));
-    }
+    expect_in_one_child(sql, split, row);
   }
 }
 

@@ -3,6 +3,7 @@
 #include "exlschema/db/pool.hpp"
 #include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/mode.hpp"
+#include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/modes/table_resolver.hpp"
 #include "exlschema/notify/progress_reporter.hpp"
@@ -181,7 +182,9 @@ report::RunReport report_header(const config::RunOptions& options) {
   report.mode = options.mode;
   report.source = options.source.alias;
   report.target = options.target.alias;
-  report.dry_run = !options.execute;
+  // A read-only mode (verify) did its work without -r; only a writing mode's run is a plan.
+  const ModeInfo* info = find_mode(options.mode);
+  report.dry_run = !options.execute && (info == nullptr || info->writes);
   report.start = std::chrono::system_clock::now();
   return report;
 }

@@ -74,6 +74,8 @@ TEST(VerifyTest, EqualTablesExitZeroAndNothingIsWritten) {
   const Verified v = verify(db + ".t");
   ASSERT_EQ(v.run.exit_code, 0) << v.run.out << v.run.err;
   EXPECT_EQ(first_table(v).at("outcome"), "equal");
+  EXPECT_EQ(first_table(v).at("status"), "ok");
+  EXPECT_FALSE(v.report.at("dry_run").get<bool>()); // it did its work: it compared
   EXPECT_EQ(first_table(v).at("differences").size(), 0U);
   EXPECT_EQ(writes_in(src.statements()), std::vector<std::string>{});
   EXPECT_EQ(writes_in(dst.statements()), std::vector<std::string>{});

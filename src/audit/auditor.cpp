@@ -48,7 +48,14 @@ PartitionState classify(const PartitionAudit& partition) {
     return source == 0 ? PartitionState::EmptyOnBoth : PartitionState::MissingOnTarget;
   }
   if (source == partition.target_rows.value_or(-1)) {
-    return source == 0 ? PartitionState::EmptyOnBoth : PartitionState::Equal;
+    if (source == 0) {
+      return PartitionState::EmptyOnBoth;
+    }
+    // Sums of both sides only when both were checksummed (not when remembered as unchanged).
+    const bool compared = !partition.source_sums.empty() && !partition.target_sums.empty();
+    return compared && partition.source_sums != partition.target_sums
+               ? PartitionState::ContentDiffers
+               : PartitionState::Equal;
   }
   return PartitionState::Differs;
 }
@@ -128,11 +135,13 @@ private:
         counted.push_back(&partition);
       }
     }
-    const SideCount side{m_source,        m_request.source, m_audit.columns,
-                         m_request.where, "source",         m_audit.queries_source};
+    const SideCount side{m_source, m_request.source,       m_audit.columns,   m_request.where,
+                         "source", m_audit.queries_source, m_request.checksum};
     const auto rows = count_partition_rows(side, bounds, bounds.size() < m_source_list.size());
     for (PartitionAudit* partition : counted) {
-      partition->source_rows = rows.at(partition->name);
+      const PartitionTally& tally = rows.at(partition->name);
+      partition->source_rows = tally.rows;
+      partition->source_sums = sum_texts(tally);
     }
   }
 
@@ -152,11 +161,13 @@ private:
         counted.push_back(&partition);
       }
     }
-    const SideCount side{m_target,        m_request.target, m_audit.columns,
-                         m_request.where, "target",         m_audit.queries_target};
+    const SideCount side{m_target, m_request.target,       m_audit.columns,   m_request.where,
+                         "target", m_audit.queries_target, m_request.checksum};
     const auto rows = count_partition_rows(side, bounds, bounds.size() < m_all_count);
     for (PartitionAudit* partition : counted) {
-      partition->target_rows = rows.at(partition->name);
+      const PartitionTally& tally = rows.at(partition->name);
+      partition->target_rows = tally.rows;
+      partition->target_sums = sum_texts(tally);
       if (!partition->target && *partition->target_rows > 0) {
         throw AuditError("the target holds " + std::to_string(*partition->target_rows) +
                          " row(s) in the range of source partition " + partition->name +
@@ -167,7 +178,16 @@ private:
     }
   }
 
+  static std::vector<std::string> sum_texts(const PartitionTally& tally) {
+    std::vector<std::string> out;
+    for (const __int128 sum : tally.sums) {
+      out.push_back(sum_text(sum));
+    }
+    return out;
+  }
+
   void finish() {
+    m_audit.checksummed = m_request.checksum != nullptr;
     for (PartitionAudit& partition : m_audit.partitions) {
       partition.state = classify(partition);
       m_audit.source_rows += partition.source_rows.value_or(0);

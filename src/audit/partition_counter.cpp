@@ -18,6 +18,22 @@ std::int64_t parse_count(const db::Value& value, const SideCount& side) {
   return count;
 }
 
+std::vector<std::size_t> sum_columns(const db::ResultSet& answer, const SideCount& side) {
+  std::vector<std::size_t> out;
+  if (side.checksum == nullptr) {
+    return out;
+  }
+  for (const std::string& name : starrocks::checksum_columns(*side.checksum)) {
+    const auto index = answer.column_index(name);
+    if (!index) {
+      throw AuditError("the " + std::string(side.side) + "'s checksum statement did not return " +
+                       name);
+    }
+    out.push_back(*index);
+  }
+  return out;
+}
+
 struct StatementCounts {
   std::int64_t outside = 0; // rows of the statement that no WHEN matched
   std::int64_t total = 0;   // every row the statement read
@@ -25,13 +41,14 @@ struct StatementCounts {
 
 // Adds one statement's rows to `counts`.
 StatementCounts add_answer(const db::ResultSet& answer, const SideCount& side,
-                           std::unordered_map<std::string, std::int64_t>& counts) {
+                           std::unordered_map<std::string, PartitionTally>& counts) {
   const auto name_column = answer.column_index("exl_partition");
   const auto rows_column = answer.column_index("exl_rows");
   if (!name_column || !rows_column) {
     throw AuditError("the " + std::string(side.side) +
                      "'s count statement did not return exl_partition and exl_rows");
   }
+  const std::vector<std::size_t> sums = sum_columns(answer, side);
   StatementCounts result;
   for (const db::RowValues& row : answer.rows) {
     const std::int64_t rows = parse_count(row.at(*rows_column), side);
@@ -46,12 +63,64 @@ StatementCounts add_answer(const db::ResultSet& answer, const SideCount& side,
       throw AuditError("the " + std::string(side.side) + "'s count statement returned partition '" +
                        *name + "', which it did not count");
     }
-    found->second += rows;
+    found->second.rows += rows;
+    found->second.sums.resize(sums.size(), 0);
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+      // Unsigned: the wrap-around of a sum past 2^127 (never reached) stays defined.
+      found->second.sums[i] = static_cast<__int128>(
+          static_cast<unsigned __int128>(found->second.sums[i]) +
+          static_cast<unsigned __int128>(parse_sum(row.at(sums[i]).value_or(""), side.side)));
+    }
   }
   return result;
 }
 
+starrocks::Result<std::vector<std::string>>
+statements_for(const SideCount& side, const std::vector<starrocks::NamedBounds>& partitions,
+               bool some) {
+  if (side.checksum != nullptr) {
+    return some ? starrocks::build_partition_subset_checksum_queries(
+                      side.table, side.columns, partitions, *side.checksum, side.where)
+                : starrocks::build_partition_checksum_queries(side.table, side.columns, partitions,
+                                                              *side.checksum, side.where);
+  }
+  return some ? starrocks::build_partition_subset_count_queries(side.table, side.columns,
+                                                                partitions, side.where)
+              : starrocks::build_partition_count_queries(side.table, side.columns, partitions,
+                                                         side.where);
+}
+
 } // namespace
+
+__int128 parse_sum(const std::string& text, std::string_view side) {
+  const bool negative = !text.empty() && text[0] == '-';
+  const std::size_t begin = negative ? 1 : 0;
+  if (text.size() <= begin || text.size() - begin > 39) {
+    throw AuditError("the " + std::string(side) + "'s checksum statement returned '" + text +
+                     "' as a sum");
+  }
+  unsigned __int128 value = 0;
+  for (std::size_t i = begin; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      throw AuditError("the " + std::string(side) + "'s checksum statement returned '" + text +
+                       "' as a sum");
+    }
+    value = value * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  return static_cast<__int128>(negative ? ~value + 1 : value);
+}
+
+std::string sum_text(__int128 value) {
+  const bool negative = value < 0;
+  unsigned __int128 magnitude =
+      negative ? ~static_cast<unsigned __int128>(value) + 1 : static_cast<unsigned __int128>(value);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  return negative ? "-" + digits : digits;
+}
 
 void refuse_inexact(const starrocks::ParseError& error, std::string_view whose) {
   throw AuditError("cannot count the rows of each partition exactly (" + std::string(whose) +
@@ -59,20 +128,17 @@ void refuse_inexact(const starrocks::ParseError& error, std::string_view whose) 
                    "); -o v1 -truncate copies the whole table without partition predicates");
 }
 
-std::unordered_map<std::string, std::int64_t>
+std::unordered_map<std::string, PartitionTally>
 count_partition_rows(const SideCount& side, const std::vector<starrocks::NamedBounds>& partitions,
                      bool some) {
-  std::unordered_map<std::string, std::int64_t> counts;
+  std::unordered_map<std::string, PartitionTally> counts;
   if (partitions.empty()) {
     return counts;
   }
   for (const starrocks::NamedBounds& partition : partitions) {
-    counts.emplace(partition.name, 0);
+    counts.emplace(partition.name, PartitionTally{});
   }
-  const auto statements = some ? starrocks::build_partition_subset_count_queries(
-                                     side.table, side.columns, partitions, side.where)
-                               : starrocks::build_partition_count_queries(side.table, side.columns,
-                                                                          partitions, side.where);
+  const auto statements = statements_for(side, partitions, some);
   if (!statements) {
     refuse_inexact(statements.error(), std::string("the ") + side.side + "'s partitions");
   }
@@ -85,8 +151,8 @@ count_partition_rows(const SideCount& side, const std::vector<starrocks::NamedBo
     smallest_total = std::min(smallest_total, add_answer(side.read(sql), side, counts).total);
   }
   std::int64_t counted = 0;
-  for (const auto& [name, rows] : counts) {
-    counted += rows;
+  for (const auto& [name, tally] : counts) {
+    counted += tally.rows;
   }
   if (smallest_total > counted) {
     throw AuditError(std::to_string(smallest_total - counted) + " row(s) of the " + side.side +

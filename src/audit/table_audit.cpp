@@ -11,7 +11,9 @@ const char* state_name(PartitionState state) {
   case PartitionState::Equal:
     return "equal";
   case PartitionState::Differs:
-    return "differs";
+    return "count differs";
+  case PartitionState::ContentDiffers:
+    return "content differs";
   case PartitionState::MissingOnTarget:
     return "missing on target";
   case PartitionState::TargetOnly:

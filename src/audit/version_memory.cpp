@@ -16,7 +16,8 @@ bool counted_equal(const PartitionAudit& partition) {
 
 // What SHOW PARTITIONS showed of both sides, when it showed ids and versions on both.
 std::optional<state::PartitionVersion> seen_equal(const PartitionAudit& partition,
-                                                  std::chrono::system_clock::time_point now) {
+                                                  std::chrono::system_clock::time_point now,
+                                                  bool content_checked) {
   const starrocks::PartitionInfo& source = *partition.source;
   const starrocks::PartitionInfo& target = *partition.target;
   if (!source.id || !source.visible_version || !target.id || !target.visible_version ||
@@ -29,7 +30,8 @@ std::optional<state::PartitionVersion> seen_equal(const PartitionAudit& partitio
                                  *partition.source_rows,
                                  now,
                                  source.id,
-                                 target.id};
+                                 target.id,
+                                 content_checked};
 }
 
 } // namespace
@@ -54,6 +56,9 @@ VersionMemory::unchanged_rows(const starrocks::PartitionInfo& source,
     return std::nullopt;
   }
   const state::PartitionVersion& seen = found->second;
+  if (m_request.checksum != nullptr && !seen.content_checked) {
+    return std::nullopt; // found equal by counts only: a checksum audit looks at its content
+  }
   const bool same = source.id && seen.source_id == source.id && source.visible_version &&
                     seen.source_version == *source.visible_version && target.id &&
                     seen.target_id == target.id && target.visible_version &&
@@ -76,7 +81,9 @@ void VersionMemory::record(const TableAudit& audit, bool whole_table) const {
     if (partition.unchanged || !partition.source) {
       continue;
     }
-    const auto seen = counted_equal(partition) ? seen_equal(partition, now) : std::nullopt;
+    const auto seen = counted_equal(partition)
+                          ? seen_equal(partition, now, m_request.checksum != nullptr)
+                          : std::nullopt;
     if (seen) {
       equal.push_back(*seen);
     } else {

@@ -131,6 +131,8 @@ void bind_all(CLI::App& app, BoundArgs& args, std::span<const modes::ModeInfo> m
   app.add_subcommand("clean", "drop exlSchema's temporary objects left by a crashed run")
       ->fallthrough();
   app.add_subcommand("history", "past runs per table, from the state store")->fallthrough();
+  app.add_subcommand("verify", "compare the rows of source and target tables by content checksum")
+      ->fallthrough();
   app.require_subcommand(0, 1);
 }
 
@@ -151,7 +153,7 @@ ParsedArgs parse_with_cli11(const std::vector<std::string>& tokens,
       parsed.given.emplace(spec.name);
     }
   }
-  for (const char* name : {"check", "clean", "history"}) {
+  for (const char* name : {"check", "clean", "history", "verify"}) {
     if (app.got_subcommand(name)) {
       parsed.subcommand = name;
     }

@@ -27,6 +27,9 @@ Command command_of(const ParsedArgs& parsed) {
   if (parsed.subcommand == "history") {
     return Command::History;
   }
+  if (parsed.subcommand == "verify") {
+    return Command::Verify;
+  }
   return parsed.subcommand == "clean" ? Command::Clean : Command::Run;
 }
 
@@ -56,7 +59,11 @@ void require(const ParsedArgs& parsed, std::string_view name, std::string_view w
 // Which flags are required depends on the sub-command, and CLI11 checks an option's required()
 // whatever sub-command is given, so this stays here.
 void check_required(const ParsedArgs& parsed, Command command) {
-  if (command == Command::Run) {
+  if (command == Command::Verify) {
+    require(parsed, "source", "the source cluster alias");
+    require(parsed, "target", "the target cluster alias");
+    require(parsed, "t", "the tables to compare, e.g. -t db.table");
+  } else if (command == Command::Run) {
     require(parsed, "source", "the source cluster alias");
     require(parsed, "target", "the target cluster alias");
     require(parsed, "t", "the tables to sync, e.g. -t db.table");
@@ -117,6 +124,25 @@ void check_history_flags(const ParsedArgs& parsed, Command command) {
   }
 }
 
+// `verify` reads only and always compares checksums: the flags of a copy would be silently
+// ignored, and the bisection bounds mean nothing to a copy.
+void check_verify_flags(const ParsedArgs& parsed, Command command) {
+  constexpr std::array k_copy_flags{"o",        "r",          "i",          "interval",
+                                    "a",        "add",        "batch",      "batchcheck",
+                                    "truncate", "complement", "recreate",   "replication",
+                                    "speed",    "pause-file", "panic-file", "catalogs"};
+  for (const std::string& name : parsed.given) {
+    const bool copy_flag =
+        std::find(k_copy_flags.begin(), k_copy_flags.end(), name) != k_copy_flags.end();
+    if (command == Command::Verify && copy_flag) {
+      fail("-" + name + " does not apply to 'verify' (it only reads both clusters and compares)");
+    }
+    if (command != Command::Verify && (name == "bisect-rows" || name == "bisect-depth")) {
+      fail("-" + name + " only applies to 'exlSchema verify'");
+    }
+  }
+}
+
 } // namespace
 
 CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo> modes) {
@@ -126,6 +152,7 @@ CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo>
     return args;
   }
   check_history_flags(parsed, args.command);
+  check_verify_flags(parsed, args.command);
   args.verbosity = parsed.args.quiet     ? Verbosity::Quiet
                    : parsed.args.verbose ? Verbosity::Verbose
                                          : Verbosity::Normal;
@@ -134,6 +161,13 @@ CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo>
   check_required(parsed, args.command);
   if (args.command == Command::Run) {
     check_run(parsed, args, modes);
+  }
+  if (args.command == Command::Verify) {
+    check_not_onto_itself(args);
+    args.mode = "verify"; // a read-only mode of its own (modes/verify.cpp), never an -o value
+    args.once = true;
+    args.execute = false; // the write gate sends nothing
+    args.checksum = true;
   }
   return args;
 }

@@ -3,6 +3,7 @@
 #include "exlschema/db/pool.hpp"
 #include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/mode.hpp"
+#include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/modes/table_resolver.hpp"
 #include "exlschema/notify/progress_reporter.hpp"
@@ -181,7 +182,9 @@ report::RunReport report_header(const config::RunOptions& options) {
   report.mode = options.mode;
   report.source = options.source.alias;
   report.target = options.target.alias;
-  report.dry_run = !options.execute;
+  // A read-only mode (verify) did its work without -r; only a writing mode's run is a plan.
+  const ModeInfo* info = find_mode(options.mode);
+  report.dry_run = !options.execute && (info == nullptr || info->writes);
   report.start = std::chrono::system_clock::now();
   return report;
 }
@@ -207,10 +210,12 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   }
   TargetInventory inventory;
   inventory.load(gate, target_databases(resolution.jobs));
-  RunContext ctx{options, gate,   source, target, inventory, renames_of(options, resolution.jobs),
-                 temps,   cancel, 1};
-  ctx.store = output.store;
-  ctx.earlier_runs = earlier_runs(output.store, options, resolution.jobs);
+  RunContext ctx{options,     gate,
+                 source,      target,
+                 inventory,   renames_of(options, resolution.jobs),
+                 temps,       cancel,
+                 1,           earlier_runs(output.store, options, resolution.jobs),
+                 output.store};
   const std::unique_ptr<Mode> mode = info.make();
   std::vector<Statement> run_statements = mode->plan_run(ctx); // the catalog; may stop the run
   output.notifier.run_started({options.run_id, options.mode, options.source.alias,
@@ -228,7 +233,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
       report.dry_run = true;
       break;
     }
-    if (!options.execute) {
+    if (!options.execute && info.writes) {
       print_plan(output.out, options, databases, plans);
     }
     RunTables run(*mode, ctx, output);

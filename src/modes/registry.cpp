@@ -3,6 +3,7 @@
 #include "modes/ghost.hpp"
 #include "modes/repair_mode.hpp"
 #include "modes/v1.hpp"
+#include "modes/verify.hpp"
 
 #include <array>
 
@@ -13,10 +14,10 @@ namespace {
 // v1, `-a` (the JDBC catalog) to v1-v5, `-add` (create missing partitions) to v2/v3 (v4/v5 load
 // missing partitions by definition), `-truncate` to v1's first load only (v2-v5 overwrite whole
 // partitions, so emptying the table first would only widen the window in which it is empty).
-constexpr std::array<std::string_view, 5> k_v1_flags{"a", "batch", "batchcheck", "complement",
-                                                     "truncate"};
-constexpr std::array<std::string_view, 2> k_catalog_add_flags{"a", "add"};
-constexpr std::array<std::string_view, 1> k_catalog_flags{"a"};
+constexpr std::array<std::string_view, 6> k_v1_flags{"a",          "batch",    "batchcheck",
+                                                     "complement", "truncate", "checksum"};
+constexpr std::array<std::string_view, 3> k_catalog_add_flags{"a", "add", "checksum"};
+constexpr std::array<std::string_view, 2> k_catalog_flags{"a", "checksum"};
 
 // Summaries follow PRODUCT.md §4.2-4.10. No mode is implemented in this build yet (issue #2 lays
 // the foundation); each later issue flips its row when the mode lands. `-where` is allowed on
@@ -83,7 +84,8 @@ const ModeInfo* find_mode(std::string_view name) {
       return &mode;
     }
   }
-  return nullptr;
+  // `exlSchema verify` runs as a read-only mode of its own; it is not an -o value.
+  return name == verify_mode_info().name ? &verify_mode_info() : nullptr;
 }
 
 } // namespace exl::modes

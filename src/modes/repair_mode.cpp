@@ -9,6 +9,7 @@
 // The counts of the audit run natively on each side (audit.hpp); the source itself only
 // receives reads.
 #include "modes/repair_mode.hpp"
+#include "modes/content_check.hpp"
 
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
@@ -153,8 +154,9 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
     audited = source.partitions.size();
   } else {
     const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-    const audit::TableAudit result =
-        auditor.audit(audit_request(ctx, plan.job, model, m_style.audit_source));
+    std::optional<starrocks::RowHash> hash;
+    const audit::TableAudit result = auditor.audit(
+        content_request(ctx, plan.job, model, m_style.audit_source, std::string(), hash));
     audited = result.partitions.size();
     for (const audit::PartitionAudit& p : result.partitions) {
       using State = audit::PartitionState;
@@ -165,7 +167,7 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
       // v4/v5's target-only audit counts the source only where the target holds no rows, so
       // Differs there means "rows on the source, none on the target".
       const bool missing = p.state == State::MissingOnTarget;
-      const bool needed = p.state == State::Differs || missing;
+      const bool needed = p.state == State::Differs || p.state == State::ContentDiffers || missing;
       if (!needed || !p.source) {
         continue;
       }
@@ -266,8 +268,9 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
   }
   table_report.partitions_rewritten = rewritten;
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-  const audit::TableAudit result =
-      auditor.audit(audit_request(ctx, plan.job, *plan.source_table, m_style.audit_source));
+  std::optional<starrocks::RowHash> hash;
+  const audit::TableAudit result = auditor.audit(content_request(
+      ctx, plan.job, *plan.source_table, m_style.audit_source, std::string(), hash));
   table_report.partitions_audited = static_cast<int>(result.partitions.size());
   table_report.target_rows = result.target_rows;
   if (m_style.audit_source) {
@@ -282,9 +285,32 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
       differing.push_back(p.name + " (" + audit::state_name(p.state) + ")");
     }
   }
+  std::vector<report::PartitionFinding> findings = findings_of(result);
+  std::string outcome = content_outcome(result);
+  if (!m_style.audit_source && ctx.options.checksum && rewritten > 0) {
+    // v4/v5 never compare a partition the target holds rows of; with -checksum the partitions
+    // this run loaded are compared on both sides, by content.
+    std::vector<std::string> loaded;
+    for (const TaskPlan& task : plan.tasks) {
+      loaded.insert(loaded.end(), task.partitions.begin(), task.partitions.end());
+    }
+    std::optional<starrocks::RowHash> both;
+    const audit::TableAudit check = auditor.reaudit(
+        content_request(ctx, plan.job, *plan.source_table, true, std::string(), both), loaded);
+    for (const audit::PartitionAudit& p : check.partitions) {
+      if (p.state != audit::PartitionState::Equal &&
+          p.state != audit::PartitionState::EmptyOnBoth) {
+        differing.push_back(p.name + " (" + audit::state_name(p.state) + ")");
+      }
+    }
+    auto more = findings_of(check);
+    findings.insert(findings.end(), more.begin(), more.end());
+    outcome = content_outcome(check) != "equal" ? content_outcome(check) : outcome;
+  }
   if (!differing.empty()) {
     table_report.status = runner::TaskStatus::Inconsistent;
-    table_report.outcome = "differs";
+    table_report.outcome = outcome;
+    table_report.differences = std::move(findings);
     table_report.error = "after the run, partitions still differ: " + joined(differing);
     if (table_report.recommended_mode.empty()) {
       table_report.recommended_mode =

@@ -245,4 +245,8 @@ StructurePlan plan_structure(RunContext& ctx, const TableJob& job) {
   return plan;
 }
 
+starrocks::AnyModel read_object_model(RunContext& ctx, Side side, const starrocks::TableRef& ref) {
+  return read_model(ctx, side, ref);
+}
+
 } // namespace exl::modes

@@ -6,6 +6,7 @@
 //           [WHERE <batch> AND <-where>]                        (one per table or per batch)
 //   target: INSERT OVERWRITE t PARTITION (p) ..                  (-complement, per differing p)
 #include "modes/v1.hpp"
+#include "modes/content_check.hpp"
 
 #include "exlschema/audit/auditor.hpp"
 #include "exlschema/modes/mode_registry.hpp"
@@ -214,10 +215,13 @@ runner::TaskResult V1Mode::run_task(RunContext& ctx, const TablePlan& table, con
 // -complement: after the load, each partition whose counts differ is overwritten from the source.
 void V1Mode::complement(RunContext& ctx, const TablePlan& plan, report::TableReport& table_report) {
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-  const audit::TableAudit result =
-      auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
+  std::optional<starrocks::RowHash> hash;
+  const audit::TableAudit result = auditor.audit(
+      content_request(ctx, plan.job, *plan.source_table, true, ctx.options.where, hash));
   for (const audit::PartitionAudit& p : result.partitions) {
-    if (p.state != audit::PartitionState::Differs || !p.source) {
+    const bool differs = p.state == audit::PartitionState::Differs ||
+                         p.state == audit::PartitionState::ContentDiffers;
+    if (!differs || !p.source) {
       continue;
     }
     const PartitionLoad load =
@@ -243,19 +247,27 @@ void V1Mode::verify_table(RunContext& ctx, const TablePlan& plan,
     complement(ctx, plan, table_report);
   }
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
-  const audit::TableAudit result =
-      auditor.audit(audit_request(ctx, plan.job, *plan.source_table, true, ctx.options.where));
+  std::optional<starrocks::RowHash> hash;
+  const audit::TableAudit result = auditor.audit(
+      content_request(ctx, plan.job, *plan.source_table, true, ctx.options.where, hash));
   table_report.partitions_audited = static_cast<int>(result.partitions.size());
   table_report.source_rows = result.source_rows;
   table_report.target_rows = result.target_rows;
   if (!result.equal()) {
     table_report.status = runner::TaskStatus::Inconsistent;
-    table_report.outcome = "differs";
+    table_report.outcome = content_outcome(result);
+    table_report.differences = findings_of(result);
     table_report.recommended_mode = result.recommended_mode.value_or("v2");
-    table_report.error = "after the load the counts differ (source " +
-                         std::to_string(result.source_rows) + ", target " +
-                         std::to_string(result.target_rows) + " rows); -o " +
-                         table_report.recommended_mode + " repairs the differing partitions";
+    const std::string what =
+        table_report.outcome == "content differs"
+            ? "the content of " +
+                  std::to_string(result.count(audit::PartitionState::ContentDiffers)) +
+                  " partition(s) differs (same row counts, different checksums)"
+            : "the counts differ (source " + std::to_string(result.source_rows) + ", target " +
+                  std::to_string(result.target_rows) + " rows)";
+    table_report.error = "after the load " + what + "; -o " + table_report.recommended_mode +
+                         (ctx.options.checksum ? " -checksum" : "") +
+                         " repairs the differing partitions";
   }
 }
 

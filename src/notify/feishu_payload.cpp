@@ -122,7 +122,9 @@ std::string failures_block(const report::RunReport& r) {
       text += "\n... more in the run report";
       break;
     }
-    text += "\n" + t.table + ": " +
+    // "count differs" and "content differs" (a checksum audit) are told apart on the card.
+    const bool differs = t.outcome == "count differs" || t.outcome == "content differs";
+    text += "\n" + t.table + ": " + (differs ? t.outcome + ": " : std::string()) +
             clip(t.error.empty() ? "counts differ" : t.error, k_max_reason_chars);
     if (!t.recommended_mode.empty()) {
       text += " (recommended: -o " + t.recommended_mode + ")";

@@ -44,6 +44,34 @@ json notes_json(const TableReport& table) {
   return notes;
 }
 
+json differences_json(const TableReport& table) {
+  json out = json::array();
+  for (const PartitionFinding& finding : table.differences) {
+    json keys = json::array();
+    for (const KeyFinding& key : finding.keys) {
+      keys.push_back({{"kind", key.kind},
+                      {"key", util::redact(key.key)},
+                      {"source_copies", key.source_copies},
+                      {"target_copies", key.target_copies}});
+    }
+    json ranges = json::array();
+    for (const RangeFinding& range : finding.ranges) {
+      ranges.push_back({{"range", util::redact(range.range)},
+                        {"source_rows", range.source_rows},
+                        {"target_rows", range.target_rows}});
+    }
+    out.push_back({{"partition", finding.partition},
+                   {"state", finding.state},
+                   {"source_rows", count_or_null(finding.source_rows)},
+                   {"target_rows", count_or_null(finding.target_rows)},
+                   {"keys", keys},
+                   {"ranges", ranges},
+                   {"complete", finding.complete},
+                   {"note", util::redact(finding.note)}});
+  }
+  return out;
+}
+
 json table_json(const TableReport& table) {
   return {
       {"table", util::redact(table.table)},
@@ -60,7 +88,8 @@ json table_json(const TableReport& table) {
       {"partitions_rewritten", table.partitions_rewritten},
       {"elapsed_ms", table.elapsed.count()},
       {"error", util::redact(table.error)},
-      {"recommended_mode", table.recommended_mode}};
+      {"recommended_mode", table.recommended_mode},
+      {"differences", differences_json(table)}};
 }
 
 json task_json(const runner::TaskResult& task) {

@@ -1,3 +1,4 @@
+#include "exlschema/starrocks/checksum_sql.hpp"
 #include "exlschema/starrocks/partition_predicate.hpp"
 #include "exlschema/starrocks/quote.hpp"
 
@@ -31,9 +32,16 @@ namespace {
 Result<std::string> count_statement(const TableRef& table,
                                     const std::vector<PartitionColumn>& columns,
                                     const std::vector<NamedBounds>& partitions, std::size_t begin,
-                                    std::size_t end, std::string_view extra_where) {
+                                    std::size_t end, std::string_view extra_where,
+                                    const RowHash* hash) {
   std::string where = extra_where.empty() ? "" : " WHERE (" + std::string(extra_where) + ")";
   if (partitions.size() == 1 && partitions[0].bounds.kind == PartitionBounds::Kind::None) {
+    if (hash != nullptr) { // the same derived table, so that the sums read the row hashes
+      return "SELECT " + quote_string(partitions[0].name) +
+             " AS exl_partition, COUNT(*) AS exl_rows" + checksum_aggregates(*hash) +
+             " FROM (SELECT " + row_hash_select(*hash) + " FROM " + table.sql() + where +
+             ") AS exl_audit";
+    }
     return "SELECT " + quote_string(partitions[0].name) +
            " AS exl_partition, COUNT(*) AS exl_rows" + " FROM " + table.sql() + where;
   }
@@ -48,16 +56,17 @@ Result<std::string> count_statement(const TableRef& table,
     cases += " WHEN " + predicate.value() + " THEN " + quote_string(partitions[i].name);
   }
   cases += " END";
-  return "SELECT exl_partition, COUNT(*) AS exl_rows FROM (SELECT " + cases +
-         " AS exl_partition FROM " + table.sql() + where + ") AS exl_audit GROUP BY exl_partition";
+  const std::string sums = hash == nullptr ? "" : checksum_aggregates(*hash);
+  const std::string hashes = hash == nullptr ? "" : ", " + row_hash_select(*hash);
+  return "SELECT exl_partition, COUNT(*) AS exl_rows" + sums + " FROM (SELECT " + cases +
+         " AS exl_partition" + hashes + " FROM " + table.sql() + where +
+         ") AS exl_audit GROUP BY exl_partition";
 }
 
-} // namespace
-
 Result<std::vector<std::string>>
-build_partition_count_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
-                              const std::vector<NamedBounds>& partitions,
-                              std::string_view extra_where, std::size_t max_partitions_per_query) {
+statements_of(const TableRef& table, const std::vector<PartitionColumn>& columns,
+              const std::vector<NamedBounds>& partitions, std::string_view extra_where,
+              std::size_t max_partitions_per_query, const RowHash* hash) {
   std::vector<std::string> statements;
   if (partitions.empty()) {
     return statements;
@@ -73,13 +82,45 @@ build_partition_count_queries(const TableRef& table, const std::vector<Partition
   for (std::size_t begin = 0; begin < partitions.size(); begin += chunk) {
     std::size_t end = std::min(partitions.size(), begin + chunk);
     Result<std::string> statement =
-        count_statement(table, columns, partitions, begin, end, extra_where);
+        count_statement(table, columns, partitions, begin, end, extra_where, hash);
     if (!statement) {
       return statement.error();
     }
     statements.push_back(std::move(statement).value());
   }
   return statements;
+}
+
+// The WHERE of a statement over some partitions only.
+Result<std::string> subset_where(const std::vector<PartitionColumn>& columns,
+                                 const std::vector<NamedBounds>& partitions,
+                                 std::string_view extra_where) {
+  Result<std::string> any = any_partition_predicate(columns, partitions);
+  if (!any) {
+    return any.error();
+  }
+  std::string where(extra_where);
+  if (any.value() != "TRUE") {
+    where = where.empty() ? any.value() : "(" + where + ") AND (" + any.value() + ")";
+  }
+  return where;
+}
+
+} // namespace
+
+Result<std::vector<std::string>>
+build_partition_count_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
+                              const std::vector<NamedBounds>& partitions,
+                              std::string_view extra_where, std::size_t max_partitions_per_query) {
+  return statements_of(table, columns, partitions, extra_where, max_partitions_per_query, nullptr);
+}
+
+Result<std::vector<std::string>>
+build_partition_checksum_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
+                                 const std::vector<NamedBounds>& partitions, const RowHash& hash,
+                                 std::string_view extra_where,
+                                 std::size_t max_partitions_per_query) {
+  return statements_of(table, columns, partitions, extra_where, max_partitions_per_query, &hash);
 }
 
 Result<std::string> any_partition_predicate(const std::vector<PartitionColumn>& columns,
@@ -114,15 +155,24 @@ Result<std::vector<std::string>> build_partition_subset_count_queries(
     const TableRef& table, const std::vector<PartitionColumn>& columns,
     const std::vector<NamedBounds>& partitions, std::string_view extra_where,
     std::size_t max_partitions_per_query) {
-  Result<std::string> any = any_partition_predicate(columns, partitions);
-  if (!any) {
-    return any.error();
+  Result<std::string> where = subset_where(columns, partitions, extra_where);
+  if (!where) {
+    return where.error();
   }
-  std::string where(extra_where);
-  if (any.value() != "TRUE") {
-    where = where.empty() ? any.value() : "(" + where + ") AND (" + any.value() + ")";
+  return build_partition_count_queries(table, columns, partitions, where.value(),
+                                       max_partitions_per_query);
+}
+
+Result<std::vector<std::string>> build_partition_subset_checksum_queries(
+    const TableRef& table, const std::vector<PartitionColumn>& columns,
+    const std::vector<NamedBounds>& partitions, const RowHash& hash, std::string_view extra_where,
+    std::size_t max_partitions_per_query) {
+  Result<std::string> where = subset_where(columns, partitions, extra_where);
+  if (!where) {
+    return where.error();
   }
-  return build_partition_count_queries(table, columns, partitions, where, max_partitions_per_query);
+  return build_partition_checksum_queries(table, columns, partitions, hash, where.value(),
+                                          max_partitions_per_query);
 }
 
 } // namespace exl::starrocks

@@ -113,6 +113,8 @@ const std::vector<FeatureInfo>& feature_table() {
       {Feature::OrderByAnyKey, "ORDER BY on a duplicate, aggregate or unique key table", 3, 3, 0,
        true, "docs CREATE_TABLE.md"},
       {Feature::StorageVolume, "storage_volume property", 3, 1, 0, true, "docs CREATE_TABLE.md"},
+      {Feature::XxHash3_64, "xx_hash3_64", 3, 2, 0, true,
+       "docs sql-functions/hash-functions/xx_hash3_64.md"},
       {Feature::DropTaskIfExists, "DROP TASK IF EXISTS", 4, 0, 0, true, "§14"},
   };
   return k_table;

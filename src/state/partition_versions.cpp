@@ -7,7 +7,8 @@ namespace exl::state {
 namespace {
 
 constexpr const char* k_select = "SELECT partition_name, source_version, target_version, "
-                                 "row_count, seen_ms, source_id, target_id FROM partition_versions "
+                                 "row_count, seen_ms, source_id, target_id, content_checked "
+                                 "FROM partition_versions "
                                  "WHERE source = ?1 AND target = ?2 AND table_name = ?3";
 
 void bind_copy(Statement& statement, const TableCopy& copy) {
@@ -23,6 +24,7 @@ PartitionVersion read_version(const Statement& row) {
   version.seen = from_epoch_ms(row.column_int(4));
   version.source_id = row.column_optional_int(5);
   version.target_id = row.column_optional_int(6);
+  version.content_checked = row.column_int(7) != 0;
   return version;
 }
 
@@ -30,14 +32,15 @@ void insert_versions(Database& db, const TableCopy& copy,
                      const std::vector<PartitionVersion>& versions) {
   Statement insert(db, R"sql(
     INSERT OR REPLACE INTO partition_versions (source, target, table_name, partition_name,
-      source_version, target_version, row_count, seen_ms, source_id, target_id)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+      source_version, target_version, row_count, seen_ms, source_id, target_id, content_checked)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
   for (const PartitionVersion& version : versions) {
     bind_copy(insert, copy);
     insert.bind(4, version.partition).bind(5, version.source_version);
     insert.bind(6, version.target_version).bind(7, version.row_count);
     insert.bind(8, to_epoch_ms(version.seen));
     insert.bind(9, version.source_id).bind(10, version.target_id);
+    insert.bind(11, static_cast<std::int64_t>(version.content_checked ? 1 : 0));
     insert.run();
   }
 }

@@ -95,6 +95,11 @@ CREATE TABLE partition_versions (
     R"sql(
 ALTER TABLE partition_versions ADD COLUMN source_id INTEGER;
 ALTER TABLE partition_versions ADD COLUMN target_id INTEGER;
+)sql",
+    // 2 -> 3: whether the two sides were found equal by content checksum (issue #11) or by row
+    // counts only; a checksum audit skips only partitions a checksum found equal.
+    R"sql(
+ALTER TABLE partition_versions ADD COLUMN content_checked INTEGER NOT NULL DEFAULT 0;
 )sql"};
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {

@@ -10,7 +10,9 @@
 #       DST25_PORT, ...), so that tests can run the same statements against every release.
 #   sandbox.sh down DIR      stops what `up` started (by pid files); removes nothing.
 #   sandbox.sh status DIR    says what runs.
-# srsim binary: $SRSIM_BIN, else build/tests/sim/srsim in this repository.
+# srsim binary: $SRSIM_BIN, else build/tests/sim/srsim in this repository. Its MariaDB UDF library
+# (StarRocks's hash functions, tests/sim/udf): $SRSIM_UDF, else srsim_udf.so next to the binary;
+# each MariaDB server gets a copy in its plugin directory (tests/support/mariadb.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,10 +37,17 @@ wait_ready() {
   die "srsim did not become ready, see $dir/srsim.log"
 }
 
+# Sets srsim_bin and exports SRSIM_UDF (mariadb.sh reads it), or dies naming what is missing.
+find_srsim() {
+  srsim_bin=${SRSIM_BIN:-$repo/build/tests/sim/srsim}
+  [ -x "$srsim_bin" ] || die "srsim binary not found: $srsim_bin (build it or set SRSIM_BIN)"
+  export SRSIM_UDF=${SRSIM_UDF:-$(dirname "$srsim_bin")/srsim_udf.so}
+  [ -f "$SRSIM_UDF" ] || die "srsim's UDF library not found: $SRSIM_UDF (build the srsim_udf target or set SRSIM_UDF)"
+}
+
 start_srsim() {
   local c=$1 version=$2 cdir="$DIR/$1"
-  local bin=${SRSIM_BIN:-$repo/build/tests/sim/srsim}
-  [ -x "$bin" ] || die "srsim binary not found: $bin (build it or set SRSIM_BIN)"
+  local bin=$srsim_bin
   umask 077
   [ -f "$cdir/root.password" ] || random_password >"$cdir/root.password"
   (. "$cdir/mariadb/mariadb.env"; printf '%s\n' "$MARIADB_PASSWORD") >"$cdir/storage.password"
@@ -120,6 +129,7 @@ up() {
       *) die "unknown option $1" ;;
     esac
   done
+  find_srsim
   mkdir -p "$DIR"
   read_clusters
   for c in "${clusters[@]}"; do

@@ -5,6 +5,9 @@
 #                                           the server answers.
 #   tests/support/mariadb.sh stop DIR    -> stops the server started in DIR (removes nothing).
 # The root account gets a random non-empty password (in DIR/mariadb.env, mode 600).
+# Plugins load from DIR/plugin: links to every file of the system plugin directory, plus a copy of
+# srsim's UDF library when $SRSIM_UDF names it (srsim creates its functions from that library and
+# refuses to start without it; tests/sim/udf/srsim_udf.cpp).
 set -euo pipefail
 
 die() { echo "mariadb.sh: $*" >&2; exit 1; }
@@ -25,6 +28,25 @@ mariadbd_bin() {
     || die "mariadbd not found (apt-get install mariadb-server)"
 }
 
+system_plugin_dir() {
+  "$1" --no-defaults --verbose --help 2>/dev/null | awk '$1 == "plugin-dir" { print $2; exit }'
+}
+
+# The UDF library is copied, not linked: a rebuild must not change it under a running server.
+prepare_plugin_dir() {
+  local bin=$1 dir=$2 sys f
+  sys=$(system_plugin_dir "$bin")
+  sys=${sys%/}
+  [ -n "$sys" ] && [ -d "$sys" ] || die "cannot find MariaDB's plugin directory ($bin --verbose --help)"
+  rm -rf "$dir/plugin"
+  mkdir -p "$dir/plugin"
+  for f in "$sys"/*; do ln -s "$f" "$dir/plugin/"; done
+  if [ -n "${SRSIM_UDF:-}" ]; then
+    [ -f "$SRSIM_UDF" ] || die "SRSIM_UDF names no file: $SRSIM_UDF (build the srsim_udf target)"
+    cp "$SRSIM_UDF" "$dir/plugin/srsim_udf.so"
+  fi
+}
+
 start() {
   local dir; dir=$(mkdir -p "$1" && cd "$1" && pwd)
   [ -f "$dir/mariadbd.pid" ] && kill -0 "$(cat "$dir/mariadbd.pid")" 2>/dev/null \
@@ -38,6 +60,7 @@ start() {
   fi
   local bin port attempt
   bin=$(mariadbd_bin)
+  prepare_plugin_dir "$bin" "$dir"
   # The server's own temporary files stay in DIR, not in the shared /tmp where another process's
   # clean-up could remove them under a running query.
   mkdir -p "$dir/tmp"
@@ -45,7 +68,7 @@ start() {
     port=$(pick_port)
     "$bin" --no-defaults --datadir="$dir/data" --socket="$dir/mysqld.sock" --port="$port" \
       --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" --log-error="$dir/mariadbd.err" \
-      --tmpdir="$dir/tmp" --plugin-load-add=ha_federatedx --federated=ON --max-connections=500 \
+      --tmpdir="$dir/tmp" --plugin-dir="$dir/plugin" --plugin-load-add=ha_federatedx --federated=ON --max-connections=500 \
       --innodb-buffer-pool-size=64M --innodb-log-file-size=32M --skip-name-resolve \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --sql-mode=STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION "${user_opt[@]}" \

@@ -2,6 +2,7 @@
 
 #include "exlschema/audit/table_audit.hpp"
 #include "exlschema/db/result_set.hpp"
+#include "exlschema/starrocks/checksum_sql.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 #include "exlschema/starrocks/table_ref.hpp"
 #include "exlschema/state/partition_version.hpp"
@@ -58,6 +59,10 @@ struct AuditRequest {
   // last saw them equal are not counted. Null: everything is counted, nothing recorded.
   state::StateStore* store = nullptr;
   state::TableCopy copy; // the table's key in the store
+  // A content audit (issue #11, docs/verify.md): the same one statement per side also sums this
+  // row hash per partition, and two partitions are equal only when their counts and sums are.
+  // Cheap rounds then skip only partitions a checksum audit found equal. Null: counts only.
+  const starrocks::RowHash* checksum = nullptr;
 };
 
 class Auditor {

@@ -17,12 +17,14 @@ namespace exl::audit {
 enum class PartitionState {
   Equal,           // the same row count on both sides (more than 0)
   Differs,         // a partition of that name on both sides, different counts
+  ContentDiffers,  // the same row count, different content checksums (a checksum audit only)
   MissingOnTarget, // no partition of that name on the target, and source rows to copy
   TargetOnly,      // a partition only the target has (never touched by v4/v5)
   EmptyOnBoth,     // 0 and 0, or no partition on the target and 0 rows on the source
 };
 
-// "equal", "differs", "missing on target", "target only", "empty on both".
+// "equal", "count differs", "content differs", "missing on target", "target only",
+// "empty on both".
 const char* state_name(PartitionState state);
 
 struct PartitionAudit {
@@ -39,6 +41,11 @@ struct PartitionAudit {
   // Equal without counting: PartitionId and VisibleVersion of both sides are those recorded in
   // the state store when the two were last counted equal; the rows are the ones recorded then.
   bool unchanged = false;
+  // A checksum audit (AuditRequest::checksum): each side's content checksums (exl_sum1[, ...] as
+  // decimal integers), empty when that side was not checksummed (unchanged, not counted, or a
+  // count-only audit).
+  std::vector<std::string> source_sums;
+  std::vector<std::string> target_sums;
 };
 
 struct TableAudit {
@@ -51,7 +58,8 @@ struct TableAudit {
   // The mode the table's shape calls for: "v4" when the target holds partitions the source lacks
   // (audits of both sides only). The caller decides what to do with it.
   std::optional<std::string> recommended_mode;
-  int queries_source = 0; // statements sent to each side (SHOW PARTITIONS and counts)
+  bool checksummed = false; // the counts carried content checksums (AuditRequest::checksum)
+  int queries_source = 0;   // statements sent to each side (SHOW PARTITIONS and counts)
   int queries_target = 0;
 
   // Every partition Equal or EmptyOnBoth.

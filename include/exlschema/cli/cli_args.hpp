@@ -11,7 +11,7 @@
 // (`-thread`, `-speed`) stay nullopt when the flag was not given.
 namespace exl::cli {
 
-enum class Command { Run, Check, Clean, History, Help, Version };
+enum class Command { Run, Check, Clean, History, Verify, Help, Version };
 enum class Verbosity { Quiet, Normal, Verbose };
 
 struct CliArgs : config::JobFlags {

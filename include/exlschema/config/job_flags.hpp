@@ -29,6 +29,9 @@ struct JobFlags {
   bool complement = false;     // `-complement`
   bool recreate = false;       // `-recreate`
   int replication = -1;        // `-replication`; -1: same as source
+  bool checksum = false;       // `-checksum`: audits compare content checksums too (issue #11)
+  int bisect_rows = 1000;      // `verify -bisect-rows`: list the keys of ranges this small
+  int bisect_depth = 6;        // `verify -bisect-depth`: bisection levels per partition
 
   std::string json_path; // `-json`; empty: none
   std::string log_path;  // `-log`; empty: none

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exlschema/modes/mode.hpp"
+#include "exlschema/starrocks/ddl_parser.hpp"
 #include "exlschema/starrocks/table_model.hpp"
 
 #include <optional>
@@ -28,5 +29,9 @@ struct StructurePlan {
 };
 
 StructurePlan plan_structure(RunContext& ctx, const TableJob& job);
+
+// SHOW CREATE TABLE of `ref` on `side`, parsed (a table, a view or an MV). Throws FatalError
+// when the DDL cannot be read exactly, and what the read throws (db::SqlError).
+starrocks::AnyModel read_object_model(RunContext& ctx, Side side, const starrocks::TableRef& ref);
 
 } // namespace exl::modes

@@ -18,6 +18,33 @@ struct PlannedStatement {
   std::string sql;
 };
 
+// One row key that differs between the two sides (content verification, issue #11).
+struct KeyFinding {
+  std::string kind; // "only on source", "only on target", "content differs"
+  std::string key;  // the key columns as `col`=value, redacted by the writer
+  int source_copies = 0;
+  int target_copies = 0;
+};
+
+// A key range bisection did not narrow down further (a bound was reached).
+struct RangeFinding {
+  std::string range; // e.g. "`id` > 100 AND `id` <= 200"
+  std::int64_t source_rows = 0;
+  std::int64_t target_rows = 0;
+};
+
+// A partition that differs: its state and, when bisected, where.
+struct PartitionFinding {
+  std::string partition;
+  std::string state; // "count differs", "content differs", "missing on target", "target only"
+  std::optional<std::int64_t> source_rows;
+  std::optional<std::int64_t> target_rows;
+  std::vector<KeyFinding> keys;
+  std::vector<RangeFinding> ranges;
+  bool complete = false; // bisection listed every differing row
+  std::string note;      // why it was not bisected or not completely, when so
+};
+
 struct TableReport {
   std::string table; // `db.table`
   std::string mode;  // e.g. `v2`
@@ -31,9 +58,10 @@ struct TableReport {
   std::string recommended_mode; // e.g. `v4` when the audit says so; empty otherwise
   std::string target_table;     // `db.table` on the target when renamed; empty: same as `table`
   std::string outcome;          // one word: created, equal, differs, recreated, loaded, skipped...
-  std::vector<std::string> notes; // warnings and plan summary lines (redacted)
-  std::string summary;            // the plan's one line for this table
-  std::vector<PlannedStatement> plan; // every write, in the order it is (or would be) sent
+  std::vector<std::string> notes;            // warnings and plan summary lines (redacted)
+  std::string summary;                       // the plan's one line for this table
+  std::vector<PlannedStatement> plan;        // every write, in the order it is (or would be) sent
+  std::vector<PartitionFinding> differences; // content verification: each differing partition
 };
 
 struct RunReport {

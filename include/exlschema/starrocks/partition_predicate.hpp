@@ -108,4 +108,21 @@ Result<std::vector<std::string>> build_partition_subset_count_queries(
     const std::vector<NamedBounds>& partitions, std::string_view extra_where = {},
     std::size_t max_partitions_per_query = 1000);
 
+struct RowHash; // checksum_sql.hpp
+
+// As build_partition_count_queries, with the content checksum of each partition: the columns
+// (exl_partition, exl_rows, exl_sum1[, exl_sum2]) of checksum_columns(hash), in the same one
+// statement per table per side (docs/verify.md).
+Result<std::vector<std::string>>
+build_partition_checksum_queries(const TableRef& table, const std::vector<PartitionColumn>& columns,
+                                 const std::vector<NamedBounds>& partitions, const RowHash& hash,
+                                 std::string_view extra_where = {},
+                                 std::size_t max_partitions_per_query = 1000);
+
+// As build_partition_subset_count_queries, with the checksums.
+Result<std::vector<std::string>> build_partition_subset_checksum_queries(
+    const TableRef& table, const std::vector<PartitionColumn>& columns,
+    const std::vector<NamedBounds>& partitions, const RowHash& hash,
+    std::string_view extra_where = {}, std::size_t max_partitions_per_query = 1000);
+
 } // namespace exl::starrocks

@@ -70,6 +70,7 @@ enum class Feature {
   PrimaryKeyOrderBy,         // v3.0 (ORDER BY on a primary key table)
   OrderByAnyKey,             // v3.3 (ORDER BY on duplicate, aggregate and unique key tables)
   StorageVolume,             // v3.1 ("storage_volume" table property, shared-data)
+  XxHash3_64,                // v3.2 (xx_hash3_64 hash function)
   DropTaskIfExists,          // v4.0 (DROP TASK IF EXISTS n); keep last (tests count the rows)
 };
 

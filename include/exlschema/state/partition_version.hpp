@@ -30,6 +30,8 @@ struct PartitionVersion {
   // therefore never count as unchanged.
   std::optional<std::int64_t> source_id;
   std::optional<std::int64_t> target_id;
+  // Found equal by content checksum (issue #11), not only by row counts (schema version 3).
+  bool content_checked = false;
   bool operator==(const PartitionVersion&) const = default;
 };
 

@@ -82,7 +82,7 @@ public:
                                  const std::vector<std::string>& forget);
 
   // The schema version this build writes (SQLite user_version).
-  static constexpr int k_schema_version = 2;
+  static constexpr int k_schema_version = 3;
 
   struct Impl; // src/state's business (state_store_impl.hpp)
 

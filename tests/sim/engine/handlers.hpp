@@ -74,7 +74,8 @@ Reply insert_statement(Ctx& ctx, Cursor& cur); // INSERT (cursor at INSERT)
 
 // select.cpp
 Reply select_statement(Ctx& ctx, const std::string& sql);
-// Rewrites a query for MariaDB: catalog names, murmur_hash3_32, virtual information_schema.
+// Rewrites a query for MariaDB: catalog names, virtual information_schema, the calls and casts of
+// call_rewrite.hpp.
 std::string rewrite_query(Ctx& ctx, const std::string& sql);
 std::chrono::steady_clock::time_point deadline_for(Ctx& ctx, bool is_insert);
 [[noreturn]] void fail_stopped(Ctx& ctx, StopReason reason, bool is_insert);

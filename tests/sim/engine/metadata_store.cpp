@@ -1,7 +1,7 @@
 #include "metadata_store.hpp"
 
+#include "hash_functions.hpp"
 #include "load_records.hpp"
-#include "murmur_sql.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +47,7 @@ void MetadataStore::bootstrap() {
   for (const char* sql : k_schema) {
     m_conn.exec(sql);
   }
-  install_murmur_function(m_conn);
+  install_hash_functions(m_conn);
   cancel_orphaned_load_records(m_conn);
 }
 

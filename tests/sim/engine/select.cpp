@@ -1,12 +1,13 @@
 // Plain queries pass through to MariaDB after a rewrite: default_catalog.db.t -> db.t,
 // catalog.db.t -> a FederatedX table, information_schema tables StarRocks fills itself
-// (partitions_meta, tasks, task_runs) -> session-private temporary tables, murmur_hash3_32 ->
-// stored functions. Timeouts and KILL cancel the MariaDB statement.
+// (partitions_meta, tasks, task_runs) -> session-private temporary tables, then the calls and
+// casts of call_rewrite.hpp (hash functions, CAST AS VARCHAR/LARGEINT, ...). Timeouts and KILL
+// cancel the MariaDB statement.
 
 #include "backend_errors.hpp"
+#include "call_rewrite.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
-#include "murmur_sql.hpp"
 #include "temp_partitions.hpp"
 #include "virtual_tables.hpp"
 
@@ -85,7 +86,7 @@ std::string rewrite_query(Ctx& ctx, const std::string& query) {
     copied = t[last].end;
     i = last;
   }
-  return rewrite_function_calls(out + sql.substr(copied));
+  return rewrite_function_calls(out + sql.substr(copied), ctx.version());
 }
 
 Reply select_statement(Ctx& ctx, const std::string& sql) {

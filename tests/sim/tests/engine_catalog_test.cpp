@@ -20,7 +20,9 @@ protected:
     char tmpl[] = "/tmp/srsim-catalog-XXXXXX";
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     s_dir = tmpl;
-    std::string cmd = "bash " + support_script() + " start " + s_dir + " >/dev/null";
+    // The other cluster's engine creates srsim's hash functions too: its server needs the UDF.
+    std::string cmd = "SRSIM_UDF='" + std::string(SRSIM_UDF_PATH) + "' bash " + support_script() +
+                      " start " + s_dir + " >/dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
   }
   static void TearDownTestSuite() {

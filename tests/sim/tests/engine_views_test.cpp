@@ -1,6 +1,6 @@
 // Views and materialized views (starrocks-surface.md §1, §8, §13.14), murmur_hash3_32.
 
-#include "engine/murmur_sql.hpp"
+#include "engine/hash_functions.hpp"
 #include "engine_test_support.hpp"
 
 namespace srsim::test {

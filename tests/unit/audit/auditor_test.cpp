@@ -66,7 +66,8 @@ TEST_F(PartitionAuditorTest, ReportsEveryState) {
 
 TEST_F(PartitionAuditorTest, StateNames) {
   EXPECT_STREQ(state_name(PartitionState::Equal), "equal");
-  EXPECT_STREQ(state_name(PartitionState::Differs), "differs");
+  EXPECT_STREQ(state_name(PartitionState::Differs), "count differs");
+  EXPECT_STREQ(state_name(PartitionState::ContentDiffers), "content differs");
   EXPECT_STREQ(state_name(PartitionState::MissingOnTarget), "missing on target");
   EXPECT_STREQ(state_name(PartitionState::TargetOnly), "target only");
   EXPECT_STREQ(state_name(PartitionState::EmptyOnBoth), "empty on both");

@@ -46,6 +46,9 @@ public:
   std::vector<FakePartition> partitions;
   std::map<std::string, std::int64_t> rows; // rows per partition name (or per source predicate)
   std::int64_t outside = 0;                 // rows matching no counted partition (NULL group)
+  // Content sums per partition name, answered when a statement asks for exl_sum1 (a checksum
+  // audit); a partition without an entry sums to "1000" per row.
+  std::map<std::string, std::string> sums;
 
   db::ResultSet answer(const std::string& sql) {
     const std::lock_guard lock(m_mutex);
@@ -135,14 +138,26 @@ private:
   db::ResultSet count(const std::string& sql) const {
     db::ResultSet rs;
     rs.columns = {"exl_partition", "exl_rows"};
+    const bool summed = sql.find(" AS exl_sum1") != std::string::npos;
+    if (summed) {
+      rs.columns.push_back("exl_sum1");
+    }
     for (const std::string& name : counted_names(sql)) {
       const auto found = rows.find(name);
       if (found != rows.end() && found->second > 0) {
         rs.rows.push_back({name, std::to_string(found->second)});
+        if (summed) {
+          const auto sum = sums.find(name);
+          rs.rows.back().push_back(sum != sums.end() ? sum->second
+                                                     : std::to_string(1000 * found->second));
+        }
       }
     }
     if (outside > 0) {
       rs.rows.push_back({std::nullopt, std::to_string(outside)});
+      if (summed) {
+        rs.rows.back().push_back(std::to_string(1000 * outside));
+      }
     }
     return rs;
   }

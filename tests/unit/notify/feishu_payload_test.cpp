@@ -88,6 +88,19 @@ TEST(FeishuPayloadTest, FinalCardListsTablesRowsTimesAndFailures) {
   EXPECT_EQ(card.dump().find("hunter2"), std::string::npos);
 }
 
+TEST(FeishuPayloadTest, ContentDiffersIsToldFromCountDiffers) {
+  auto r = sample_report();
+  r.tables[0].status = exl::runner::TaskStatus::Inconsistent;
+  r.tables[0].outcome = "content differs";
+  r.tables[0].error = "1 of 3 partition(s) differ";
+  r.tables[1].status = exl::runner::TaskStatus::Inconsistent;
+  r.tables[1].outcome = "count differs";
+  r.tables[1].error = "1 of 3 partition(s) differ";
+  const std::string text = all_markdown(final_card(r));
+  EXPECT_NE(text.find("sales.orders: content differs: 1 of 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("sales.refunds: count differs: 1 of 3"), std::string::npos) << text;
+}
+
 TEST(FeishuPayloadTest, SuccessfulRunIsGreen) {
   auto r = sample_report();
   r.tables.pop_back();

@@ -50,6 +50,31 @@ TEST(JsonReportTest, TablesCarryEveryColumnOfTheConsoleTable) {
   EXPECT_EQ(json["tables"][2]["status"], "inconsistent");
 }
 
+TEST(JsonReportTest, DifferencesListEveryPartitionKeyAndRange) {
+  RunReport report = test::sample_report();
+  PartitionFinding finding;
+  finding.partition = "p20240101";
+  finding.state = "content differs";
+  finding.source_rows = 40;
+  finding.target_rows = 40;
+  finding.keys.push_back(KeyFinding{"only on target", "`k`=199", 0, 1});
+  finding.ranges.push_back(RangeFinding{"`k` > 100 AND `k` <= 200", 50, 51});
+  finding.note = "stopped";
+  report.tables[2].differences.push_back(finding);
+  const auto json = report_to_json(report);
+  EXPECT_EQ(json["tables"][0]["differences"].size(), 0U);
+  const auto& d = json["tables"][2]["differences"][0];
+  EXPECT_EQ(d["partition"], "p20240101");
+  EXPECT_EQ(d["state"], "content differs");
+  EXPECT_EQ(d["source_rows"], 40);
+  EXPECT_EQ(d["keys"][0]["kind"], "only on target");
+  EXPECT_EQ(d["keys"][0]["key"], "`k`=199");
+  EXPECT_EQ(d["keys"][0]["target_copies"], 1);
+  EXPECT_EQ(d["ranges"][0]["target_rows"], 51);
+  EXPECT_EQ(d["complete"], false);
+  EXPECT_EQ(d["note"], "stopped");
+}
+
 TEST(JsonReportTest, ErrorsAreRedacted) {
   const auto json = report_to_json(test::sample_report());
   const std::string error = json["tables"][1]["error"];

@@ -219,6 +219,10 @@ make_vtable() {
 # exl_partition), bounds (exl_rn: ROW_NUMBER), ranges (exl_range), rows (exl_h1 alone: the keys
 # and row hashes of the last ranges), other.
 timeline() {
+  [ -f "$runs/$1.timeline" ] || timeline_of "$1" >"$runs/$1.timeline"
+  cat "$runs/$1.timeline"
+}
+timeline_of() {
   sort -s -t $'\t' -k1,1 <(awk -F'\t' -v OFS='\t' '{ print $1, "src", $4, $5 }' "$runs/$1.src") \
     <(awk -F'\t' -v OFS='\t' '{ print $1, "dst", $4, $5 }' "$runs/$1.dst") |
     awk -F'\t' '

@@ -65,7 +65,7 @@ inline RunReport sample_report() {
        "",
        "v4",
        "",
-       "count differs",
+       "differs",
        {},
        {},
        {},

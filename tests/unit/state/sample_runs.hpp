@@ -58,6 +58,7 @@ inline report::RunReport sample_run(const std::string& id, int start_s = 0) {
        "loaded",
        {},
        "",
+       {},
        {}},
       {"ods.users",
        "v2",
@@ -73,6 +74,7 @@ inline report::RunReport sample_run(const std::string& id, int start_s = 0) {
        "failed",
        {},
        "",
+       {},
        {}},
   };
   run.tasks = {sample_task("ods.orders", "p1", TaskStatus::Succeeded, 100),

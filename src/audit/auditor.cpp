@@ -10,6 +10,7 @@
 // versions a cheap round records are never newer than the rows it counted.
 #include "exlschema/audit/auditor.hpp"
 
+#include "audit/exact_integer.hpp"
 #include "audit/partition_counter.hpp"
 #include "audit/partition_match.hpp"
 #include "audit/version_memory.hpp"
@@ -181,7 +182,7 @@ private:
   static std::vector<std::string> sum_texts(const PartitionTally& tally) {
     std::vector<std::string> out;
     for (const __int128 sum : tally.sums) {
-      out.push_back(sum_text(sum));
+      out.push_back(int128_text(sum));
     }
     return out;
   }

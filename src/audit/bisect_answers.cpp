@@ -1,5 +1,7 @@
 #include "audit/bisect_answers.hpp"
 
+#include "audit/exact_integer.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -9,46 +11,6 @@ namespace {
 
 using Int128 = __int128;
 using UInt128 = unsigned __int128;
-
-std::optional<Int128> parse_int128(std::string_view text) {
-  std::size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  i += !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-  if (i == text.size()) {
-    return std::nullopt;
-  }
-  const UInt128 limit = (~UInt128{0}) >> 1; // 2^127 - 1
-  UInt128 value = 0;
-  for (; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') {
-      return std::nullopt;
-    }
-    const auto digit = static_cast<unsigned>(text[i] - '0');
-    if (value > (limit + 1 - digit) / 10) { // beyond -2^127 .. 2^127 - 1 in either direction
-      return std::nullopt;
-    }
-    value = value * 10 + digit;
-  }
-  if (!negative && value > limit) {
-    return std::nullopt;
-  }
-  return negative ? -static_cast<Int128>(value - 1) - 1 : static_cast<Int128>(value);
-}
-
-std::string to_text(Int128 value) {
-  const bool negative = value < 0;
-  UInt128 magnitude = negative ? UInt128(-(value + 1)) + 1 : UInt128(value);
-  std::string digits;
-  do {
-    digits += static_cast<char>('0' + static_cast<int>(magnitude % 10));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (negative) {
-    digits += '-';
-  }
-  std::reverse(digits.begin(), digits.end());
-  return digits;
-}
 
 [[noreturn]] void malformed(std::string_view side, const std::string& what) {
   throw AuditError("the " + std::string(side) + "'s bisection statement returned " + what);
@@ -135,7 +97,7 @@ std::optional<KeyDifference> difference(std::vector<db::Value> key, Copies& copi
 
 std::optional<std::string> normalised_integer(std::string_view text) {
   const std::optional<Int128> value = parse_int128(text);
-  return value ? std::optional<std::string>(to_text(*value)) : std::nullopt;
+  return value ? std::optional<std::string>(int128_text(*value)) : std::nullopt;
 }
 
 std::vector<std::vector<starrocks::KeyTuple>> read_bounds(const db::ResultSet& answer,

@@ -1,5 +1,7 @@
 #include "audit/partition_counter.hpp"
 
+#include "audit/exact_integer.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -93,33 +95,12 @@ statements_for(const SideCount& side, const std::vector<starrocks::NamedBounds>&
 } // namespace
 
 __int128 parse_sum(const std::string& text, std::string_view side) {
-  const bool negative = !text.empty() && text[0] == '-';
-  const std::size_t begin = negative ? 1 : 0;
-  if (text.size() <= begin || text.size() - begin > 39) {
+  const std::optional<__int128> value = parse_int128(text);
+  if (!value) {
     throw AuditError("the " + std::string(side) + "'s checksum statement returned '" + text +
                      "' as a sum");
   }
-  unsigned __int128 value = 0;
-  for (std::size_t i = begin; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') {
-      throw AuditError("the " + std::string(side) + "'s checksum statement returned '" + text +
-                       "' as a sum");
-    }
-    value = value * 10 + static_cast<unsigned>(text[i] - '0');
-  }
-  return static_cast<__int128>(negative ? ~value + 1 : value);
-}
-
-std::string sum_text(__int128 value) {
-  const bool negative = value < 0;
-  unsigned __int128 magnitude =
-      negative ? ~static_cast<unsigned __int128>(value) + 1 : static_cast<unsigned __int128>(value);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  return negative ? "-" + digits : digits;
+  return *value;
 }
 
 void refuse_inexact(const starrocks::ParseError& error, std::string_view whose) {

@@ -41,10 +41,9 @@ count_partition_rows(const SideCount& side, const std::vector<starrocks::NamedBo
 
 // The refusal of a table whose partitions have no exact predicate: why, and the mode that
 // copies it without partition predicates.
-// An exact integer sum as the clusters print it (LARGEINT, or MariaDB's DECIMAL(39,0) under
-// srsim): optional '-', digits. Anything else is an AuditError naming `side`.
+// An exact integer sum as the clusters print it (exact_integer.hpp). Anything else is an
+// AuditError naming `side`.
 __int128 parse_sum(const std::string& text, std::string_view side);
-std::string sum_text(__int128 value);
 
 [[noreturn]] void refuse_inexact(const starrocks::ParseError& error, std::string_view whose);
 

@@ -3,7 +3,6 @@
 #include "exlschema/audit/bisector.hpp"
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/starrocks/partition_predicate.hpp"
-#include "exlschema/starrocks/quote.hpp"
 #include "exlschema/util/errors.hpp"
 #include "modes/partition_loads.hpp"
 
@@ -14,18 +13,6 @@ using audit::PartitionState;
 
 bool differs(PartitionState state) {
   return state != PartitionState::Equal && state != PartitionState::EmptyOnBoth;
-}
-
-std::string key_text(const std::vector<starrocks::Column>& keys,
-                     const std::vector<std::optional<std::string>>& values) {
-  std::string out;
-  for (std::size_t i = 0; i < keys.size() && i < values.size(); ++i) {
-    const std::string value = !values[i]                  ? std::string("NULL")
-                              : keys[i].type.is_numeric() ? *values[i]
-                                                          : starrocks::quote_string(*values[i]);
-    out += (out.empty() ? "" : ", ") + starrocks::quote_identifier(keys[i].name) + "=" + value;
-  }
-  return out;
 }
 
 // The partition's rows, with -where when given (the audit counted the same subset).
@@ -44,8 +31,9 @@ std::string rows_predicate(const RunContext& ctx, const audit::TableAudit& audit
 void fill(report::PartitionFinding& finding, const std::vector<starrocks::Column>& keys,
           const audit::BisectResult& result) {
   for (const audit::KeyDifference& key : result.keys) {
-    finding.keys.push_back(report::KeyFinding{audit::kind_name(key.kind), key_text(keys, key.key),
-                                              key.source_copies, key.target_copies});
+    finding.keys.push_back(report::KeyFinding{audit::kind_name(key.kind),
+                                              audit::describe_key(keys, key.key), key.source_copies,
+                                              key.target_copies});
   }
   for (const audit::RangeDifference& range : result.ranges) {
     finding.ranges.push_back(

@@ -8,11 +8,8 @@
 #include "modes/content_check.hpp"
 #include "modes/partition_loads.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <map>
 #include <mutex>
-#include <set>
 
 namespace exl::modes {
 namespace {
@@ -27,30 +24,21 @@ struct Verdict {
   std::vector<report::PartitionFinding> findings;
 };
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-// Columns by name (case-insensitive, as StarRocks compares them): what only one side has.
+// Columns by name (case-insensitive, as StarRocks compares them, TableModel::find_column): what
+// only one side has. Their order may differ: the row hash takes them by name.
 std::string column_difference(const starrocks::TableModel& source,
                               const starrocks::TableModel& target) {
-  std::set<std::string> a;
-  std::set<std::string> b;
-  for (const auto& c : source.columns) {
-    a.insert(lower(c.name));
-  }
-  for (const auto& c : target.columns) {
-    b.insert(lower(c.name));
-  }
   std::string out;
-  for (const std::string& name : a) {
-    out += b.contains(name) ? "" : (out.empty() ? "" : ", ") + ("`" + name + "` only on source");
-  }
-  for (const std::string& name : b) {
-    out += a.contains(name) ? "" : (out.empty() ? "" : ", ") + ("`" + name + "` only on target");
-  }
+  const auto only_on = [&out](const starrocks::TableModel& one, const starrocks::TableModel& other,
+                              const char* side) {
+    for (const auto& c : one.columns) {
+      if (other.find_column(c.name) == nullptr) {
+        out += (out.empty() ? "`" : ", `") + c.name + "` only on " + side;
+      }
+    }
+  };
+  only_on(source, target, "source");
+  only_on(target, source, "target");
   return out;
 }
 

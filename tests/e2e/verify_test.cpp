@@ -98,7 +98,7 @@ TEST(VerifyTest, OneChangedValueIsFlaggedInItsPartitionAndBisectedToItsKey) {
   EXPECT_EQ(p.at("source_rows"), 40);
   EXPECT_EQ(p.at("target_rows"), 40);
   ASSERT_EQ(p.at("keys").size(), 1U) << p.dump(2);
-  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k`=217")) << p.dump(2);
+  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k` = 217")) << p.dump(2);
   EXPECT_EQ(p.at("keys").at(0).at("kind"), "content differs");
   EXPECT_TRUE(p.at("complete").get<bool>());
   EXPECT_TRUE(contains(v.run.out, "content differs")) << v.run.out;
@@ -141,7 +141,7 @@ TEST(VerifyTest, NullAndEmptyStringAreDifferentContent) {
   ASSERT_EQ(v.run.exit_code, 3) << v.run.out << v.run.err;
   const json& p = first_table(v).at("differences").at(0);
   ASSERT_EQ(p.at("keys").size(), 1U) << p.dump(2);
-  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k`=101"));
+  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k` = 101"));
 }
 
 TEST(VerifyTest, DecimalAndDatetimeColumnsCompareByValue) {
@@ -167,7 +167,7 @@ TEST(VerifyTest, DecimalAndDatetimeColumnsCompareByValue) {
   const json& p = first_table(v).at("differences").at(0);
   EXPECT_EQ(p.at("partition"), "m"); // the unpartitioned table's one partition
   ASSERT_EQ(p.at("keys").size(), 1U) << p.dump(2);
-  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k`=3"));
+  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k` = 3"));
 }
 
 TEST(VerifyTest, ATargetWithItsColumnsInAnotherOrderStillCompares) {
@@ -201,7 +201,7 @@ TEST(VerifyTest, OlderReleasesUseMurmurOnBothSidesAndFindTheSameKey) {
   const json& p = first_table(v).at("differences").at(0);
   EXPECT_EQ(p.at("partition"), "p20240103");
   ASSERT_EQ(p.at("keys").size(), 1U) << p.dump(2);
-  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k`=333"));
+  EXPECT_TRUE(contains(p.at("keys").at(0).at("key").get<std::string>(), "`k` = 333"));
 }
 
 TEST(VerifyTest, AThousandPartitionsAreChecksummedInOneStatementPerSide) {

@@ -1,9 +1,9 @@
 #include "exlschema/starrocks/checksum_sql.hpp"
 
 #include "exlschema/starrocks/quote.hpp"
+#include "starrocks/tokenizer.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 // Why this canonical form (docs/verify.md):
 // - Every argument of the hash is 'v' + text or 'n', never NULL: StarRocks's hash functions
@@ -16,13 +16,6 @@
 // - BOOLEAN through INT: 0/1 on every release.
 namespace exl::starrocks {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool is_string_type(const std::string& base) {
   return base == "char" || base == "varchar" || base == "string";
@@ -93,7 +86,7 @@ Result<RowHash> build_row_hash(const std::vector<Column>& columns, RowHashFuncti
     ordered.push_back(&column);
   }
   std::stable_sort(ordered.begin(), ordered.end(), [](const Column* a, const Column* b) {
-    return lower(a->name) < lower(b->name);
+    return detail::to_lower(a->name) < detail::to_lower(b->name);
   });
   RowHash hash;
   hash.function = function;

@@ -8,19 +8,10 @@ namespace exl::cli {
 namespace {
 
 using test::base_args;
+using test::error_of;
 using test::parse;
 using test::with;
 using ::testing::HasSubstr;
-
-// The one-line message of the UsageError `args` raise ("" when they parse).
-std::string error_of(const std::vector<std::string>& args) {
-  try {
-    parse(args);
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 void expect_error(const std::vector<std::string>& args, const std::string& expected) {
   const std::string message = error_of(args);

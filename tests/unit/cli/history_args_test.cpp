@@ -8,17 +8,9 @@
 namespace exl::cli {
 namespace {
 
+using test::error_of;
 using test::parse;
 using ::testing::HasSubstr;
-
-std::string error_of(const std::vector<std::string>& args) {
-  try {
-    parse(args);
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 TEST(HistoryArgsTest, NeedsNoFlagAndShowsTenRuns) {
   const CliArgs args = parse({"history"});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exlschema/cli/command_line.hpp"
+#include "exlschema/util/errors.hpp"
 
 #include <array>
 #include <string>
@@ -36,6 +37,16 @@ inline std::vector<std::string> base_args(const std::string& mode = "v1") {
 
 inline CliArgs parse(const std::vector<std::string>& args) {
   return parse_command_line(args, k_modes);
+}
+
+// The one-line message of the UsageError `args` raise ("" when they parse).
+inline std::string error_of(const std::vector<std::string>& args) {
+  try {
+    parse(args);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 inline std::vector<std::string> with(std::vector<std::string> args,

@@ -9,17 +9,9 @@
 namespace exl::cli {
 namespace {
 
+using test::error_of;
 using test::parse;
 using ::testing::HasSubstr;
-
-std::string error_of(const std::vector<std::string>& args) {
-  try {
-    parse(args);
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 TEST(VerifyArgsTest, IsAReadOnlyChecksumRunOfTheVerifyMode) {
   const CliArgs args = parse({"verify", "-source", "a", "-target", "b", "-t", "db.t", "-p", "p1",

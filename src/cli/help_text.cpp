@@ -58,7 +58,10 @@ std::string help_text(std::span<const modes::ModeInfo> modes) {
       << "  exlSchema -source ALIAS -target ALIAS -t LIST -o MODE [flags]\n"
       << "  exlSchema check -source ALIAS [-target ALIAS]\n"
       << "  exlSchema clean -target ALIAS [-source ALIAS] [-catalogs] [-r]\n"
-      << "  exlSchema history [-t LIST] [-n N] [-json PATH]\n\n"
+      << "  exlSchema history [-t LIST] [-n N] [-json PATH]\n"
+      << "  exlSchema verify -source ALIAS -target ALIAS -t LIST [-p LIST] [-where EXPR]\n"
+      << "                   [-bisect-rows N] [-bisect-depth N]   (read-only; exit 3 if any "
+         "differs)\n\n"
       << "Every long flag may be written with one or two dashes: -thread 5, --thread 5,\n"
       << "--thread=5. Passwords are never given on the command line (see the configuration).\n\n"
       << "Flags:\n";

@@ -14,7 +14,8 @@ help=$("$BIN" -h) || fail "-h exited $?"
 [[ $("$BIN" --help) == "$help" ]] || fail "--help differs from -h"
 
 for flag in source target level interval thread add where batch speed batchcheck truncate \
-  complement recreate replication config json nonotify log pause-file panic-file; do
+  complement recreate replication config json nonotify log pause-file panic-file checksum \
+  bisect-rows bisect-depth; do
   grep -qE -- "^  -$flag, --$flag( |$)" <<<"$help" || fail "-h does not list -$flag, --$flag"
 done
 for flag in t x o r i a p q v h; do
@@ -24,6 +25,9 @@ for default in "[default: 300]" "[default: 3 (defaults.thread)]" "[default: tabl
   "[default: -1]" "[default: 1 (defaults.speed_gb)]" "[default: off]"; do
   grep -qF -- "$default" <<<"$help" || fail "-h does not show $default"
 done
+grep -qF "exlSchema verify -source ALIAS -target ALIAS -t LIST" <<<"$help" \
+  || fail "-h does not show the verify sub-command"
+grep -qE "^  verify +[a-zA-Z]" <<<"$help" && fail "-h lists verify as an -o mode"
 for mode in mysql starrocks meta ghost v1 v2 v3 v4 v5 pipe; do
   grep -qE "^  $mode +[a-zA-Z]" <<<"$help" || fail "-h does not list mode $mode"
 done

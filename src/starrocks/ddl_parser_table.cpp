@@ -153,7 +153,9 @@ namespace {
 bool parse_table_clause(Cursor& cursor, TableModel& table) {
   if (cursor.accept_keyword("ENGINE")) {
     cursor.expect_symbol('=');
-    table.engine = detail::to_upper(cursor.expect_name());
+    // SHOW CREATE prints the engine as a bare word and the printer writes it back unquoted, so a
+    // `quoted` engine (which could hold any text) is refused rather than printed as SQL.
+    table.engine = detail::to_upper(cursor.expect_word());
   } else if (parse_key_clause(cursor, table)) {
   } else if (cursor.accept_keyword("COMMENT")) {
     table.comment = cursor.expect_string();

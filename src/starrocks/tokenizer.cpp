@@ -238,6 +238,13 @@ std::string Cursor::expect_name() {
   return next().text;
 }
 
+std::string Cursor::expect_word() {
+  if (peek().kind != Token::Kind::Word) {
+    fail("a word");
+  }
+  return next().text;
+}
+
 std::string Cursor::expect_string() {
   if (peek().kind != Token::Kind::String) {
     fail("a quoted string");

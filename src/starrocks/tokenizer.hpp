@@ -51,6 +51,7 @@ public:
   void expect_symbol(char symbol);
 
   std::string expect_name();   // a bare word or a `quoted` name
+  std::string expect_word();   // a bare word only (a keyword-like value such as an engine)
   std::string expect_string(); // a quoted string literal, unescaped
   long long expect_integer();  // an optionally signed integer
 

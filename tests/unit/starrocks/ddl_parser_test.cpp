@@ -214,6 +214,8 @@ TEST(DdlParserTest, ReportsWhereAndWhatOnBadInput) {
       {"CREATE TABLE t (a int) COMMENT \"unterminated", "closing \""},
       {"CREATE TABLE t (a int) BOGUS", "ENGINE, a KEY clause"},
       {"CREATE TABLE t (a array<int) ENGINE=OLAP", "'>'"},
+      // Found by the fuzzer: a quoted engine would be printed back unquoted as arbitrary SQL.
+      {"CREATE TABLE t (a int) ENGINE=`x) y`", "a word"},
       {"CREATE TABLE t (a int) PARTITION BY RANGE(a) (PARTITION p VALUES [(\"1\"), (\"2\"))",
        "')'"},
   };

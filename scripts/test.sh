@@ -38,6 +38,6 @@ if [ -f tests/fuzz/CMakeLists.txt ]; then
   CXX=clang++ cmake -S . -B build-fuzz -DEXL_BUILD_FUZZ=ON -DEXL_BUILD_SIM=OFF \
     -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 >/dev/null
   cmake --build build-fuzz -j"$jobs" --target fuzz_all
-  (cd build-fuzz && ctest --output-on-failure -L fuzz)
+  (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)
 fi
 echo "test: all passed"

@@ -10,7 +10,7 @@
 namespace exl::cli {
 namespace {
 
-[[noreturn]] void fail(const std::string& message) {
+[[noreturn]] void fail_validation(const std::string& message) {
   throw UsageError("exlSchema: " + message);
 }
 
@@ -52,7 +52,7 @@ void read_lists(const ParsedArgs& parsed, CliArgs& args) {
 
 void require(const ParsedArgs& parsed, std::string_view name, std::string_view why) {
   if (!parsed.has(name)) {
-    fail("missing required flag -" + std::string(name) + " (" + std::string(why) + ")");
+    fail_validation("missing required flag -" + std::string(name) + " (" + std::string(why) + ")");
   }
 }
 
@@ -71,7 +71,7 @@ void check_required(const ParsedArgs& parsed, Command command) {
   } else if (command == Command::Clean) {
     require(parsed, "target", "the cluster to clean");
   } else if (command == Command::Check && !parsed.has("source") && !parsed.has("target")) {
-    fail("check needs -source and/or -target");
+    fail_validation("check needs -source and/or -target");
   }
 }
 
@@ -82,16 +82,17 @@ void check_not_onto_itself(const CliArgs& args) {
     return;
   }
   if (const auto problem = within_one_cluster_problem(args.tables)) {
-    fail("-source and -target are both '" + args.source +
-         "': copying within one cluster needs every -t entry renamed to a new name; " + *problem);
+    fail_validation("-source and -target are both '" + args.source +
+                    "': copying within one cluster needs every -t entry renamed to a new name; " +
+                    *problem);
   }
 }
 
 // One file for both would stop the run at the moment an operator meant to pause it.
 void check_control_files(const CliArgs& args) {
   if (!args.pause_file.empty() && args.pause_file == args.panic_file) {
-    fail("-pause-file and -panic-file are both '" + args.pause_file +
-         "': creating it would stop the run instead of pausing it; give two files");
+    fail_validation("-pause-file and -panic-file are both '" + args.pause_file +
+                    "': creating it would stop the run instead of pausing it; give two files");
   }
 }
 
@@ -113,13 +114,14 @@ void check_history_flags(const ParsedArgs& parsed, Command command) {
     const bool history_flag =
         std::find(k_history_flags.begin(), k_history_flags.end(), name) != k_history_flags.end();
     if (command == Command::History && !history_flag) {
-      fail("-" + name + " does not apply to 'history' (it takes -t, -n, -json, -config)");
+      fail_validation("-" + name +
+                      " does not apply to 'history' (it takes -t, -n, -json, -config)");
     }
     if (command != Command::History && name == "n") {
-      fail("-n only applies to 'exlSchema history'");
+      fail_validation("-n only applies to 'exlSchema history'");
     }
     if (command != Command::Clean && name == "catalogs") {
-      fail("-catalogs only applies to 'exlSchema clean'");
+      fail_validation("-catalogs only applies to 'exlSchema clean'");
     }
   }
 }
@@ -135,10 +137,11 @@ void check_verify_flags(const ParsedArgs& parsed, Command command) {
     const bool copy_flag =
         std::find(k_copy_flags.begin(), k_copy_flags.end(), name) != k_copy_flags.end();
     if (command == Command::Verify && copy_flag) {
-      fail("-" + name + " does not apply to 'verify' (it only reads both clusters and compares)");
+      fail_validation("-" + name +
+                      " does not apply to 'verify' (it only reads both clusters and compares)");
     }
     if (command != Command::Verify && (name == "bisect-rows" || name == "bisect-depth")) {
-      fail("-" + name + " only applies to 'exlSchema verify'");
+      fail_validation("-" + name + " only applies to 'exlSchema verify'");
     }
   }
 }

@@ -21,7 +21,7 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string names(const std::vector<std::string>& list) {
+std::string name_list_text(const std::vector<std::string>& list) {
   std::string out;
   for (const std::string& name : list) {
     out += (out.empty() ? "" : ", ") + name;
@@ -82,8 +82,8 @@ std::optional<std::string> compare_columns(const TableModel& s, const TableModel
 
 std::optional<std::string> compare_layout(const TableModel& s, const TableModel& t) {
   if (s.key_type != t.key_type || !same_names(s.key_columns, t.key_columns)) {
-    return differ("key", std::string(key_type_keyword(s.key_type)) + names(s.key_columns),
-                  std::string(key_type_keyword(t.key_type)) + names(t.key_columns));
+    return differ("key", std::string(key_type_keyword(s.key_type)) + name_list_text(s.key_columns),
+                  std::string(key_type_keyword(t.key_type)) + name_list_text(t.key_columns));
   }
   const Partitioning& sp = s.partitioning;
   const Partitioning& tp = t.partitioning;
@@ -107,7 +107,7 @@ std::optional<std::string> compare_layout(const TableModel& s, const TableModel&
     return differ("distribution", describe(sd), describe(td));
   }
   if (!same_names(s.order_by, t.order_by)) {
-    return differ("ORDER BY", names(s.order_by), names(t.order_by));
+    return differ("ORDER BY", name_list_text(s.order_by), name_list_text(t.order_by));
   }
   return std::nullopt;
 }

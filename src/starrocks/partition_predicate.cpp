@@ -360,7 +360,7 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+bool same_column_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equals_ignore_case);
 }
 
@@ -427,7 +427,7 @@ partition_columns(const TableModel& table, const std::vector<PartitionInfo>& par
   }
   if (partitioning.kind != Partitioning::Kind::None) {
     for (const PartitionInfo& partition : partitions) {
-      if (!same_names(partition.key_columns, partitioning.columns)) {
+      if (!same_column_names(partition.key_columns, partitioning.columns)) {
         return ParseError{0,
                           "partition " + partition.name + ": the PartitionKey " +
                               joined(partitioning.columns) + " of the table definition",

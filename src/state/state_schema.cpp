@@ -102,7 +102,7 @@ ALTER TABLE partition_versions ADD COLUMN target_id INTEGER;
 ALTER TABLE partition_versions ADD COLUMN content_checked INTEGER NOT NULL DEFAULT 0;
 )sql"};
 
-[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+[[noreturn]] void fail_schema(const std::string& path, const std::string& reason) {
   throw ConfigError(state_error(path, reason));
 }
 
@@ -114,7 +114,7 @@ void check_integrity(Database& db, const std::string& path) {
   if (result != "ok") {
     // SQLite's report spans lines; the error is one line.
     std::replace(result.begin(), result.end(), '\n', ' ');
-    fail(path, "is corrupt (" + result + ")");
+    fail_schema(path, "is corrupt (" + result + ")");
   }
 }
 
@@ -128,12 +128,12 @@ int stored_version(Database& db, const std::string& path) {
     return 0;
   }
   if (application_id != k_application_id) {
-    fail(path, "is a SQLite database, but not an exlSchema state store");
+    fail_schema(path, "is a SQLite database, but not an exlSchema state store");
   }
   if (version > StateStore::k_schema_version) {
-    fail(path, "was written by a newer exlSchema (schema version " + std::to_string(version) +
-                   "; this build knows up to " + std::to_string(StateStore::k_schema_version) +
-                   ")");
+    fail_schema(path, "was written by a newer exlSchema (schema version " +
+                          std::to_string(version) + "; this build knows up to " +
+                          std::to_string(StateStore::k_schema_version) + ")");
   }
   return static_cast<int>(version);
 }
@@ -178,7 +178,7 @@ void open_schema(Database& db, const std::string& path) {
     db.exec("PRAGMA foreign_keys = ON");
     migrate(db, path);
   } catch (const SqliteError& e) {
-    fail(path, reason_of(e));
+    fail_schema(path, reason_of(e));
   }
 }
 

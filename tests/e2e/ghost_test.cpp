@@ -16,7 +16,7 @@ std::string duplicate_table(const std::string& db, const std::string& name,
          ") DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 2 PROPERTIES('replication_num'='1')";
 }
 
-void make_source(const std::string& db) {
+void make_ghost_source(const std::string& db) {
   sql_all("SRC", {"CREATE DATABASE `" + db + "`", duplicate_table(db, "t1"),
                   "CREATE VIEW `" + db + "`.`v1` AS SELECT k FROM `" + db + "`.`t1`",
                   "CREATE VIEW `" + db + "`.`v2` AS SELECT k FROM `" + db + "`.`v1`"});
@@ -43,7 +43,7 @@ std::vector<std::string> ghost(const std::string& list, std::vector<std::string>
 
 TEST(GhostTest, PlanOnlyListsEveryWriteAndSendsNone) {
   const std::string db = fresh_database("plan");
-  make_source(db);
+  make_ghost_source(db);
   const QueryLogMark src("SRC");
   const QueryLogMark dst("DST");
   const ExlResult r = run_exl(ghost(db + ".*"));
@@ -60,7 +60,7 @@ TEST(GhostTest, PlanOnlyListsEveryWriteAndSendsNone) {
 
 TEST(GhostTest, JsonCarriesThePlan) {
   const std::string db = fresh_database("json");
-  make_source(db);
+  make_ghost_source(db);
   config::test::TempDir dir;
   const std::string json_path = dir.path() + "/plan.json";
   const ExlResult r = run_exl(ghost(db + ".t1", {"-json", json_path}));
@@ -76,7 +76,7 @@ TEST(GhostTest, JsonCarriesThePlan) {
 
 TEST(GhostTest, CreatesViewsAfterWhatTheyReadAndASecondRunSendsNoDdl) {
   const std::string db = fresh_database("run");
-  make_source(db);
+  make_ghost_source(db);
   ExlResult r = run_exl(ghost(db + ".*", {"-r", "-thread", "4"}));
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   for (const char* t : {"t1", "v1", "v2"}) {
@@ -116,7 +116,7 @@ TEST(GhostTest, DifferingTableIsRefusedUnlessRecreate) {
 
 TEST(GhostTest, AnEntryThatMatchesNothingFailsAloneAndNothingAtAllIsExitTwo) {
   const std::string db = fresh_database("match");
-  make_source(db);
+  make_ghost_source(db);
   ExlResult r = run_exl(ghost(db + ".t1," + db + ".nosuch_*", {"-r"}));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_TRUE(contains(r.out, "matched nothing")) << r.out;

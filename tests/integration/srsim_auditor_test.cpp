@@ -136,7 +136,7 @@ TEST_P(SrsimAuditorShapeTest, ExactStatesAndOneCountStatementPerSide) {
   EXPECT_EQ(count_statements(on.dst, on.database).size(), 1U);
 }
 
-std::string case_name(const testing::TestParamInfo<ShapeCase>& info) {
+std::string shape_case_name(const testing::TestParamInfo<ShapeCase>& info) {
   return info.param.name;
 }
 
@@ -221,7 +221,7 @@ const std::vector<ShapeCase>& shape_cases() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, SrsimAuditorShapeTest, testing::ValuesIn(shape_cases()),
-                         case_name);
+                         shape_case_name);
 
 // Cheap rounds on a 20-partition table: the store remembers ids and versions of partitions seen
 // equal; a round over unchanged partitions sends no count at all, and after loads, an OVERWRITE

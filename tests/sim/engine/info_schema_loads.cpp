@@ -13,7 +13,7 @@ namespace srsim::engine {
 
 namespace {
 
-std::optional<std::string> opt(const std::string& v) {
+std::optional<std::string> load_text(const std::string& v) {
   return v;
 }
 
@@ -80,37 +80,38 @@ ResultSet info_schema_loads(Ctx& ctx) {
     rs.rows.push_back(
         {num(r.id),
          num(r.id),
-         opt(r.label),
-         opt(""),
-         opt(r.db),
-         opt(r.db),
-         opt(r.table),
-         opt(r.user),
-         opt("default_warehouse"),
-         opt(r.state),
-         opt(load_progress(r.state)),
-         opt("INSERT"),
-         opt("NORMAL"),
+         load_text(r.label),
+         load_text(""),
+         load_text(r.db),
+         load_text(r.db),
+         load_text(r.table),
+         load_text(r.user),
+         load_text("default_warehouse"),
+         load_text(r.state),
+         load_text(load_progress(r.state)),
+         load_text("INSERT"),
+         load_text("NORMAL"),
          num(r.scan_rows),
          num(0),
          num(r.filtered_rows),
          num(0),
          num(r.sink_rows),
-         opt(""),
-         opt("resource:N/A; timeout(s):" + std::to_string(r.timeout_s) + "; max_filter_ratio:0.0"),
-         opt(details),
-         opt(details),
-         opt(created),
-         opt(created),
-         opt(created),
-         opt(created),
-         done ? opt(finished) : std::nullopt,
-         running ? std::nullopt : opt(finished),
-         opt("{\"timeout\":" + std::to_string(r.timeout_s) + ",\"max_filter_ratio\":0.0}"),
-         done ? std::nullopt : opt(r.error_msg),
-         opt(""),
-         opt(""),
-         opt("")});
+         load_text(""),
+         load_text("resource:N/A; timeout(s):" + std::to_string(r.timeout_s) +
+                   "; max_filter_ratio:0.0"),
+         load_text(details),
+         load_text(details),
+         load_text(created),
+         load_text(created),
+         load_text(created),
+         load_text(created),
+         done ? load_text(finished) : std::nullopt,
+         running ? std::nullopt : load_text(finished),
+         load_text("{\"timeout\":" + std::to_string(r.timeout_s) + ",\"max_filter_ratio\":0.0}"),
+         done ? std::nullopt : load_text(r.error_msg),
+         load_text(""),
+         load_text(""),
+         load_text("")});
   }
   return rs;
 }

@@ -16,7 +16,7 @@ namespace srsim::engine {
 
 namespace {
 
-std::optional<std::string> opt(const std::string& v) {
+std::optional<std::string> mv_text(const std::string& v) {
   return v;
 }
 
@@ -105,33 +105,33 @@ ResultSet info_schema_materialized_views(Ctx& ctx, const std::string& only_db) {
         m.partition.partitions.empty() ? m.create_time : m.partition.partitions[0].version_time;
     std::string id = std::to_string(m.id);
     std::string when = format_time(filled);
-    rs.rows.push_back({opt(id),
-                       opt(m.db),
-                       opt(m.name),
-                       opt(refresh_type(m.refresh)),
-                       opt("true"),
-                       opt(""),
-                       opt("UNPARTITIONED"),
-                       opt(id),
-                       opt("mv-" + id),
-                       opt(when),
-                       opt(when),
-                       opt("0"),
-                       opt("SUCCESS"),
-                       opt("false"),
-                       opt(""),
-                       opt(""),
-                       opt(""),
-                       opt(""),
-                       opt("0"),
-                       opt(""),
-                       opt(std::to_string(rows)),
-                       opt(mv_ddl(m, ctx.version())),
-                       opt(""),
-                       opt(""),
-                       opt(""),
-                       opt(when),
-                       opt("")});
+    rs.rows.push_back({mv_text(id),
+                       mv_text(m.db),
+                       mv_text(m.name),
+                       mv_text(refresh_type(m.refresh)),
+                       mv_text("true"),
+                       mv_text(""),
+                       mv_text("UNPARTITIONED"),
+                       mv_text(id),
+                       mv_text("mv-" + id),
+                       mv_text(when),
+                       mv_text(when),
+                       mv_text("0"),
+                       mv_text("SUCCESS"),
+                       mv_text("false"),
+                       mv_text(""),
+                       mv_text(""),
+                       mv_text(""),
+                       mv_text(""),
+                       mv_text("0"),
+                       mv_text(""),
+                       mv_text(std::to_string(rows)),
+                       mv_text(mv_ddl(m, ctx.version())),
+                       mv_text(""),
+                       mv_text(""),
+                       mv_text(""),
+                       mv_text(when),
+                       mv_text("")});
   }
   return rs;
 }

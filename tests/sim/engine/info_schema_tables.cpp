@@ -11,7 +11,7 @@ namespace srsim::engine {
 
 namespace {
 
-std::optional<std::string> opt(const std::string& v) {
+std::optional<std::string> table_text(const std::string& v) {
   return v;
 }
 
@@ -76,11 +76,11 @@ ResultSet info_schema_tables(Ctx& ctx, const std::string& only_db) {
       length = std::to_string(all);
       avg = std::to_string(t.rows ? all / t.rows : 0);
     }
-    rs.rows.push_back({opt("def"),
+    rs.rows.push_back({table_text("def"),
                        m.db,
                        m.name,
-                       opt(view ? "VIEW" : "BASE TABLE"),
-                       opt(engine_name(m)),
+                       table_text(view ? "VIEW" : "BASE TABLE"),
+                       table_text(engine_name(m)),
                        std::nullopt,
                        std::nullopt,
                        rows,
@@ -90,13 +90,13 @@ ResultSet info_schema_tables(Ctx& ctx, const std::string& only_db) {
                        std::nullopt,
                        std::nullopt,
                        std::nullopt,
-                       opt(format_time(m.create_time)),
-                       opt(format_time(m.update_time ? m.update_time : m.create_time)),
+                       table_text(format_time(m.create_time)),
+                       table_text(format_time(m.update_time ? m.update_time : m.create_time)),
                        std::nullopt,
-                       opt("utf8_general_ci"),
+                       table_text("utf8_general_ci"),
                        std::nullopt,
                        std::nullopt,
-                       opt(m.comment.empty() ? (view ? "VIEW" : "OLAP") : m.comment)});
+                       table_text(m.comment.empty() ? (view ? "VIEW" : "OLAP") : m.comment)});
   }
   return rs;
 }
@@ -138,7 +138,7 @@ ResultSet info_schema_columns(Ctx& ctx, const std::string& only_db) {
                          name,
                          std::to_string(++pos),
                          def,
-                         opt(nullable ? "YES" : "NO"),
+                         table_text(nullable ? "YES" : "NO"),
                          base,
                          std::nullopt,
                          std::nullopt,
@@ -148,10 +148,10 @@ ResultSet info_schema_columns(Ctx& ctx, const std::string& only_db) {
                          std::nullopt,
                          std::nullopt,
                          type,
-                         opt(key_kind(m, name)),
-                         opt(""),
-                         opt("SELECT"),
-                         opt(comment),
+                         table_text(key_kind(m, name)),
+                         table_text(""),
+                         table_text("SELECT"),
+                         table_text(comment),
                          std::nullopt,
                          std::nullopt,
                          std::nullopt,

@@ -12,7 +12,7 @@
 namespace srsim::test {
 namespace {
 
-QueryResult ok(Client& c, const std::string& sql) {
+QueryResult ok_task_query(Client& c, const std::string& sql) {
   QueryResult r = c.query(sql);
   EXPECT_TRUE(r.ok()) << sql << " -> " << r.error << " " << r.message;
   return r;
@@ -27,8 +27,8 @@ struct Observed {
 // Submits `n` tasks that each sleep `seconds`, then watches task_runs until every one succeeded.
 Observed run_sleeping_tasks(Client& c, const std::string& prefix, int n, int seconds) {
   for (int i = 0; i < n; ++i) {
-    ok(c, "SUBMIT TASK " + prefix + std::to_string(i) + " AS INSERT INTO t SELECT sleep(" +
-              std::to_string(seconds) + ")");
+    ok_task_query(c, "SUBMIT TASK " + prefix + std::to_string(i) +
+                         " AS INSERT INTO t SELECT sleep(" + std::to_string(seconds) + ")");
   }
   Observed o;
   o.all_succeeded = eventually(
@@ -58,9 +58,10 @@ protected:
     m_client = m_sim.root();
     ASSERT_NE(m_client, nullptr);
     m_db = unique_id("e2e_task_runs");
-    ok(*m_client, "CREATE DATABASE " + m_db);
-    ok(*m_client, "USE " + m_db);
-    ok(*m_client, "CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+    ok_task_query(*m_client, "CREATE DATABASE " + m_db);
+    ok_task_query(*m_client, "USE " + m_db);
+    ok_task_query(*m_client,
+                  "CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
   }
   void TearDown() override {
     if (m_client) {
@@ -74,7 +75,8 @@ protected:
 };
 
 TEST_F(E2eTaskRunsTest, AtMostTaskRunsConcurrencyRunsAtOnce) {
-  QueryResult config = ok(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'");
+  QueryResult config =
+      ok_task_query(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'");
   ASSERT_EQ(config.rows.size(), 1u);
   EXPECT_EQ(config.cell(0, "Value"), "4");
   EXPECT_EQ(config.cell(0, "IsMutable"), "true");
@@ -83,14 +85,14 @@ TEST_F(E2eTaskRunsTest, AtMostTaskRunsConcurrencyRunsAtOnce) {
   EXPECT_TRUE(o.all_succeeded);
   EXPECT_EQ(o.max_running, 4);
   EXPECT_GE(o.max_pending, 1);
-  EXPECT_EQ(ok(*m_client, "SELECT COUNT(*) FROM t").rows[0][0], "6");
+  EXPECT_EQ(ok_task_query(*m_client, "SELECT COUNT(*) FROM t").rows[0][0], "6");
 }
 
 TEST_F(E2eTaskRunsTest, ChangingTheConfigChangesTheLimit) {
-  ok(*m_client, "ADMIN SET FRONTEND CONFIG (\"task_runs_concurrency\" = \"2\")");
-  EXPECT_EQ(
-      ok(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'").cell(0, "Value"),
-      "2");
+  ok_task_query(*m_client, "ADMIN SET FRONTEND CONFIG (\"task_runs_concurrency\" = \"2\")");
+  EXPECT_EQ(ok_task_query(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'")
+                .cell(0, "Value"),
+            "2");
   Observed o = run_sleeping_tasks(*m_client, "two_", 4, 2);
   EXPECT_TRUE(o.all_succeeded);
   EXPECT_EQ(o.max_running, 2);

@@ -14,7 +14,7 @@ namespace {
 
 // StarRocks's xx_hash3_64: XXH3 with seed 0, each further argument seeded with the previous hash
 // (be/src/exprs/hash_functions.cpp); independent of the UDF, through libxxhash directly.
-std::int64_t xx_hash3_64(const std::vector<std::string>& args) {
+std::int64_t reference_xx_hash3_64(const std::vector<std::string>& args) {
   std::uint64_t seed = 0;
   for (const std::string& a : args) {
     seed = XXH3_64bits_withSeed(a.data(), a.size(), seed);
@@ -22,7 +22,7 @@ std::int64_t xx_hash3_64(const std::vector<std::string>& args) {
   return static_cast<std::int64_t>(seed);
 }
 
-std::string int128_text(__int128 v) {
+std::string reference_int128_text(__int128 v) {
   if (v == 0) {
     return "0";
   }
@@ -50,7 +50,7 @@ TEST_F(HashTest, XxHash3MatchesStarRocksDocsAndTests) {
   EXPECT_EQ(rs.rows[0][2], std::nullopt);
   EXPECT_EQ(rs.rows[0][3], "6573472450560322992");
   EXPECT_EQ(rs.rows[0][4], "2803320466222626098");
-  EXPECT_EQ(xx_hash3_64({"hello", "world"}), 7001965798170371843);
+  EXPECT_EQ(reference_xx_hash3_64({"hello", "world"}), 7001965798170371843);
 }
 
 TEST_F(HashTest, NullInAnyArgumentGivesNullAndEmptyStringDoesNot) {
@@ -59,9 +59,9 @@ TEST_F(HashTest, NullInAnyArgumentGivesNullAndEmptyStringDoesNot) {
   ASSERT_EQ(rs.rows.size(), 1u);
   EXPECT_EQ(rs.rows[0][0], std::nullopt);
   EXPECT_EQ(rs.rows[0][1], std::nullopt);
-  EXPECT_EQ(rs.rows[0][2], std::to_string(xx_hash3_64({""})));
+  EXPECT_EQ(rs.rows[0][2], std::to_string(reference_xx_hash3_64({""})));
   EXPECT_EQ(rs.rows[0][3], std::to_string(engine::murmur_hash3_32({""})));
-  EXPECT_EQ(rs.rows[0][4], std::to_string(xx_hash3_64({"", "a"})));
+  EXPECT_EQ(rs.rows[0][4], std::to_string(reference_xx_hash3_64({"", "a"})));
 }
 
 TEST_F(HashTest, ColumnsHashAsTheirTextAndSumsStayExact) {
@@ -72,7 +72,7 @@ TEST_F(HashTest, ColumnsHashAsTheirTextAndSumsStayExact) {
   for (int i = 0; i < 2000; ++i) {
     std::string id = std::to_string(1000000007LL * i), name = "name-" + std::to_string(i);
     values += (values.empty() ? "(" : ", (") + id + ", '" + name + "')";
-    sum1 += xx_hash3_64({id, name});
+    sum1 += reference_xx_hash3_64({id, name});
     sum_m1 += engine::murmur_hash3_32({id, name});
     sum_m2 += engine::murmur_hash3_32({"exl", id, name});
   }
@@ -83,9 +83,9 @@ TEST_F(HashTest, ColumnsHashAsTheirTextAndSumsStayExact) {
                       "SUM(CAST(murmur_hash3_32('exl', id, name) AS LARGEINT)) AS m2 FROM h");
   ASSERT_EQ(rs.rows.size(), 1u);
   EXPECT_EQ(cell(rs, 0, "n"), "2000");
-  EXPECT_EQ(cell(rs, 0, "s1"), int128_text(sum1));
-  EXPECT_EQ(cell(rs, 0, "m1"), int128_text(sum_m1));
-  EXPECT_EQ(cell(rs, 0, "m2"), int128_text(sum_m2));
+  EXPECT_EQ(cell(rs, 0, "s1"), reference_int128_text(sum1));
+  EXPECT_EQ(cell(rs, 0, "m1"), reference_int128_text(sum_m1));
+  EXPECT_EQ(cell(rs, 0, "m2"), reference_int128_text(sum_m2));
 }
 
 // srsim refuses to start without its UDF library rather than compute something else. The library

@@ -15,11 +15,11 @@ namespace {
 
 using exl::test::eventually;
 
-const Version k_v25{2, 5, 22};
-const Version k_v31{3, 1, 17};
-const Version k_v33{3, 3, 5};
-const Version k_v34{3, 4, 4};
-const std::vector<Version> k_simulated = {k_v25, k_v31, k_v33, k_v34};
+const Version k_gate_v25{2, 5, 22};
+const Version k_gate_v31{3, 1, 17};
+const Version k_gate_v33{3, 3, 5};
+const Version k_gate_v34{3, 4, 4};
+const std::vector<Version> k_simulated = {k_gate_v25, k_gate_v31, k_gate_v33, k_gate_v34};
 
 bool is_syntax_error(const Reply& r) {
   const auto* e = std::get_if<ErrorReply>(&r);
@@ -83,7 +83,7 @@ protected:
 
 TEST_F(SyntaxGateTest, BareDatabaseColumnIsRefusedInEveryRelease) {
   expect_refused_everywhere("SELECT TASK_NAME, DATABASE FROM information_schema.task_runs");
-  Reply r = run_on(k_v33, "SELECT TASK_NAME, DATABASE FROM information_schema.task_runs");
+  Reply r = run_on(k_gate_v33, "SELECT TASK_NAME, DATABASE FROM information_schema.task_runs");
   EXPECT_EQ(describe(r), "error 1064: Getting syntax error at line 1, column 18. Detail message: "
                          "Unexpected input 'DATABASE'.");
   for (const Version& v : k_simulated) {
@@ -97,7 +97,7 @@ TEST_F(SyntaxGateTest, BareDatabaseColumnIsRefusedInEveryRelease) {
 
 TEST_F(SyntaxGateTest, DropTaskIfExistsIsRefusedBeforeFourZero) {
   expect_refused_everywhere("DROP TASK IF EXISTS nope");
-  Reply r = run_on(k_v34, "DROP TASK IF EXISTS nope");
+  Reply r = run_on(k_gate_v34, "DROP TASK IF EXISTS nope");
   EXPECT_EQ(describe(r), "error 1064: Getting syntax error at line 1, column 10. Detail message: "
                          "Unexpected input 'IF'.");
   for (const Version& v : k_simulated) {
@@ -125,10 +125,11 @@ TEST_F(SyntaxGateTest, ShowCatalogsLikeIsRefusedBeforeThreeFive) {
 TEST_F(SyntaxGateTest, CatalogIfExistsFormsStartAtThreeThree) {
   // 2.5 refuses both for the syntax; 3.1 for the syntax; 3.3+ parse them (and IF EXISTS on a
   // missing catalog is fine).
-  expect_gate("DROP CATALOG IF EXISTS nope", k_v33);
-  EXPECT_EQ(describe(run_on(k_v33, "DROP CATALOG IF EXISTS nope")), "success");
-  expect_gate("CREATE EXTERNAL CATALOG IF NOT EXISTS c PROPERTIES ('type' = 'jdbc')", k_v33);
-  EXPECT_EQ(describe(run_on(k_v31, "DROP CATALOG nope")), "error 5078: Unknown catalog 'nope'");
+  expect_gate("DROP CATALOG IF EXISTS nope", k_gate_v33);
+  EXPECT_EQ(describe(run_on(k_gate_v33, "DROP CATALOG IF EXISTS nope")), "success");
+  expect_gate("CREATE EXTERNAL CATALOG IF NOT EXISTS c PROPERTIES ('type' = 'jdbc')", k_gate_v33);
+  EXPECT_EQ(describe(run_on(k_gate_v31, "DROP CATALOG nope")),
+            "error 5078: Unknown catalog 'nope'");
 }
 
 TEST_F(SyntaxGateTest, SubmitTaskPropertiesAreRefusedBeforeThreeTwoThree) {
@@ -140,8 +141,9 @@ TEST_F(SyntaxGateTest, SubmitTaskPropertiesAreRefusedBeforeThreeTwoThree) {
                             "SELECT 1");
     EXPECT_EQ(is_syntax_error(r), !v.at_least(3, 2, 3)) << v.text() << " -> " << describe(r);
   }
-  Reply r = run_on(k_v31, "SUBMIT TASK x PROPERTIES ('session.query_timeout' = '60') AS INSERT "
-                          "INTO t SELECT 1");
+  Reply r =
+      run_on(k_gate_v31, "SUBMIT TASK x PROPERTIES ('session.query_timeout' = '60') AS INSERT "
+                         "INTO t SELECT 1");
   EXPECT_EQ(describe(r), "error 1064: Getting syntax error at line 1, column 14. Detail message: "
                          "Unexpected input 'PROPERTIES'.");
 }
@@ -150,16 +152,16 @@ TEST_F(SyntaxGateTest, SubmitTaskPropertiesAreRefusedBeforeThreeTwoThree) {
 // session variable.
 TEST_F(SyntaxGateTest, SubmitHintParsesEverywhereAndSetsTheRunsVariable) {
   ok("CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
-  Reply r = run_on(k_v31, "SUBMIT /*+set_var(query_timeout = 1)*/ TASK slow AS INSERT INTO t "
-                          "SELECT SLEEP(5)");
+  Reply r = run_on(k_gate_v31, "SUBMIT /*+set_var(query_timeout = 1)*/ TASK slow AS INSERT INTO t "
+                               "SELECT SLEEP(5)");
   ASSERT_FALSE(std::holds_alternative<ErrorReply>(r)) << describe(r);
   std::string state;
   std::string message;
   const bool done = eventually(
       [&] {
-        ResultSet rs = std::get<ResultSet>(
-            run_on(k_v31, "SELECT STATE, ERROR_MESSAGE FROM information_schema.task_runs WHERE "
-                          "TASK_NAME = 'slow'"));
+        ResultSet rs = std::get<ResultSet>(run_on(
+            k_gate_v31, "SELECT STATE, ERROR_MESSAGE FROM information_schema.task_runs WHERE "
+                        "TASK_NAME = 'slow'"));
         if (rs.rows.empty()) {
           return false;
         }
@@ -172,14 +174,14 @@ TEST_F(SyntaxGateTest, SubmitHintParsesEverywhereAndSetsTheRunsVariable) {
   EXPECT_EQ(state, "FAILED");
   EXPECT_NE(message.find("timeout"), std::string::npos) << message;
   EXPECT_FALSE(is_syntax_error(
-      run_on(k_v25, "SUBMIT /*+set_var(query_timeout = 60)*/ TASK c25 AS CREATE TABLE c25 AS "
-                    "SELECT 1 AS k")));
+      run_on(k_gate_v25, "SUBMIT /*+set_var(query_timeout = 60)*/ TASK c25 AS CREATE TABLE c25 AS "
+                         "SELECT 1 AS k")));
 }
 
 TEST_F(SyntaxGateTest, InsertPropertiesAreRefusedBeforeThreeFour) {
   ok("CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
-  expect_gate("INSERT INTO t PROPERTIES ('timeout' = '60') SELECT 1", k_v34);
-  EXPECT_EQ(describe(run_on(k_v33, "INSERT INTO t PROPERTIES ('timeout' = '60') SELECT 1")),
+  expect_gate("INSERT INTO t PROPERTIES ('timeout' = '60') SELECT 1", k_gate_v34);
+  EXPECT_EQ(describe(run_on(k_gate_v33, "INSERT INTO t PROPERTIES ('timeout' = '60') SELECT 1")),
             "error 1064: Getting syntax error at line 1, column 14. Detail message: Unexpected "
             "input 'PROPERTIES'.");
 }
@@ -188,8 +190,8 @@ TEST_F(SyntaxGateTest, InsertHintAfterOverwriteNeedsThreeOneSeven) {
   ok("CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
   const std::string after_overwrite =
       "INSERT OVERWRITE /*+set_var(query_timeout = 60)*/ t SELECT 1";
-  expect_gate(after_overwrite, k_v31);
-  EXPECT_EQ(describe(run_on(k_v25, after_overwrite)),
+  expect_gate(after_overwrite, k_gate_v31);
+  EXPECT_EQ(describe(run_on(k_gate_v25, after_overwrite)),
             "error 1064: Getting syntax error at line 1, column 50. Detail message: Unexpected "
             "input 't'.");
   EXPECT_TRUE(is_syntax_error(run_on(Version{3, 1, 6}, after_overwrite)));
@@ -233,14 +235,14 @@ TEST_F(SyntaxGateTest, TwoFiveRefusesNewerCreateTableForms) {
               "BUCKETS 1",
               Version{3, 0, 0});
   expect_gate("CREATE TABLE e8 " + cols + "DISTRIBUTED BY RANDOM BUCKETS 1", Version{3, 1, 0});
-  EXPECT_EQ(describe(run_on(k_v25, "CREATE TABLE e9 (k INT, v VARBINARY) DUPLICATE KEY(k) "
-                                   "DISTRIBUTED BY HASH(k) BUCKETS 1")),
+  EXPECT_EQ(describe(run_on(k_gate_v25, "CREATE TABLE e9 (k INT, v VARBINARY) DUPLICATE KEY(k) "
+                                        "DISTRIBUTED BY HASH(k) BUCKETS 1")),
             "error 1064: Getting syntax error at line 1, column 26. Detail message: Unexpected "
             "input 'VARBINARY'.");
   // What 2.5 does parse.
-  EXPECT_EQ(describe(run_on(k_v25, "CREATE TABLE r25 " + cols +
-                                       "PARTITION BY RANGE(k) (PARTITION p1 VALUES LESS THAN "
-                                       "('2024-01-01')) DISTRIBUTED BY HASH(k) BUCKETS 1")),
+  EXPECT_EQ(describe(run_on(k_gate_v25, "CREATE TABLE r25 " + cols +
+                                            "PARTITION BY RANGE(k) (PARTITION p1 VALUES LESS THAN "
+                                            "('2024-01-01')) DISTRIBUTED BY HASH(k) BUCKETS 1")),
             "success");
 }
 
@@ -262,7 +264,7 @@ TEST_F(SyntaxGateTest, TwoFiveAddsOnlyRangePartitions) {
                       "-01-01'), ('21" + suffix + "-02-01')) DISTRIBUTED BY RANDOM BUCKETS 1");
     EXPECT_EQ(is_syntax_error(random), !v.at_least(3, 1)) << v.text() << " -> " << describe(random);
   }
-  EXPECT_EQ(describe(run_on(k_v25, "ALTER TABLE l ADD PARTITION px VALUES IN ('x')")),
+  EXPECT_EQ(describe(run_on(k_gate_v25, "ALTER TABLE l ADD PARTITION px VALUES IN ('x')")),
             "error 1064: Getting syntax error at line 1, column 38. Detail message: Unexpected "
             "input 'IN'.");
 }
@@ -288,7 +290,7 @@ TEST_F(SyntaxGateTest, DropAllTemporaryPartitionsIsRefusedBeforeThreeFive) {
      "PARTITION p20240101 VALUES [('2024-01-01'), ('2024-01-02'))) DISTRIBUTED BY HASH(dt)");
   ok("ALTER TABLE t ADD TEMPORARY PARTITION tp1 VALUES [('2024-01-01'), ('2024-01-02'))");
   expect_refused_everywhere("ALTER TABLE t DROP ALL TEMPORARY PARTITIONS");
-  EXPECT_EQ(describe(run_on(k_v34, "ALTER TABLE t DROP ALL TEMPORARY PARTITIONS")),
+  EXPECT_EQ(describe(run_on(k_gate_v34, "ALTER TABLE t DROP ALL TEMPORARY PARTITIONS")),
             "error 1064: Getting syntax error at line 1, column 19. Detail message: "
             "Unexpected input 'ALL'.");
   // Nothing ran: the temporary partition is still there.

@@ -18,7 +18,7 @@ long long elapsed_ms(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
 
-std::string fault_value(Client& c, const std::string& knob) {
+std::string front_fault_value(Client& c, const std::string& knob) {
   auto r = c.query("ADMIN SHOW SIM FAULTS");
   for (const auto& row : r.rows) {
     if (row[0] == knob) {
@@ -47,9 +47,9 @@ TEST(FrontFaultTest, LatencyDelaysStatementsButNotControlStatements) {
   auto start = Clock::now();
   ASSERT_TRUE(c->query("SELECT @@version_comment").ok());
   EXPECT_GE(elapsed_ms(start), 400);
-  EXPECT_EQ(fault_value(*c, "LATENCY"), "400");
+  EXPECT_EQ(front_fault_value(*c, "LATENCY"), "400");
   ASSERT_TRUE(c->query("ADMIN SET SIM RESET").ok());
-  EXPECT_EQ(fault_value(*c, "LATENCY"), "0");
+  EXPECT_EQ(front_fault_value(*c, "LATENCY"), "0");
 }
 
 TEST(FrontFaultTest, FailsTheNthMatchingStatementOnce) {
@@ -184,18 +184,18 @@ TEST(FrontFaultTest, RefuseConnectionsFromTheCommandLine) {
 TEST(FrontFaultTest, DelaysAndIntervalsAreLiveAndResetToStartValues) {
   PrivateSrsim sim({"--olap-external-delay", "7", "--stats-interval", "30"});
   auto c = sim.root();
-  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
-  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "30");
+  EXPECT_EQ(front_fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
+  EXPECT_EQ(front_fault_value(*c, "STATS INTERVAL"), "30");
   ASSERT_TRUE(c->query("ADMIN SET SIM OLAP EXTERNAL DELAY 0").ok());
   ASSERT_TRUE(c->query("ADMIN SET SIM STATS INTERVAL 1").ok());
-  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "0");
-  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "1");
+  EXPECT_EQ(front_fault_value(*c, "OLAP EXTERNAL DELAY"), "0");
+  EXPECT_EQ(front_fault_value(*c, "STATS INTERVAL"), "1");
   auto config = c->query("ADMIN SHOW FRONTEND CONFIG LIKE 'tablet_stat_update_interval_second'");
   ASSERT_EQ(config.rows.size(), 1u);
   EXPECT_EQ(config.cell(0, "Value"), "1");
   ASSERT_TRUE(c->query("ADMIN SET SIM RESET").ok());
-  EXPECT_EQ(fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
-  EXPECT_EQ(fault_value(*c, "STATS INTERVAL"), "30");
+  EXPECT_EQ(front_fault_value(*c, "OLAP EXTERNAL DELAY"), "7");
+  EXPECT_EQ(front_fault_value(*c, "STATS INTERVAL"), "30");
 }
 
 TEST(FrontFaultTest, BadControlStatementsAreSyntaxErrors) {

@@ -6,7 +6,7 @@ namespace exl::config {
 namespace {
 
 // Vectors computed by MariaDB 10.11.19 (tests/support/mariadb.sh start DIR, then
-//   mariadb --no-defaults -h127.0.0.1 -P$MARIADB_PORT -uroot -p$MARIADB_PASSWORD \
+//   mariadb --no-defaults -h127.0.0.1 -P$MARIADB_PORT -uroot -p$MARIADB_PASSWORD
 //     -e "SELECT TO_BASE64(AES_ENCRYPT('<password>','<key>'))"
 // with character_set_client utf8mb3, so the literals are their UTF-8 bytes). MariaDB, MySQL and
 // StarRocks share the algorithm (AES-128-ECB, MySQL key folding, PKCS#7), which is what

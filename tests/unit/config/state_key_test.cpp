@@ -20,7 +20,7 @@ ConfigFile parse_with_state(const std::string& state_line, const std::string& pa
   return parse_config_text(std::string(k_clusters) + state_line + "\n", path);
 }
 
-std::string error_of(const std::string& state_line) {
+std::string state_key_error(const std::string& state_line) {
   try {
     parse_with_state(state_line, "/etc/exl.yaml");
   } catch (const ConfigError& e) {
@@ -52,12 +52,13 @@ TEST(StateKeyTest, ARelativePathIsRelativeToTheConfigurationFile) {
 }
 
 TEST(StateKeyTest, RefusesWhatCannotBeAPath) {
-  EXPECT_THAT(error_of("state: ~bob/state.db"), HasSubstr("exl.yaml:3: state: ~user is not"));
-  EXPECT_THAT(error_of("state: ''"), HasSubstr("exl.yaml:3: state: must not be empty"));
-  EXPECT_THAT(error_of("state: ~"), HasSubstr("exl.yaml:3: state: expected a single value"));
-  EXPECT_THAT(error_of("state: {a: 1}"), HasSubstr("exl.yaml:3: state"));
+  EXPECT_THAT(state_key_error("state: ~bob/state.db"),
+              HasSubstr("exl.yaml:3: state: ~user is not"));
+  EXPECT_THAT(state_key_error("state: ''"), HasSubstr("exl.yaml:3: state: must not be empty"));
+  EXPECT_THAT(state_key_error("state: ~"), HasSubstr("exl.yaml:3: state: expected a single value"));
+  EXPECT_THAT(state_key_error("state: {a: 1}"), HasSubstr("exl.yaml:3: state"));
   const ScopedEnv home("HOME", nullptr);
-  EXPECT_THAT(error_of("state: ~/x.db"), HasSubstr("HOME is not set"));
+  EXPECT_THAT(state_key_error("state: ~/x.db"), HasSubstr("HOME is not set"));
 }
 
 TEST(StateKeyTest, TheShippedExamplesSetIt) {

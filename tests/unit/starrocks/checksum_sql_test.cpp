@@ -8,7 +8,7 @@
 namespace exl::starrocks {
 namespace {
 
-Column column(const std::string& name, const std::string& base) {
+Column hashed_column(const std::string& name, const std::string& base) {
   Column c;
   c.name = name;
   c.type.base = base;
@@ -20,41 +20,45 @@ Version version(const std::string& text) {
 }
 
 TEST(ChecksumSqlTest, NullEmptyAndTheTextNullHaveDifferentCanonicalValues) {
-  EXPECT_EQ(canonical_value(column("s", "varchar")).value(), "IFNULL(CONCAT('v', `s`), 'n')");
+  EXPECT_EQ(canonical_value(hashed_column("s", "varchar")).value(),
+            "IFNULL(CONCAT('v', `s`), 'n')");
 }
 
 TEST(ChecksumSqlTest, EachTypeHasOneTextOnEveryRelease) {
-  EXPECT_EQ(canonical_value(column("d", "decimal64")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("d", "decimal64")).value(),
             "IFNULL(CONCAT('v', CAST(`d` AS VARCHAR)), 'n')");
-  EXPECT_EQ(canonical_value(column("t", "datetime")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("t", "datetime")).value(),
             "IFNULL(CONCAT('v', date_format(`t`, '%Y-%m-%d %H:%i:%s.%f')), 'n')");
-  EXPECT_EQ(canonical_value(column("b", "boolean")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("b", "boolean")).value(),
             "IFNULL(CONCAT('v', CAST(CAST(`b` AS INT) AS VARCHAR)), 'n')");
-  EXPECT_EQ(canonical_value(column("f", "double")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("f", "double")).value(),
             "IFNULL(CONCAT('v', CAST(`f` AS VARCHAR)), 'n')");
-  EXPECT_EQ(canonical_value(column("v", "varbinary")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("v", "varbinary")).value(),
             "IFNULL(CONCAT('v', hex(`v`)), 'n')");
-  EXPECT_EQ(canonical_value(column("j", "json")).value(),
+  EXPECT_EQ(canonical_value(hashed_column("j", "json")).value(),
             "IFNULL(CONCAT('v', CAST(`j` AS VARCHAR)), 'n')");
 }
 
 TEST(ChecksumSqlTest, TypesWithoutACanonicalTextAreRefusedByName) {
   for (const char* base : {"hll", "bitmap", "percentile", "array", "map", "struct"}) {
-    const Result<std::string> value = canonical_value(column("x", base));
+    const Result<std::string> value = canonical_value(hashed_column("x", base));
     ASSERT_FALSE(value.ok()) << base;
     EXPECT_NE(value.error().found.find("`x`"), std::string::npos) << base;
     EXPECT_NE(value.error().found.find(base), std::string::npos) << base;
   }
-  EXPECT_FALSE(
-      build_row_hash({column("a", "int"), column("h", "hll")}, RowHashFunction::XxHash3_64).ok());
+  EXPECT_FALSE(build_row_hash({hashed_column("a", "int"), hashed_column("h", "hll")},
+                              RowHashFunction::XxHash3_64)
+                   .ok());
   EXPECT_FALSE(build_row_hash({}, RowHashFunction::XxHash3_64).ok());
 }
 
 TEST(ChecksumSqlTest, ColumnsAreHashedInNameOrderSoAReorderedTargetHashesAlike) {
-  const RowHash a =
-      build_row_hash({column("b", "int"), column("A", "int")}, RowHashFunction::XxHash3_64).value();
-  const RowHash b =
-      build_row_hash({column("A", "int"), column("b", "int")}, RowHashFunction::XxHash3_64).value();
+  const RowHash a = build_row_hash({hashed_column("b", "int"), hashed_column("A", "int")},
+                                   RowHashFunction::XxHash3_64)
+                        .value();
+  const RowHash b = build_row_hash({hashed_column("A", "int"), hashed_column("b", "int")},
+                                   RowHashFunction::XxHash3_64)
+                        .value();
   EXPECT_EQ(a.expressions, b.expressions);
   EXPECT_EQ(a.columns, (std::vector<std::string>{"A", "b"}));
   EXPECT_EQ(a.expressions,
@@ -64,7 +68,7 @@ TEST(ChecksumSqlTest, ColumnsAreHashedInNameOrderSoAReorderedTargetHashesAlike) 
 
 TEST(ChecksumSqlTest, MurmurGivesTwoHashesWithDifferentSeedChains) {
   const RowHash hash =
-      build_row_hash({column("s", "string")}, RowHashFunction::MurmurHash3_32).value();
+      build_row_hash({hashed_column("s", "string")}, RowHashFunction::MurmurHash3_32).value();
   EXPECT_EQ(hash.expressions,
             (std::vector<std::string>{"murmur_hash3_32(IFNULL(CONCAT('v', `s`), 'n'))",
                                       "murmur_hash3_32('exl', IFNULL(CONCAT('v', `s`), 'n'))"}));
@@ -85,7 +89,8 @@ TEST(ChecksumSqlTest, XxHashOnlyWhenBothReleasesHaveIt) {
 }
 
 TEST(ChecksumSqlTest, ChecksumStatementIsTheCountStatementWithSums) {
-  const RowHash hash = build_row_hash({column("v", "int")}, RowHashFunction::XxHash3_64).value();
+  const RowHash hash =
+      build_row_hash({hashed_column("v", "int")}, RowHashFunction::XxHash3_64).value();
   PartitionColumn dt;
   dt.name = "dt";
   dt.nullable = false;

@@ -9,7 +9,7 @@
 namespace exl::starrocks {
 namespace {
 
-ColumnType int_type() {
+ColumnType split_int_type() {
   ColumnType t;
   t.base = "int";
   return t;
@@ -35,16 +35,16 @@ TEST(SplitSqlTest, BoundsQueryTilesTheColumnNatively) {
 
 TEST(SplitSqlTest, RangesAreExactAndLiteralsFollowTheType) {
   EXPECT_EQ(
-      split_predicates("k", int_type(), {"10", "20", "30"}),
+      split_predicates("k", split_int_type(), {"10", "20", "30"}),
       (std::vector<std::string>{"`k` <= 10 OR `k` IS NULL", "`k` > 10 AND `k` <= 20", "`k` > 20"}));
   ColumnType date;
   date.base = "date";
   EXPECT_EQ(
       split_predicates("d", date, {"2024-01-01", "2024-02-01"}),
       (std::vector<std::string>{"`d` <= \"2024-01-01\" OR `d` IS NULL", "`d` > \"2024-01-01\""}));
-  EXPECT_EQ(split_predicates("k", int_type(), {"7"}), std::vector<std::string>{"TRUE"});
-  EXPECT_EQ(split_predicates("k", int_type(), {}), std::vector<std::string>{"TRUE"});
-  EXPECT_EQ(split_predicates("k", int_type(), {"5", "5", "5", "9"}),
+  EXPECT_EQ(split_predicates("k", split_int_type(), {"7"}), std::vector<std::string>{"TRUE"});
+  EXPECT_EQ(split_predicates("k", split_int_type(), {}), std::vector<std::string>{"TRUE"});
+  EXPECT_EQ(split_predicates("k", split_int_type(), {"5", "5", "5", "9"}),
             (std::vector<std::string>{"`k` <= 5 OR `k` IS NULL", "`k` > 5"}));
 }
 
@@ -52,7 +52,7 @@ TEST(SplitSqlTest, EveryValueAndNullFallsInExactlyOneRange) {
   const std::vector<std::vector<std::string>> cases = {
       {"1", "2", "3"}, {"0", "0", "8", "100"}, {"3", "3"}, {"42", "43"}};
   for (const auto& bounds : cases) {
-    const auto ranges = split_predicates("k", int_type(), bounds);
+    const auto ranges = split_predicates("k", split_int_type(), bounds);
     for (std::optional<std::int64_t> value :
          {std::optional<std::int64_t>{}, std::optional<std::int64_t>{1},
           std::optional<std::int64_t>{0}, std::optional<std::int64_t>{3},
@@ -82,7 +82,7 @@ TEST(JdbcUriTest, SessionVariablesAndEndpoints) {
 
 TEST(JdbcUriTest, ColumnsACatalogCannotReadAreNamed) {
   TableModel table;
-  table.columns.push_back(column("k", int_type()));
+  table.columns.push_back(column("k", split_int_type()));
   EXPECT_EQ(jdbc_unreadable_column(table), std::nullopt);
   for (const char* base : {"bitmap", "hll", "percentile", "json", "largeint", "array", "map"}) {
     TableModel t = table;

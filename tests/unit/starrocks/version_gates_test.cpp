@@ -9,7 +9,7 @@
 namespace exl::starrocks {
 namespace {
 
-TableModel sample(std::string_view text) {
+TableModel gated_sample(std::string_view text) {
   Result<TableModel> t = parse_create_table(text);
   EXPECT_TRUE(t.ok());
   return t.ok() ? t.value() : TableModel{};
@@ -21,33 +21,33 @@ std::string gate(const TableModel& table, std::string_view version) {
 
 TEST(VersionGatesTest, EverySampleIsCreatableOnANewRelease) {
   for (std::string_view text : test::all_table_samples()) {
-    EXPECT_EQ(gate(sample(text), "3.5.0 abc"), "") << text;
+    EXPECT_EQ(gate(gated_sample(text), "3.5.0 abc"), "") << text;
   }
 }
 
 TEST(VersionGatesTest, NamesWhereTheReleaseAndTheFeature) {
-  EXPECT_EQ(gate(sample(test::k_primary_list), "2.5.22 x"),
+  EXPECT_EQ(gate(gated_sample(test::k_primary_list), "2.5.22 x"),
             "column `id`: the target runs 2.5.22, which has no AUTO_INCREMENT (from 3.0)");
-  EXPECT_EQ(gate(sample(test::k_expr_bare), "2.5.22 x"),
+  EXPECT_EQ(gate(gated_sample(test::k_expr_bare), "2.5.22 x"),
             "PARTITION BY date_trunc('day', `dt`): the target runs 2.5.22, which has no "
             "expression partitioning (from 3.0)");
-  EXPECT_EQ(gate(sample(test::k_column_list), "3.0.9 x"),
+  EXPECT_EQ(gate(gated_sample(test::k_column_list), "3.0.9 x"),
             "PARTITION BY column list: the target runs 3.0.9, which has no column-expression "
             "partitioning (from 3.1)");
-  EXPECT_EQ(gate(sample(test::k_unique_multi_list), "3.0.9 x"),
+  EXPECT_EQ(gate(gated_sample(test::k_unique_multi_list), "3.0.9 x"),
             "PARTITION BY LIST: the target runs 3.0.9, which has no list partitioning (from 3.1)");
-  EXPECT_EQ(gate(sample(test::k_unique_multi_list), "3.1.0 x"), "");
+  EXPECT_EQ(gate(gated_sample(test::k_unique_multi_list), "3.1.0 x"), "");
 }
 
 TEST(VersionGatesTest, ColumnsAndLayout) {
-  TableModel t = sample(test::k_aggregate_range);
+  TableModel t = gated_sample(test::k_aggregate_range);
   EXPECT_EQ(gate(t, "2.5.0 x"), "");
   t.columns[1].generated = "`k1` + 1";
   EXPECT_EQ(gate(t, "3.0.9 x"), "column `" + t.columns[1].name +
                                     "`: the target runs 3.0.9, which has no generated columns "
                                     "(from 3.1)");
   EXPECT_EQ(gate(t, "3.1.0 x"), "");
-  t = sample(test::k_aggregate_range);
+  t = gated_sample(test::k_aggregate_range);
   t.distribution.buckets.reset();
   EXPECT_EQ(gate(t, "2.5.6 x"), "DISTRIBUTED BY without BUCKETS: the target runs 2.5.6, which "
                                 "has no automatic buckets (from 2.5.7)");
@@ -55,7 +55,7 @@ TEST(VersionGatesTest, ColumnsAndLayout) {
   t.distribution.kind = Distribution::Kind::Random;
   EXPECT_EQ(gate(t, "3.0.9 x"), "DISTRIBUTED BY RANDOM: the target runs 3.0.9, which has no "
                                 "DISTRIBUTED BY RANDOM (from 3.1)");
-  t = sample(test::k_aggregate_range);
+  t = gated_sample(test::k_aggregate_range);
   t.order_by = {"k2"};
   EXPECT_EQ(gate(t, "3.2.9 x"), "ORDER BY: the target runs 3.2.9, which has no ORDER BY on a "
                                 "duplicate, aggregate or unique key table (from 3.3)");
@@ -63,12 +63,12 @@ TEST(VersionGatesTest, ColumnsAndLayout) {
   EXPECT_EQ(gate(t, "3.2.9 x"), "");
   EXPECT_EQ(gate(t, "2.5.9 x"), "ORDER BY: the target runs 2.5.9, which has no ORDER BY on a "
                                 "primary key table (from 3.0)");
-  EXPECT_EQ(gate(sample(test::k_shared_data), "3.0.9 x"),
+  EXPECT_EQ(gate(gated_sample(test::k_shared_data), "3.0.9 x"),
             "PROPERTIES: the target runs 3.0.9, which has no storage_volume property (from 3.1)");
 }
 
 TEST(VersionGatesTest, AnUnreadableVersionGatesNothing) {
-  EXPECT_EQ(gate(sample(test::k_expr_bare), "garbage"), "");
+  EXPECT_EQ(gate(gated_sample(test::k_expr_bare), "garbage"), "");
 }
 
 } // namespace

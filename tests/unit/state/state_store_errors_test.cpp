@@ -31,7 +31,7 @@ std::string open_error(const std::string& path) {
   return {};
 }
 
-void run_sql(const std::string& path, const std::string& sql) {
+void run_raw_sql(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
@@ -73,7 +73,7 @@ TEST(StateStoreErrorsTest, AFileThatCannotBeCreated) {
 TEST(StateStoreErrorsTest, AnotherProgramsDatabase) {
   const TempDir dir;
   const std::string path = dir.path() + "/other.db";
-  run_sql(path, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+  run_raw_sql(path, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
   EXPECT_NE(open_error(path).find("not an exlSchema state store"), std::string::npos);
 }
 
@@ -81,7 +81,7 @@ TEST(StateStoreErrorsTest, AStoreFromANewerBuild) {
   const TempDir dir;
   const std::string path = dir.path() + "/state.db";
   { const StateStore store(path); }
-  run_sql(path, "PRAGMA user_version = 99");
+  run_raw_sql(path, "PRAGMA user_version = 99");
   EXPECT_NE(open_error(path).find("newer exlSchema (schema version 99"), std::string::npos);
 }
 

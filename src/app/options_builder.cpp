@@ -37,6 +37,7 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   options.query_timeout_s = file.defaults.query_timeout_s;
   options.max_disk_used_pct = file.defaults.max_disk_used_pct;
   options.critical_disk_used_pct = file.defaults.critical_disk_used_pct;
+  options.external_metadata_wait_s = file.defaults.external_metadata_wait_s;
   options.config_path = file.path;
   options.scs_home = file.scs_home;
   options.jdbc_driver_url = file.jdbc.url;

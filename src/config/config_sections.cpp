@@ -122,14 +122,16 @@ void read_disk_limits(const YamlScope& scope, Defaults& defaults) {
 }
 
 Defaults read_defaults(const YamlScope& scope) {
-  scope.allow_only(
-      {"thread", "speed_gb", "query_timeout", "max_disk_used_pct", "critical_disk_used_pct"});
+  scope.allow_only({"thread", "speed_gb", "query_timeout", "max_disk_used_pct",
+                    "critical_disk_used_pct", "external_metadata_wait_s"});
   Defaults defaults;
   defaults.thread = scope.get_int("thread", 1, 256).value_or(defaults.thread);
   defaults.speed_gb = scope.get_positive_double("speed_gb").value_or(defaults.speed_gb);
   defaults.query_timeout_s =
       scope.get_int("query_timeout", 1, 259200).value_or(defaults.query_timeout_s);
   read_disk_limits(scope, defaults);
+  defaults.external_metadata_wait_s = scope.get_int("external_metadata_wait_s", 1, 86400)
+                                          .value_or(defaults.external_metadata_wait_s);
   return defaults;
 }
 

@@ -169,9 +169,9 @@ void print_batches(std::ostream& out, const std::vector<TablePlan>& plans) {
   }
 }
 
-// Continuous (incremental) runs repeat rounds of the modes that repair by partition.
+// Continuous (incremental) runs repeat rounds of the modes that replace what changed.
 bool repeats(const ModeInfo& info, const config::RunOptions& options) {
-  return !options.once && options.execute && info.overwrites_partitions;
+  return !options.once && options.execute && info.rounds;
 }
 
 } // namespace

@@ -16,18 +16,7 @@ const ModeInfo& GhostMode::info() const {
 }
 
 TablePlan GhostMode::plan_table(RunContext& ctx, const TableJob& job) {
-  StructurePlan structure = plan_structure(ctx, job);
-  TablePlan plan;
-  plan.job = job;
-  plan.job.kind = structure.kind;
-  plan.prepare = std::move(structure.statements);
-  plan.notes = std::move(structure.warnings);
-  plan.summary = std::move(structure.summary);
-  plan.outcome = std::move(structure.outcome);
-  plan.refused = std::move(structure.refused);
-  plan.reads = std::move(structure.reads);
-  plan.definition = std::move(structure.definition);
-  return plan;
+  return structure_table_plan(ctx, job);
 }
 
 std::unique_ptr<Mode> make_ghost_mode() {

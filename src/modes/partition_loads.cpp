@@ -15,11 +15,6 @@ namespace {
 
 using starrocks::Partitioning;
 
-bool automatic(const starrocks::TableModel& model) {
-  return model.partitioning.kind == Partitioning::Kind::Expression ||
-         model.partitioning.kind == Partitioning::Kind::ColumnList;
-}
-
 std::vector<starrocks::ResultRow> rows_of(const db::ResultSet& rs) {
   std::vector<starrocks::ResultRow> rows;
   for (const auto& row : rs.rows) {
@@ -70,7 +65,7 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
     }
     load.predicate = predicate.value();
   }
-  if (missing && automatic(model)) {
+  if (missing && automatic_partitions(model)) {
     load.created_by_load = true;
   } else if (missing && !load.whole_table) {
     const auto add = starrocks::build_add_source_partition(job.target, info.name, info.bounds,
@@ -109,6 +104,11 @@ std::vector<std::vector<PartitionLoad>> batch_by_size(const std::vector<Partitio
   return batches;
 }
 
+bool automatic_partitions(const starrocks::TableModel& model) {
+  return model.partitioning.kind == Partitioning::Kind::Expression ||
+         model.partitioning.kind == Partitioning::Kind::ColumnList;
+}
+
 std::uint64_t speed_bytes(double speed_gb) {
   return static_cast<std::uint64_t>(speed_gb * 1024.0 * 1024.0 * 1024.0);
 }
@@ -126,8 +126,12 @@ std::string load_label(const RunContext& ctx, const TableJob& job,
   return starrocks::make_label(key);
 }
 
+starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& job) {
+  return {std::string(catalog), job.source.database, job.source.table};
+}
+
 Statement load_statement(const RunContext& ctx, const TableJob& job,
-                         const starrocks::TableModel& model, std::string_view catalog,
+                         const starrocks::TableModel& model, const starrocks::TableRef& from,
                          const std::vector<PartitionLoad>& loads, bool append,
                          std::string_view extra_where) {
   std::vector<std::string> names;
@@ -155,8 +159,7 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
   }
   spec.label = load_label(ctx, job, names);
   spec.columns = starrocks::insertable_columns(model);
-  const starrocks::TableRef source{std::string(catalog), job.source.database, job.source.table};
-  spec.query = starrocks::build_select_columns(source, spec.columns, predicates);
+  spec.query = starrocks::build_select_columns(from, spec.columns, predicates);
   return Statement{Side::Target, starrocks::build_insert(spec, ctx.target.version), spec.label,
                    false};
 }
@@ -224,6 +227,14 @@ audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
   request.store = where.empty() ? ctx.store : nullptr;
   request.copy = {ctx.options.source.alias, ctx.options.target.alias, job.name()};
   return request;
+}
+
+std::string name_sample(const std::vector<std::string>& names, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < limit; ++i) {
+    out += (i > 0 ? ", " : "") + names[i];
+  }
+  return names.size() > limit ? out + ", ... (" + std::to_string(names.size()) + ")" : out;
 }
 
 std::string task_name(const TableJob& job, const std::vector<PartitionLoad>& loads) {

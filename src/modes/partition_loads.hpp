@@ -50,6 +50,10 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
 std::vector<std::vector<PartitionLoad>> batch_by_size(const std::vector<PartitionLoad>& loads,
                                                       std::uint64_t max_bytes);
 
+// Expression or column-list partitioning: partitions are created by the loads themselves
+// (StarRocks refuses ADD PARTITION on them).
+bool automatic_partitions(const starrocks::TableModel& model);
+
 // -speed in bytes.
 std::uint64_t speed_bytes(double speed_gb);
 
@@ -58,13 +62,17 @@ std::uint64_t speed_bytes(double speed_gb);
 std::string load_label(const RunContext& ctx, const TableJob& job,
                        const std::vector<std::string>& partitions);
 
-// INSERT [INTO|OVERWRITE] target [PARTITION (..)] WITH LABEL l (cols) SELECT cols FROM
-// `catalog`.`db`.`t` WHERE (p1) OR (p2) ...: the loads of one task, read through `catalog`.
-// `append` (v1's first load) makes it INSERT INTO; `extra_where` (v1's -where) is ANDed in.
+// INSERT [INTO|OVERWRITE] target [PARTITION (..)] WITH LABEL l (cols) SELECT cols FROM `from`
+// WHERE (p1) OR (p2) ...: the loads of one task, reading the source's rows from `from` (the
+// source table through a JDBC catalog, or a MYSQL external table on the target). `append` (a
+// first load) makes it INSERT INTO; `extra_where` (-where) is ANDed in.
 Statement load_statement(const RunContext& ctx, const TableJob& job,
-                         const starrocks::TableModel& model, std::string_view catalog,
+                         const starrocks::TableModel& model, const starrocks::TableRef& from,
                          const std::vector<PartitionLoad>& loads, bool append,
                          std::string_view extra_where = {});
+
+// The source table of `job` as seen through `catalog` on the target.
+starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& job);
 
 // `load` with a label no earlier run has applied: a label found applied on the target before this
 // run sent anything belongs to an earlier run that had the same round (one without this run's
@@ -85,6 +93,9 @@ audit::SideReader side_reader(RunContext& ctx, Side side);
 audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
                                   const starrocks::TableModel& model, bool count_source,
                                   const std::string& where = {});
+
+// "p1, p2, p3, p4, p5, ... (N)": at most `limit` names, then how many there are.
+std::string name_sample(const std::vector<std::string>& names, std::size_t limit = 5);
 
 // `db.table#p1,p2` (or `db.table` for a whole table), the task's name on the console.
 std::string task_name(const TableJob& job, const std::vector<PartitionLoad>& loads);

@@ -62,10 +62,16 @@ void print_plan(std::ostream& out, const config::RunOptions& options,
     for (const Statement& s : plan.prepare) {
       print_statement(out, options, s);
     }
+    for (const TempObject& temp : plan.temps) {
+      print_statement(out, options, temp.create);
+    }
     for (const TaskPlan& task : plan.tasks) {
       for (const Statement& s : task.steps) {
         print_statement(out, options, s);
       }
+    }
+    for (const TempObject& temp : plan.temps) {
+      print_statement(out, options, temp.drop);
     }
     for (const std::string& note : plan.notes) {
       out << "  warning: " << util::redact(note) << "\n";

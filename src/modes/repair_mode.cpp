@@ -34,19 +34,6 @@ namespace {
 
 constexpr int k_default_task_runs_concurrency = 4; // FE Config.task_runs_concurrency
 
-bool automatic(const starrocks::TableModel& model) {
-  using Kind = starrocks::Partitioning::Kind;
-  return model.partitioning.kind == Kind::Expression || model.partitioning.kind == Kind::ColumnList;
-}
-
-std::string joined(const std::vector<std::string>& names, std::size_t limit = 5) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size() && i < limit; ++i) {
-    out += (i > 0 ? ", " : "") + names[i];
-  }
-  return names.size() > limit ? out + ", ... (" + std::to_string(names.size()) + ")" : out;
-}
-
 std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,
                                   std::string_view catalog,
                                   const std::vector<PartitionLoad>& loads) {
@@ -56,7 +43,8 @@ std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,
       steps.push_back(Statement{Side::Target, *load.add, {}, true});
     }
   }
-  steps.push_back(load_statement(ctx, plan.job, *plan.source_table, catalog, loads, false));
+  steps.push_back(load_statement(ctx, plan.job, *plan.source_table,
+                                 through_catalog(catalog, plan.job), loads, false));
   return steps;
 }
 
@@ -107,19 +95,7 @@ int RepairMode::task_concurrency(const RunContext& ctx) const {
 }
 
 TablePlan RepairMode::plan_table(RunContext& ctx, const TableJob& job) {
-  StructurePlan structure = plan_structure(ctx, job);
-  TablePlan plan;
-  plan.job = job;
-  plan.job.kind = structure.kind;
-  plan.prepare = std::move(structure.statements);
-  plan.notes = std::move(structure.warnings);
-  plan.summary = std::move(structure.summary);
-  plan.outcome = std::move(structure.outcome);
-  plan.refused = std::move(structure.refused);
-  plan.reads = std::move(structure.reads);
-  plan.definition = std::move(structure.definition);
-  plan.source_table = std::move(structure.source_table);
-  plan.deferred = std::move(structure.deferred);
+  TablePlan plan = structure_table_plan(ctx, job);
   if (plan.refused || plan.job.kind != ObjectKind::Table || !plan.source_table) {
     return plan; // views and materialized views: structure only, as ghost
   }
@@ -149,7 +125,8 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
   if (target_is_new) { // every partition the CREATE TABLE made (automatic ones: the load makes)
     const SourcePartitions source = read_source_partitions(ctx, plan.job, model);
     for (const auto& partition : source.partitions) {
-      loads.push_back(partition_load(plan.job, model, source.columns, partition, automatic(model)));
+      loads.push_back(
+          partition_load(plan.job, model, source.columns, partition, automatic_partitions(model)));
     }
     audited = source.partitions.size();
   } else {
@@ -180,19 +157,19 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
   }
   if (!target_only.empty() && m_style.audit_source) {
     plan.recommended_mode = m_style.batched ? "v5" : "v4";
-    plan.refused = "the target holds partitions the source does not have (" + joined(target_only) +
-                   "): -o " + std::string(m_name) +
+    plan.refused = "the target holds partitions the source does not have (" +
+                   name_sample(target_only) + "): -o " + std::string(m_name) +
                    " copies a table exactly and would never find it equal; -o " +
                    plan.recommended_mode + " loads what the target lacks and keeps them";
     return;
   }
   if (!target_only.empty()) {
     plan.notes.push_back("kept " + std::to_string(target_only.size()) +
-                         " target-only partition(s): " + joined(target_only));
+                         " target-only partition(s): " + name_sample(target_only));
   }
   if (!missing_not_added.empty()) {
     plan.notes.push_back("missing on the target, not loaded without -add: " +
-                         joined(missing_not_added));
+                         name_sample(missing_not_added));
   }
   if (m_style.batched) {
     for (const auto& batch : batch_by_size(loads, speed_bytes(ctx.options.speed_gb))) {
@@ -311,7 +288,7 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
     table_report.status = runner::TaskStatus::Inconsistent;
     table_report.outcome = outcome;
     table_report.differences = std::move(findings);
-    table_report.error = "after the run, partitions still differ: " + joined(differing);
+    table_report.error = "after the run, partitions still differ: " + name_sample(differing);
     if (table_report.recommended_mode.empty()) {
       table_report.recommended_mode =
           result.recommended_mode.value_or(ctx.options.add_partitions ? "v2" : "v2 -add");

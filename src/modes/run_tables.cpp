@@ -25,6 +25,7 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
   m_plans = std::move(plans);
   m_failure.assign(m_plans.size(), std::nullopt);
   m_stop.assign(m_plans.size(), std::nullopt);
+  m_temp_handles.assign(m_plans.size(), {});
   for (std::size_t i = 0; i < m_plans.size(); ++i) {
     if (m_plans[i].refused) {
       fail(i, *m_plans[i].refused);
@@ -85,13 +86,22 @@ void RunTables::start_reports() {
     r.notes = plan.notes;
     r.outcome = plan.outcome;
     r.recommended_mode = plan.recommended_mode;
-    for (const Statement& s : plan.prepare) {
+    const auto add = [&](const Statement& s) {
       r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
+    };
+    for (const Statement& s : plan.prepare) {
+      add(s);
+    }
+    for (const TempObject& temp : plan.temps) {
+      add(temp.create);
     }
     for (const TaskPlan& task : plan.tasks) {
       for (const Statement& s : task.steps) {
-        r.plan.push_back({cluster_alias(m_ctx.options, s.side), util::redact(s.sql)});
+        add(s);
       }
+    }
+    for (const TempObject& temp : plan.temps) {
+      add(temp.drop);
     }
     m_reports.push_back(std::move(r));
   }
@@ -101,7 +111,7 @@ int RunTables::count_tasks() const {
   int n = 0;
   for (std::size_t i = 0; i < m_plans.size(); ++i) {
     if (ok(i)) {
-      n += (m_plans[i].prepare.empty() ? 0 : 1) + static_cast<int>(m_plans[i].tasks.size());
+      n += (has_structure_task(i) ? 1 : 0) + static_cast<int>(m_plans[i].tasks.size());
     }
   }
   return n;
@@ -149,6 +159,9 @@ std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> t
   for (std::size_t k = 0; k < results.size(); ++k) {
     const std::size_t i = owners[k];
     results[k].table = m_plans[i].job.name();
+    for (const std::string& note : results[k].notes) {
+      m_reports[i].notes.push_back(util::redact(note));
+    }
     if (stopped(results[k].status)) {
       m_stop[i] = results[k].status;
     } else if (results[k].status != runner::TaskStatus::Succeeded) {
@@ -186,7 +199,7 @@ void RunTables::run_structure() {
           fail(i, "not created: it reads " + m_plans[dep].job.name() + ", which failed");
         }
       }
-      if (!ok(i) || m_stop[i] || m_plans[i].prepare.empty()) {
+      if (!ok(i) || m_stop[i] || !has_structure_task(i)) {
         continue;
       }
       runner::Task task;
@@ -194,6 +207,11 @@ void RunTables::run_structure() {
       task.run = [this, i] {
         for (const Statement& s : m_plans[i].prepare) {
           m_ctx.gate.mutate(s);
+        }
+        // Registered before the CREATE: an answer lost in flight may still have created it.
+        for (const TempObject& temp : m_plans[i].temps) {
+          m_temp_handles[i].push_back(m_ctx.temps.add(temp.drop));
+          m_ctx.gate.mutate(temp.create);
         }
         runner::TaskResult r;
         r.status = runner::TaskStatus::Succeeded;
@@ -245,15 +263,30 @@ void RunTables::throttle_event(const ThrottleEvent& event) {
 
 void RunTables::verify() {
   for (std::size_t i = 0; i < m_plans.size(); ++i) {
-    if (!ok(i) || m_stop[i]) {
-      continue;
+    if (ok(i) && !m_stop[i]) {
+      try {
+        m_mode.verify_table(m_ctx, m_plans[i], m_reports[i]);
+      } catch (const std::exception& e) {
+        fail(i, std::string("verification failed: ") + e.what());
+      }
     }
-    try {
-      m_mode.verify_table(m_ctx, m_plans[i], m_reports[i]);
-    } catch (const std::exception& e) {
-      fail(i, std::string("verification failed: ") + e.what());
-    }
+    drop_temps(i);
   }
+}
+
+// The table's temporary objects are no longer needed; one that cannot be dropped stays with
+// TempObjects, which tries again at the end of the run (and logs it for `clean`).
+void RunTables::drop_temps(std::size_t table) {
+  if (table < m_temp_handles.size()) {
+    for (std::size_t handle : m_temp_handles[table]) {
+      m_ctx.temps.drop(handle);
+    }
+    m_temp_handles[table].clear();
+  }
+}
+
+bool RunTables::has_structure_task(std::size_t table) const {
+  return !m_plans[table].prepare.empty() || !m_plans[table].temps.empty();
 }
 
 std::vector<report::TableReport>

@@ -41,6 +41,8 @@ private:
   void run_data();
   void throttle_event(const ThrottleEvent& event);
   void verify();
+  void drop_temps(std::size_t table);
+  bool has_structure_task(std::size_t table) const;
   void fail(std::size_t table, const std::string& reason);
   bool ok(std::size_t table) const { return !m_failure[table]; }
   std::vector<runner::TaskResult> run_tasks(std::vector<runner::Task> tasks,
@@ -56,6 +58,7 @@ private:
   std::vector<std::optional<std::string>> m_failure;     // per table: why it failed
   std::vector<std::optional<runner::TaskStatus>> m_stop; // per table: Cancelled/Skipped
   std::vector<runner::TaskResult> m_results;
+  std::vector<std::vector<std::size_t>> m_temp_handles; // per table: TempObjects handles
   std::unique_ptr<report::ConsoleProgress> m_progress;
   int m_task_count = 0;
   Throttle* m_throttle = nullptr; // while the data tasks run (-r only)

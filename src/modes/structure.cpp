@@ -249,4 +249,21 @@ starrocks::AnyModel read_object_model(RunContext& ctx, Side side, const starrock
   return read_model(ctx, side, ref);
 }
 
+TablePlan structure_table_plan(RunContext& ctx, const TableJob& job) {
+  StructurePlan structure = plan_structure(ctx, job);
+  TablePlan plan;
+  plan.job = job;
+  plan.job.kind = structure.kind;
+  plan.prepare = std::move(structure.statements);
+  plan.notes = std::move(structure.warnings);
+  plan.summary = std::move(structure.summary);
+  plan.outcome = std::move(structure.outcome);
+  plan.refused = std::move(structure.refused);
+  plan.reads = std::move(structure.reads);
+  plan.definition = std::move(structure.definition);
+  plan.source_table = std::move(structure.source_table);
+  plan.deferred = std::move(structure.deferred);
+  return plan;
+}
+
 } // namespace exl::modes

@@ -93,19 +93,7 @@ std::vector<Statement> V1Mode::plan_run(RunContext& ctx) {
 }
 
 TablePlan V1Mode::plan_table(RunContext& ctx, const TableJob& job) {
-  StructurePlan structure = plan_structure(ctx, job);
-  TablePlan plan;
-  plan.job = job;
-  plan.job.kind = structure.kind;
-  plan.prepare = std::move(structure.statements);
-  plan.notes = std::move(structure.warnings);
-  plan.summary = std::move(structure.summary);
-  plan.outcome = std::move(structure.outcome);
-  plan.refused = std::move(structure.refused);
-  plan.reads = std::move(structure.reads);
-  plan.definition = std::move(structure.definition);
-  plan.source_table = std::move(structure.source_table);
-  plan.deferred = std::move(structure.deferred);
+  TablePlan plan = structure_table_plan(ctx, job);
   if (plan.refused || plan.job.kind != ObjectKind::Table || !plan.source_table) {
     return plan;
   }
@@ -226,8 +214,8 @@ void V1Mode::complement(RunContext& ctx, const TablePlan& plan, report::TableRep
     }
     const PartitionLoad load =
         partition_load(plan.job, *plan.source_table, result.columns, *p.source, false);
-    const Statement overwrite =
-        load_statement(ctx, plan.job, *plan.source_table, m_catalog, {load}, false);
+    const Statement overwrite = load_statement(ctx, plan.job, *plan.source_table,
+                                               through_catalog(m_catalog, plan.job), {load}, false);
     send_load(ctx, overwrite, plan.job.target.database);
     ++table_report.partitions_rewritten;
   }

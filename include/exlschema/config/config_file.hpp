@@ -64,6 +64,10 @@ struct Defaults {
   // this. Never below max_disk_used_pct: when not written it is 90, or max_disk_used_pct when
   // that is higher.
   int critical_disk_used_pct = 90;
+  // -o starrocks: how long a write through a new OLAP external table is retried (with backoff)
+  // while the target's metadata has not reached the source's FE yet (StarRocks syncs it about
+  // every 10 s), before that table fails.
+  int external_metadata_wait_s = 120;
 };
 
 // `jdbc:` the MySQL JDBC driver a JDBC catalog on the target loads (CREATE EXTERNAL CATALOG's

@@ -28,6 +28,7 @@ struct RunOptions : JobFlags {
   // `defaults.critical_disk_used_pct`, whole percents.
   int max_disk_used_pct = 80;
   int critical_disk_used_pct = 90;
+  int external_metadata_wait_s = 120; // `defaults.external_metadata_wait_s` (-o starrocks)
 
   std::string config_path; // the configuration file actually read
 

@@ -50,9 +50,18 @@ struct TaskPlan {
   std::string predicate;   // the source rows it reads (-batchcheck); empty: every row
 };
 
+// A temporary object a table's tasks use (an external table, a staging table): created after the
+// table's structure statements and before its first task, dropped once the table is verified (or
+// has failed); TempObjects drops it at the end of the run whatever happens, SIGINT included.
+struct TempObject {
+  Statement create;
+  Statement drop; // DROP .. IF EXISTS: safe to send whether or not the CREATE arrived
+};
+
 struct TablePlan {
   TableJob job;
   std::vector<Statement> prepare; // structure: run in creation order before any task
+  std::vector<TempObject> temps;  // created after `prepare`, dropped after verification
   std::vector<TaskPlan> tasks;
   std::vector<std::string> notes;     // warnings, shown in the plan and the report
   std::string summary;                // one line: what will be created, loaded, skipped and why

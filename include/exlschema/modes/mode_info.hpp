@@ -30,6 +30,10 @@ struct ModeInfo {
 
   // Makes the mode's strategy (src/modes/<mode>.cpp); null while `implemented` is false.
   std::unique_ptr<Mode> (*make)() = nullptr;
+
+  // Without -i the run repeats rounds every -interval seconds, each one replacing what changed
+  // on the source (drive.hpp); with -i, or for a mode without rounds, it runs once.
+  bool rounds = false;
 };
 
 } // namespace exl::modes

@@ -30,6 +30,9 @@ struct StructurePlan {
 
 StructurePlan plan_structure(RunContext& ctx, const TableJob& job);
 
+// The table plan every mode starts from: plan_structure's statements, notes, outcome and model.
+TablePlan structure_table_plan(RunContext& ctx, const TableJob& job);
+
 // SHOW CREATE TABLE of `ref` on `side`, parsed (a table, a view or an MV). Throws FatalError
 // when the DDL cannot be read exactly, and what the read throws (db::SqlError).
 starrocks::AnyModel read_object_model(RunContext& ctx, Side side, const starrocks::TableRef& ref);

@@ -30,6 +30,7 @@ struct TaskResult {
   std::string table;                   // `db.table` the task worked on; empty when not per table
   std::vector<std::string> partitions; // partitions it wrote; empty: whole table or none
   std::vector<std::string> labels;     // load labels it used (names.hpp make_label)
+  std::vector<std::string> notes;      // what its table's report should say (e.g. a long wait)
 
   std::chrono::milliseconds elapsed() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(end - start);

@@ -1,6 +1,7 @@
 #include "exlschema/modes/mode_registry.hpp"
 
 #include "modes/ghost.hpp"
+#include "modes/mysql.hpp"
 #include "modes/repair_mode.hpp"
 #include "modes/v1.hpp"
 #include "modes/verify.hpp"
@@ -18,26 +19,19 @@ constexpr std::array<std::string_view, 6> k_v1_flags{"a",          "batch",    "
                                                      "complement", "truncate", "checksum"};
 constexpr std::array<std::string_view, 3> k_catalog_add_flags{"a", "add", "checksum"};
 constexpr std::array<std::string_view, 2> k_catalog_flags{"a", "checksum"};
+// -o mysql / -o starrocks: -truncate empties a non-empty target before the first load, -add
+// creates the range/list partitions the target lacks.
+constexpr std::array<std::string_view, 3> k_external_flags{"truncate", "add", "checksum"};
 
-// Summaries follow PRODUCT.md §4.2-4.10. No mode is implemented in this build yet (issue #2 lays
-// the foundation); each later issue flips its row when the mode lands. `-where` is allowed on
+// Summaries follow PRODUCT.md §4.2-4.10. A row whose mode has not landed yet says so
+// (`implemented` false) and the run stops before connecting. `-where` is allowed on
 // the first (one-time) load of v1 and of the external-table and pipe modes; v2-v5 overwrite
 // partitions and ghost/meta copy no rows through a SELECT of exlSchema's.
 constexpr std::array k_modes{
-    ModeInfo{"mysql",
-             "copy through a temporary MySQL external table on the target",
-             true,
-             false,
-             {},
-             true,
-             false},
-    ModeInfo{"starrocks",
-             "copy through a temporary StarRocks (OLAP) external table on the source",
-             true,
-             false,
-             {},
-             true,
-             false},
+    ModeInfo{"mysql", "copy through a temporary MySQL external table on the target", true, true,
+             k_external_flags, true, false, make_mysql_mode, true},
+    ModeInfo{"starrocks", "copy through a temporary StarRocks (OLAP) external table on the source",
+             true, false, k_external_flags, true, false, nullptr, true},
     ModeInfo{"meta",
              "run the official starrocks-cluster-sync with generated configuration",
              true,
@@ -56,13 +50,13 @@ constexpr std::array k_modes{
     ModeInfo{"v1", "JDBC catalog: INSERT ... SELECT per table, optionally in capacity batches",
              true, true, k_v1_flags, true, false, make_v1_mode},
     ModeInfo{"v2", "audit both sides, overwrite each differing partition, one at a time", true,
-             true, k_catalog_add_flags, false, true, make_v2_mode},
+             true, k_catalog_add_flags, false, true, make_v2_mode, true},
     ModeInfo{"v3", "audit both sides, overwrite differing partitions in batched async tasks", true,
-             true, k_catalog_add_flags, false, true, make_v3_mode},
+             true, k_catalog_add_flags, false, true, make_v3_mode, true},
     ModeInfo{"v4", "audit the target only, load missing or empty partitions one at a time", true,
-             true, k_catalog_flags, false, true, make_v4_mode},
+             true, k_catalog_flags, false, true, make_v4_mode, true},
     ModeInfo{"v5", "audit the target only, load missing or empty partitions in batches", true, true,
-             k_catalog_flags, false, true, make_v5_mode},
+             k_catalog_flags, false, true, make_v5_mode, true},
     ModeInfo{"pipe",
              "stream through this host: SELECT from the source, Stream Load the target",
              true,

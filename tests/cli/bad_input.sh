@@ -110,12 +110,12 @@ expect_usage "same alias, one entry not renamed" "entry 'd.u' is not renamed" \
 expect_usage "same alias, glob" "entry 'd.*' is not renamed" -source a -target a -t 'd.*' -o v2
 expect_usage "same alias, chained renames" "entry 'd.a=d.b' writes d.b, which entry 'd.b=d.c' reads" \
   -source a -target a -t d.a=d.b,d.b=d.c -o v2
-expect_usage "same alias, every entry renamed (passes the check)" "mode 'mysql' is not implemented" \
-  -source a -target a -t d.t=d.t2 -o mysql -config "$CONFIG"
+expect_usage "same alias, every entry renamed (passes the check)" "mode 'meta' is not implemented" \
+  -source a -target a -t d.t=d.t2 -o meta -config "$CONFIG"
 expect_usage "same server, not renamed" "are the same server 192.0.2.1:9030: copying within one cluster" \
   -source a -target a_again -t d.t -o v2 -config "$CONFIG"
-expect_usage "same server, renamed (passes the check)" "mode 'mysql' is not implemented" \
-  -source a -target a_again -t d.t=d.t2 -o mysql -config "$CONFIG"
+expect_usage "same server, renamed (passes the check)" "mode 'meta' is not implemented" \
+  -source a -target a_again -t d.t=d.t2 -o meta -config "$CONFIG"
 expect_usage "-q and -v" "--q excludes --v" "${BASE[@]}" -q -v
 expect_usage "switch with value" "r was given a disallowed flag override" "${BASE[@]}" -r=1
 expect_usage "repeated flag" "--o: At Most 1 required but received 2" "${BASE[@]}" -o v3
@@ -157,16 +157,16 @@ expect_usage "-where with ghost" "-where only applies to a one-time -i load" \
 expect_usage "-where with meta" "(got -o meta)" \
   -source a -target c -t db.tbl -o meta -config "$CONFIG" -i -where "k > 1"
 expect_usage "-where on incremental rounds" "-where needs -i" "${BASE_V1[@]}" -where "k > 1"
-expect_usage "-where accepted on a mysql first load" "mode 'mysql' is not implemented" \
-  -source a -target c -t db.tbl -o mysql -config "$CONFIG" -i -where "name = 'a;b -- c'"
+expect_usage "-where accepted on a pipe first load, quotes and all" "mode 'pipe' is not implemented" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "name = 'a;b -- c'"
 expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
 # A mode not in this build stops before connecting (the sentinel the checks above rely on).
-BASE_NI=(-source a -target c -t db.tbl -o mysql -config "$CONFIG")
-expect_usage "not implemented mode" "mode 'mysql' is not implemented in this build yet" "${BASE_NI[@]}"
+BASE_NI=(-source a -target c -t db.tbl -o meta -config "$CONFIG")
+expect_usage "not implemented mode" "mode 'meta' is not implemented in this build yet" "${BASE_NI[@]}"
 # The throttle's control files: accepted with every mode, refused empty, without a value, or as
 # one file for both.
-expect_usage "control files accepted" "mode 'mysql' is not implemented" "${BASE_NI[@]}" \
+expect_usage "control files accepted" "mode 'meta' is not implemented" "${BASE_NI[@]}" \
   -pause-file "$WORK/exl.pause" --panic-file="$WORK/exl.panic"
 expect_usage "empty -pause-file" "-pause-file is empty (PATH)" "${BASE[@]}" -pause-file ""
 expect_usage "-panic-file without value" "-panic-file needs a value (PATH)" "${BASE[@]}" -panic-file

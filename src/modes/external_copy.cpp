@@ -91,6 +91,13 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
     audit::TableAudit found = auditor.audit(request);
     const bool holds_rows = found.target_rows > 0;
     replacing = holds_rows && !ctx.options.truncate;
+    if (replacing && incremental(ctx, plan.job)) {
+      if (const auto why = replace_refused(model)) {
+        plan.refused = "-o " + std::string(m_name) + " cannot replace its partitions: " + *why;
+        plan.recommended_mode = alternative();
+        return;
+      }
+    }
     if (replacing && !incremental(ctx, plan.job)) {
       plan.refused = "the target table already holds " + std::to_string(found.target_rows) +
                      " row(s), and INSERT INTO would add the source's rows to them (doubled "
@@ -138,11 +145,12 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
                          name_sample(not_added));
   }
   for (const Write& write : writes) {
+    const PartitionLoad load = add_first(plan, write.load);
     TaskPlan task;
-    task.name = task_name(plan.job, {write.load});
-    task.partitions = {write.load.name};
-    task.bytes = write.load.bytes;
-    task.steps = load_steps(ctx, plan, write.load, write.replace);
+    task.name = task_name(plan.job, {load});
+    task.partitions = {load.name};
+    task.bytes = load.bytes;
+    task.steps = load_steps(ctx, plan, load, write.replace);
     plan.tasks.push_back(std::move(task));
   }
   const std::string what = std::to_string(writes.size()) + " of " + std::to_string(audited) +
@@ -153,6 +161,25 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
   } else if (!writes.empty()) {
     plan.outcome = "loaded";
   }
+}
+
+PartitionLoad ExternalCopyMode::add_first(TablePlan& plan, PartitionLoad load) const {
+  if (load.created_by_load && !loads_create_partitions()) {
+    const auto add = starrocks::build_add_source_partition(plan.job.target, load.name, load.bounds,
+                                                           plan.source_table->partitioning);
+    if (!add) {
+      throw std::runtime_error(
+          "partition " + load.name +
+          " cannot be created on the target before its load: " + add.error().message());
+    }
+    load.add = add.value();
+    load.created_by_load = false;
+  }
+  if (load.add) {
+    plan.prepare.push_back(Statement{Side::Target, *load.add, {}, true});
+    load.add.reset();
+  }
+  return load;
 }
 
 LoadResult ExternalCopyMode::send_load_step(RunContext& ctx, const TablePlan& plan,

@@ -52,6 +52,16 @@ protected:
   virtual std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,
                                             const PartitionLoad& load, bool replace) const = 0;
 
+  // Whether a load can create a missing automatic partition itself (INSERT INTO on the target
+  // does; a write through an OLAP external table cannot, so the partition is added first).
+  virtual bool loads_create_partitions() const { return true; }
+
+  // A reason this mode cannot replace a partition of `model` atomically, else nullopt; an
+  // incremental round of such a table is then refused (nothing written).
+  virtual std::optional<std::string> replace_refused(const starrocks::TableModel&) const {
+    return std::nullopt;
+  }
+
   // Sends one labelled step exactly once (LoadSender); the default sends a target load.
   virtual LoadResult send_load_step(RunContext& ctx, const TablePlan& plan, const Statement& step);
 
@@ -62,6 +72,9 @@ protected:
 private:
   // The loads of one table and whether they replace partitions; notes for what is left out.
   void plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new);
+  // Missing partitions are added in the structure phase, before the external table exists (so
+  // its copy of the target's metadata has them): returns the loads without their ADD.
+  PartitionLoad add_first(TablePlan& plan, PartitionLoad load) const;
   bool incremental(const RunContext& ctx, const TableJob& job) const;
 
   std::string_view m_name;

@@ -31,13 +31,14 @@ namespace exl::modes {
 
 class Gate;
 
-// What a LoadSender needs from the write gate: the load itself, and reads on the target. Gate
-// provides it (the LoadSender(Gate&, ...) constructor); unit tests give a fake.
+// What a LoadSender needs from the write gate: the load itself, and reads on the cluster the load
+// runs on (the target, or the source for -o starrocks, which writes through an external table
+// there). Gate provides it (the LoadSender(Gate&, ...) constructors); unit tests give a fake.
 class LoadChannel {
 public:
   virtual ~LoadChannel() = default;
   virtual db::ExecResult mutate(const Statement& statement) = 0;
-  virtual db::ResultSet read(const std::string& sql) = 0; // on the target
+  virtual db::ResultSet read(const std::string& sql) = 0; // on the load's cluster
 };
 
 struct LoadResult {
@@ -71,6 +72,9 @@ public:
   // `gate` sends and reads (its -r decides whether anything is sent); `target_version` picks the
   // reads (information_schema.loads from 3.1); `cancel` ends every wait.
   LoadSender(Gate& gate, starrocks::Version target_version, const runner::CancelToken& cancel,
+             LoadTiming timing = {});
+  // Loads that run on `side` (its version `version`), their labels looked up there.
+  LoadSender(Gate& gate, Side side, starrocks::Version version, const runner::CancelToken& cancel,
              LoadTiming timing = {});
   LoadSender(LoadChannel& channel, starrocks::Version target_version,
              const runner::CancelToken& cancel, LoadTiming timing = {});
@@ -109,6 +113,7 @@ private:
 
   std::unique_ptr<LoadChannel> m_owned; // the Gate adapter, when built from a Gate
   LoadChannel& m_channel;
+  Side m_side = Side::Target; // where the loads run and their labels live
   starrocks::Version m_version;
   const runner::CancelToken& m_cancel;
   LoadTiming m_timing;
@@ -116,6 +121,7 @@ private:
 
 // "check SHOW LOAD FROM `db` WHERE LABEL = "l" on the target before re-running": the advice
 // every unresolved load's message ends with.
-std::string load_check_advice(std::string_view database, std::string_view label);
+std::string load_check_advice(std::string_view database, std::string_view label,
+                              Side side = Side::Target);
 
 } // namespace exl::modes

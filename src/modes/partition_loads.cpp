@@ -56,6 +56,7 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
   PartitionLoad load;
   load.name = info.name;
   load.bytes = info.data_size_bytes.value_or(0);
+  load.bounds = info.bounds;
   load.whole_table = model.partitioning.kind == Partitioning::Kind::None;
   if (!load.whole_table) {
     const auto predicate = starrocks::partition_predicate(columns, info.bounds);
@@ -166,6 +167,10 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
 
 namespace {
 
+const ClusterFacts& side_facts(const RunContext& ctx, Side side) {
+  return side == Side::Source ? ctx.source : ctx.target;
+}
+
 std::string next_label(const std::string& label, int bump) {
   const std::string tail = "_n" + std::to_string(bump);
   if (label.size() + tail.size() <= starrocks::k_max_label) {
@@ -191,7 +196,7 @@ Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view dat
   if (!ctx.gate.executes()) {
     return load;
   }
-  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  LoadSender sender(ctx.gate, load.side, side_facts(ctx, load.side).version, ctx.cancel);
   const std::string original = load.label;
   for (int bump = 1;; ++bump) {
     const auto state = sender.label_state(database, load.label);
@@ -206,7 +211,7 @@ Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view dat
 
 LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database) {
   const Statement fresh = with_fresh_label(ctx, load, database);
-  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  LoadSender sender(ctx.gate, load.side, side_facts(ctx, load.side).version, ctx.cancel);
   return sender.send(fresh, database, std::chrono::seconds(ctx.options.query_timeout_s));
 }
 

@@ -22,11 +22,12 @@ struct RunContext;
 
 struct PartitionLoad {
   std::string name;
-  std::string predicate;          // exact, on the source's columns; empty: the whole table
-  bool whole_table = false;       // the single partition of an unpartitioned table
-  bool created_by_load = false;   // a missing automatic partition: INSERT INTO creates it
-  std::optional<std::string> add; // ALTER TABLE .. ADD PARTITION to run before loading
-  std::uint64_t bytes = 0;        // the source partition's data size (SHOW PARTITIONS)
+  std::string predicate;             // exact, on the source's columns; empty: the whole table
+  bool whole_table = false;          // the single partition of an unpartitioned table
+  bool created_by_load = false;      // a missing automatic partition: INSERT INTO creates it
+  std::optional<std::string> add;    // ALTER TABLE .. ADD PARTITION to run before loading
+  std::uint64_t bytes = 0;           // the source partition's data size (SHOW PARTITIONS)
+  starrocks::PartitionBounds bounds; // the source partition's bounds (a temporary twin's too)
 };
 
 // The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with
@@ -74,9 +75,10 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
 // The source table of `job` as seen through `catalog` on the target.
 starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& job);
 
-// `load` with a label no earlier run has applied: a label found applied on the target before this
-// run sent anything belongs to an earlier run that had the same round (one without this run's
-// history, e.g. another state file), so the statement gets the next free label
+// `load` with a label no earlier run has applied (looked up on the cluster the load runs on:
+// the target, or the source for a write through an OLAP external table): a label found applied
+// before this run sent anything belongs to an earlier run that had the same round (one without this
+// run's history, e.g. another state file), so the statement gets the next free label
 // (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's
 // load of the same rows, and send() waits for it instead of loading them a second time.
 Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database);

@@ -3,6 +3,7 @@
 #include "modes/ghost.hpp"
 #include "modes/mysql.hpp"
 #include "modes/repair_mode.hpp"
+#include "modes/starrocks.hpp"
 #include "modes/v1.hpp"
 #include "modes/verify.hpp"
 
@@ -31,7 +32,7 @@ constexpr std::array k_modes{
     ModeInfo{"mysql", "copy through a temporary MySQL external table on the target", true, true,
              k_external_flags, true, false, make_mysql_mode, true},
     ModeInfo{"starrocks", "copy through a temporary StarRocks (OLAP) external table on the source",
-             true, false, k_external_flags, true, false, nullptr, true},
+             true, true, k_external_flags, true, false, make_starrocks_mode, true},
     ModeInfo{"meta",
              "run the official starrocks-cluster-sync with generated configuration",
              true,

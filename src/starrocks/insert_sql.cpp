@@ -78,7 +78,7 @@ std::string build_insert(const InsertSpec& spec, const Version& version) {
   std::string out = spec.overwrite ? "INSERT OVERWRITE" : "INSERT INTO";
   out += (hint_after_insert ? hint_text : "") + " " + spec.target.sql();
   if (!spec.partitions.empty()) {
-    out += " PARTITION " + names(spec.partitions);
+    out += std::string(spec.temporary ? " TEMPORARY" : "") + " PARTITION " + names(spec.partitions);
   }
   if (!spec.label.empty()) {
     out += " WITH LABEL " + quote_identifier(spec.label);

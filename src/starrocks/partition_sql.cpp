@@ -46,6 +46,23 @@ std::string build_add_partition(const TableRef& table, std::string_view partitio
          quote_identifier(partition) + " " + print_partition_values(bounds);
 }
 
+std::string build_add_temporary_partition(const TableRef& table, std::string_view partition,
+                                          const PartitionBounds& bounds) {
+  return "ALTER TABLE " + table.sql() + " ADD TEMPORARY PARTITION " + quote_identifier(partition) +
+         " " + print_partition_values(bounds);
+}
+
+std::string build_replace_partition(const TableRef& table, std::string_view partition,
+                                    std::string_view temporary) {
+  return "ALTER TABLE " + table.sql() + " REPLACE PARTITION (" + quote_identifier(partition) +
+         ") WITH TEMPORARY PARTITION (" + quote_identifier(temporary) + ")";
+}
+
+std::string build_drop_temporary_partition(const TableRef& table, std::string_view temporary) {
+  return "ALTER TABLE " + table.sql() + " DROP TEMPORARY PARTITION IF EXISTS " +
+         quote_identifier(temporary);
+}
+
 namespace {
 
 ParseError add_refused(std::string_view partition, std::string found) {

@@ -9,7 +9,8 @@
 #include <vector>
 
 // INSERT INTO / INSERT OVERWRITE (reference §4):
-//   INSERT {INTO|OVERWRITE} [/*+set_var(k = v)*/] tbl [PARTITION (p, ..)] [WITH LABEL l]
+//   INSERT {INTO|OVERWRITE} [/*+set_var(k = v)*/] tbl [[TEMPORARY] PARTITION (p, ..)] [WITH LABEL
+//   l]
 //     [(c1, ..)] [PROPERTIES ("k" = "v")] <query>
 namespace exl::starrocks {
 
@@ -17,6 +18,7 @@ struct InsertSpec {
   TableRef target;
   bool overwrite = false;
   std::vector<std::string> partitions; // empty: the whole table
+  bool temporary = false;              // `partitions` are temporary partitions
   std::string label;                   // empty: StarRocks generates one
   std::vector<std::string> columns;    // empty: all columns in order
   Properties properties;               // e.g. timeout; see build_insert for old versions

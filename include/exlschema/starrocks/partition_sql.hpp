@@ -26,6 +26,18 @@ std::string build_drop_table(const TableRef& table, bool if_exists = true, bool 
 std::string build_add_partition(const TableRef& table, std::string_view partition,
                                 const PartitionBounds& bounds);
 
+// Temporary partitions (reference §2/§3; docs table_design/Temporary_partition.md): a partition's
+// replacement is loaded into a temporary partition with the same bounds, then swapped in.
+//   ALTER TABLE `db`.`t` ADD TEMPORARY PARTITION `tp` VALUES [(..), (..)) | VALUES IN (..)
+//   ALTER TABLE `db`.`t` REPLACE PARTITION (`p`) WITH TEMPORARY PARTITION (`tp`)
+//     (default properties: strict_range, so the bounds must be the same, and p keeps its name)
+//   ALTER TABLE `db`.`t` DROP TEMPORARY PARTITION IF EXISTS `tp`
+std::string build_add_temporary_partition(const TableRef& table, std::string_view partition,
+                                          const PartitionBounds& bounds);
+std::string build_replace_partition(const TableRef& table, std::string_view partition,
+                                    std::string_view temporary);
+std::string build_drop_temporary_partition(const TableRef& table, std::string_view temporary);
+
 // The statement that creates source partition `partition` (`bounds`) on a table partitioned
 // `by`: build_add_partition for range and list tables. On an automatically partitioned table
 // (date_trunc / time_slice) StarRocks refuses a single range partition ("Currently, you cannot

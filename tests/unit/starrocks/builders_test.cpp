@@ -69,6 +69,26 @@ TEST(BuilderTest, AddPartitionFromSourceBounds) {
             "((\"2022-04-01\", \"LA\"))");
 }
 
+TEST(BuilderTest, TemporaryPartitionAddReplaceAndDrop) {
+  TableRef t{"", "db", "t"};
+  PartitionBounds range{PartitionBounds::Kind::Range,
+                        {Literal::value("2020-01-01")},
+                        {Literal::value("2020-02-01")},
+                        {}};
+  EXPECT_EQ(build_add_temporary_partition(t, "exl_tmp_r__p202001", range),
+            "ALTER TABLE `db`.`t` ADD TEMPORARY PARTITION `exl_tmp_r__p202001` VALUES "
+            "[(\"2020-01-01\"), (\"2020-02-01\"))");
+  PartitionBounds list{PartitionBounds::Kind::List, {}, {}, {{Literal::value("LA")}}};
+  EXPECT_EQ(build_add_temporary_partition(t, "tp", list),
+            "ALTER TABLE `db`.`t` ADD TEMPORARY PARTITION `tp` VALUES IN (\"LA\")");
+  EXPECT_EQ(build_replace_partition(t, "p202001", k_hostile),
+            std::string("ALTER TABLE `db`.`t` REPLACE PARTITION (`p202001`) WITH TEMPORARY "
+                        "PARTITION (") +
+                k_hostile_ident + ")");
+  EXPECT_EQ(build_drop_temporary_partition(t, "tp"),
+            "ALTER TABLE `db`.`t` DROP TEMPORARY PARTITION IF EXISTS `tp`");
+}
+
 TEST(BuilderTest, Truncate) {
   EXPECT_EQ(build_truncate({"", "db", "t"}), "TRUNCATE TABLE `db`.`t`");
   EXPECT_EQ(build_truncate({"", "db", "t"}, {"p1", k_hostile}),
@@ -87,6 +107,20 @@ TEST(BuilderTest, InsertOverwriteWithPartitionsLabelAndHints) {
             "INSERT OVERWRITE /*+set_var(dynamic_overwrite = true, badname = \"x y\")*/ `db`.`t` "
             "PARTITION (`p1`, `p2`) WITH LABEL `exl_run1_db_t_p1` SELECT * FROM `src_cat`.`db`.`t` "
             "WHERE (`dt` >= \"2020-01-01\")");
+}
+
+// INSERT INTO .. TEMPORARY PARTITION (reference §2/§3): -o starrocks loads a replacement there.
+TEST(BuilderTest, InsertIntoTemporaryPartitions) {
+  InsertSpec spec;
+  spec.target = {"", "db", "ext"};
+  spec.partitions = {"exl_tmp_r__p1"};
+  spec.temporary = true;
+  spec.label = "l1";
+  spec.columns = {"k"};
+  spec.query = build_select_columns({"", "db", "t"}, {"k"}, {"`k` < 10"});
+  EXPECT_EQ(build_insert(spec, k_v25),
+            "INSERT INTO `db`.`ext` TEMPORARY PARTITION (`exl_tmp_r__p1`) WITH LABEL `l1` (`k`) "
+            "SELECT `k` FROM `db`.`t` WHERE (`k` < 10)");
 }
 
 // Reference §14: a hint after INSERT OVERWRITE parses from 3.1.7 / 3.2.3. Before that a hint

@@ -74,7 +74,7 @@ struct StorageConfig { // the cluster's MariaDB server
 // value through its own copy (config.live->olap_external_delay_s.load()). The front initialises
 // them from the fields below at start-up.
 struct LiveSettings {
-  std::atomic<int> olap_external_delay_s{10};
+  std::atomic<int> olap_external_delay_s{0};
   std::atomic<int> stats_interval_s{300};
   // FE config task_runs_concurrency (Config.java: @ConfField(mutable = true), default 4): how many
   // task runs execute at once. ADMIN SET FRONTEND CONFIG changes it; the task runner reads it.
@@ -88,8 +88,8 @@ struct ClusterConfig {
   int http_port = 0;
   int rpc_port = 0;
   StorageConfig storage;
-  int stats_interval_s = 300;                   // SHOW PARTITIONS RowCount/DataSize refresh period
-  int olap_external_delay_s = 10;               // OLAP external table metadata delay
+  int stats_interval_s = 300;    // SHOW PARTITIONS RowCount/DataSize refresh period
+  int olap_external_delay_s = 0; // fault: OLAP external table metadata not synced yet (s)
   int dynamic_partition_check_interval_s = 600; // FE dynamic_partition_check_interval_seconds
   bool shared_data = false;                     // shared-data (cloud-native) cluster
   std::string data_dir;                         // srsim's own files (query log, ...)
@@ -110,6 +110,9 @@ struct SessionContext {
   std::function<bool(const std::string& privilege, const std::string& db)> allowed;
   // Set by KILL; a running engine statement should stop and answer the StarRocks error.
   std::atomic<bool> kill_query{false};
+  // The session came in on the rpc port: it is another cluster's FE writing through an OLAP
+  // external table (beginRemoteTxn / commitRemoteTxn in StarRocks), not a client.
+  bool rpc_port = false;
 };
 
 // ---- the engine ----------------------------------------------------------------------------

@@ -8,13 +8,17 @@ struct ResultFree {
 };
 } // namespace
 
-Backend::Backend(const StorageConfig& storage, const std::string& database)
+Backend::Backend(const StorageConfig& storage, const std::string& database,
+                 unsigned long max_packet)
     : m_handle(mysql_init(nullptr)) {
   if (!m_handle) {
     throw BackendError(2008, "mysql_init failed");
   }
   unsigned int timeout = 10;
   mysql_optionsv(m_handle.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  if (max_packet > 0) {
+    mysql_optionsv(m_handle.get(), MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
+  }
   mysql_optionsv(m_handle.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
   const char* socket = storage.socket.empty() ? nullptr : storage.socket.c_str();
   const char* host = socket ? "localhost" : storage.host.c_str();
@@ -37,6 +41,11 @@ std::uint64_t Backend::exec(const std::string& sql) {
   }
   std::unique_ptr<MYSQL_RES, ResultFree> res(mysql_store_result(m_handle.get()));
   return mysql_affected_rows(m_handle.get());
+}
+
+std::string Backend::info() const {
+  const char* text = mysql_info(m_handle.get());
+  return text ? std::string(text) : std::string();
 }
 
 ResultSet Backend::query(const std::string& sql) {

@@ -38,11 +38,16 @@ using Row = std::vector<std::optional<std::string>>;
 
 class Backend {
 public:
-  // Connects to `storage`; `database` may be empty. Throws BackendError.
-  Backend(const StorageConfig& storage, const std::string& database = "");
+  // Connects to `storage`; `database` may be empty. `max_packet` (bytes, 0 = libmariadb's
+  // default) bounds the statements this client may send. Throws BackendError.
+  Backend(const StorageConfig& storage, const std::string& database = "",
+          unsigned long max_packet = 0);
 
   // Runs a statement that returns no rows; answers the affected row count.
   std::uint64_t exec(const std::string& sql);
+  // The info string of the last statement's OK packet (mysql_info), e.g. an INSERT's
+  // {'label':..}; empty when there was none.
+  std::string info() const;
   // Runs a query and returns all rows (values as text).
   ResultSet query(const std::string& sql);
   // First column of the first row, or nullopt.

@@ -137,6 +137,7 @@ void parse_tail(Cursor& cur, CreateTableStmt& st) {
       m.key_type = cur.next().upper;
       cur.next();
       m.key_columns = cur.ident_list();
+      st.keys_given = true;
     } else if (cur.accept_kw("COMMENT")) {
       cur.accept_sym("=");
       m.comment = cur.string_literal();

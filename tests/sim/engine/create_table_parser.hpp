@@ -17,6 +17,7 @@ struct CreateTableStmt {
   bool if_not_exists = false;
   bool external = false;
   std::string engine = "OLAP";
+  bool keys_given = false;               // an explicit DUPLICATE/AGGREGATE/UNIQUE/PRIMARY KEY
   std::vector<PartitionDesc> partitions; // to add after the spec is known
   QualifiedName like;                    // CREATE TABLE t LIKE src
   std::string as_select;                 // CTAS body

@@ -187,7 +187,7 @@ Reply create_table(Ctx& ctx, Cursor& cur, bool external) {
     return create_table_as_select(ctx, st);
   }
   if (st.external || st.model.kind != "OLAP") {
-    return create_external_table(ctx, st.model);
+    return create_external_table(ctx, st);
   }
   TableModel m;
   if (!st.like.name.empty()) {

@@ -223,6 +223,8 @@ Reply EngineImpl::dispatch(Ctx& ctx, const std::string& text) {
     return refresh_mv(ctx, cur);
   } else if (w == "SUBMIT") {
     return submit_task(ctx, cur);
+  } else if (w == "SIM") {
+    return sim_remote_statement(ctx, cur);
   }
   std::string head;
   for (std::size_t i = 0; i < 3 && cur.peek(i).kind != TokenKind::End; ++i) {

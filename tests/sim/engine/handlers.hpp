@@ -124,9 +124,11 @@ std::string federated_table(Ctx& ctx, const std::string& catalog, const std::str
                             const std::string& table);
 
 // external_table.cpp
-Reply create_external_table(Ctx& ctx, TableModel model); // after parsing
-Reply insert_into_olap_external(Ctx& ctx, const TableModel& target, const std::string& columns,
-                                const std::string& source_sql);
+struct CreateTableStmt;
+Reply create_external_table(Ctx& ctx, const CreateTableStmt& stmt); // after parsing
+
+// remote_txn.cpp: the rpc-port statements of another cluster's OLAP external table (SIM ...)
+Reply sim_remote_statement(Ctx& ctx, Cursor& cur);
 
 // tasks.cpp
 Reply submit_task(Ctx& ctx, Cursor& cur); // SUBMIT

@@ -11,6 +11,7 @@
 #include "handlers.hpp"
 #include "insert_parser.hpp"
 #include "load_job.hpp"
+#include "olap_external_insert.hpp"
 #include "sql_lexer.hpp"
 
 #include <set>
@@ -65,7 +66,7 @@ Reply insert_statement(Ctx& ctx, Cursor& cur) {
   }
   TableModel model = load_table(ctx, db, st.target.name);
   if (model.kind == "OLAP_EXTERNAL") {
-    return insert_into_olap_external(ctx, model, join_idents(st.columns), st.source);
+    return OlapExternalInsert(ctx, std::move(model), std::move(st)).run();
   }
   if (model.kind != "OLAP") {
     fail_analyzing("Only support insert into OLAP table, " + model.name + " is a " + model.kind +

@@ -70,7 +70,9 @@ void LoadJob::commit_metadata(const std::set<std::string>& touched,
   }
   try {
     store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
-    finish_load_record(m_ctx.conn, record("FINISHED", ""));
+    if (!m_remote) {
+      finish_load_record(m_ctx.conn, record("FINISHED", ""));
+    }
   } catch (const BackendError& e) {
     if (e.code() == 1062) {
       fail_plain(1064, "Label [" + m_stmt.label + "] has already been used.");

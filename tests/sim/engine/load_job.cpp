@@ -13,9 +13,7 @@
 
 namespace srsim::engine {
 
-namespace {
-
-std::string random_label() {
+std::string generated_insert_label() {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
   char buf[48];
   std::uint64_t a = rng(), b = rng();
@@ -25,6 +23,8 @@ std::string random_label() {
                 static_cast<unsigned long long>(b & 0xffffffffffffULL));
   return buf;
 }
+
+namespace {
 
 const char* trunc_format(const std::string& unit) {
   if (unit == "month")
@@ -39,7 +39,8 @@ const char* trunc_format(const std::string& unit) {
 } // namespace
 
 LoadJob::LoadJob(Ctx& ctx, TableModel model, InsertStmt stmt)
-    : m_ctx(ctx), m_model(std::move(model)), m_stmt(std::move(stmt)) {}
+    : m_ctx(ctx), m_model(std::move(model)), m_stmt(std::move(stmt)),
+      m_remote(ctx.session.rpc_port) {}
 
 LoadJob::~LoadJob() {
   try {
@@ -79,12 +80,14 @@ Reply LoadJob::run() {
   begin_transaction();
   // StmtExecutor registers the INSERT's load job before it executes (LoadMgr.registerLoadJob ->
   // InsertLoadJob, state LOADING), so SHOW LOAD and information_schema.loads list it while it
-  // runs.
-  begin_load_record(m_ctx.conn, record("LOADING", ""));
+  // runs. A remote transaction has no job here (the writing cluster keeps it).
+  if (!m_remote) {
+    begin_load_record(m_ctx.conn, record("LOADING", ""));
+  }
   try {
     try {
       fill_stage();
-      if (m_model.partition.type == "EXPR") {
+      if (m_model.partition.type == "EXPR" && !m_remote) {
         create_expression_partitions();
       }
       if (!strict()) {
@@ -135,7 +138,7 @@ void LoadJob::check_partitions() {
 
 void LoadJob::check_label() {
   if (m_stmt.label.empty()) {
-    m_stmt.label = random_label();
+    m_stmt.label = generated_insert_label();
     return;
   }
   // A label row exists only for a committed load (it is written inside the load's transaction),
@@ -323,6 +326,9 @@ void LoadJob::record_cancelled(const std::string& message) noexcept {
     if (m_in_txn) {
       m_ctx.conn.exec("ROLLBACK");
       m_in_txn = false;
+    }
+    if (m_remote) {
+      return;
     }
     finish_load_record(m_ctx.conn,
                        record("CANCELLED", "type:LOAD_RUN_FAIL; msg:Cancelled, msg: " + message));

@@ -1,6 +1,12 @@
 #pragma once
 
 // One INSERT / INSERT OVERWRITE into an OLAP table (see insert.cpp for the three steps).
+//
+// An INSERT arriving on the rpc port (SessionContext::rpc_port) is the remote transaction of
+// another cluster's OLAP external table (remote_txn.cpp): the same load, label and versions, but
+// no load job (StarRocks's destination FE only begins and commits a transaction for it;
+// LeaderImpl.beginRemoteTxn / commitRemoteTxn register no LoadJob) and no automatic partitions
+// (the writer routes rows with the synced RangePartitionInfo, which is never automatic).
 
 #include "engine_state.hpp"
 #include "insert_parser.hpp"
@@ -12,6 +18,9 @@
 #include <vector>
 
 namespace srsim::engine {
+
+// A label for an INSERT without WITH LABEL: insert_<uuid> (MetaUtils.genInsertLabel).
+std::string generated_insert_label();
 
 class LoadJob {
 public:
@@ -27,6 +36,10 @@ private:
   void begin_transaction();
   [[noreturn]] void fail_label_used() const;
   void fill_stage();
+  // INSERT [IGNORE] INTO the stage: a long VALUES list in several statements of at most
+  // k_stage_chunk_bytes, so that no single statement outgrows the storage server's
+  // max_allowed_packet (the stage is private; the load is still one transaction).
+  void stage_rows(const std::string& verb);
   void create_expression_partitions();
   std::set<std::string> touched_partitions();
   void write_and_commit(const std::set<std::string>& touched);
@@ -61,6 +74,7 @@ private:
   std::int64_t m_create_time = 0;
   std::chrono::steady_clock::time_point m_deadline;
   bool m_in_txn = false;
+  bool m_remote = false;                    // an OLAP external table's write (rpc port)
   std::vector<PartitionDef> m_temp_targets; // INSERT ... TEMPORARY PARTITION (temp_partitions.hpp)
 };
 

@@ -9,6 +9,7 @@
 #include "handlers.hpp"
 #include "load_job.hpp"
 #include "partitions.hpp"
+#include "sql_lexer.hpp"
 #include "temp_partitions.hpp"
 #include "types.hpp"
 
@@ -45,7 +46,57 @@ const PartitionDef* owner(const TableModel& m, const std::vector<std::string>& b
   return nullptr;
 }
 
+// The storage server refuses statements over its max_allowed_packet (MariaDB's default 16 MiB);
+// StarRocks has no such bound on an INSERT's rows (an OLAP external table streams them).
+constexpr std::size_t k_stage_chunk_bytes = 4 << 20;
+
+// `source` as one or more `VALUES (..), (..)` texts of at most about k_stage_chunk_bytes each;
+// a query, or a short VALUES list, comes back whole.
+std::vector<std::string> staging_chunks(const std::string& source) {
+  if (source.size() <= k_stage_chunk_bytes) {
+    return {source};
+  }
+  std::vector<Token> t = tokenize(source);
+  if (t.empty() || t[0].kind != TokenKind::Word || t[0].upper != "VALUES") {
+    return {source};
+  }
+  std::vector<std::string> chunks;
+  std::string chunk;
+  int depth = 0;
+  std::size_t row_begin = t.size() > 1 ? t[1].begin : 0;
+  for (std::size_t i = 1; i < t.size() && t[i].kind != TokenKind::End; ++i) {
+    if (t[i].kind != TokenKind::Symbol) {
+      continue;
+    }
+    depth += t[i].text == "(" ? 1 : t[i].text == ")" ? -1 : 0;
+    bool last = i + 1 == t.size() || t[i + 1].kind == TokenKind::End;
+    if (depth == 0 && t[i].text == ")" && (last || t[i + 1].text == ",")) {
+      std::string row = source.substr(row_begin, t[i].end - row_begin);
+      chunk += (chunk.empty() ? "VALUES " : ", ") + row;
+      if (chunk.size() >= k_stage_chunk_bytes) {
+        chunks.push_back(std::move(chunk));
+        chunk.clear();
+      }
+      if (!last) {
+        row_begin = t[i + 2].begin;
+        ++i;
+      }
+    }
+  }
+  if (!chunk.empty()) {
+    chunks.push_back(std::move(chunk));
+  }
+  return chunks;
+}
+
 } // namespace
+
+void LoadJob::stage_rows(const std::string& verb) {
+  for (const std::string& part : staging_chunks(m_stmt.source)) {
+    std::string sql = verb + m_stage + " " + rewrite_query(m_ctx, part);
+    run_watched(m_ctx, m_deadline, true, [&] { m_ctx.conn.exec(sql); });
+  }
+}
 
 void LoadJob::fill_stage() {
   m_stage = table_ref(k_meta_db, "stage_" + std::to_string(m_txn_id));
@@ -54,9 +105,7 @@ void LoadJob::fill_stage() {
   m_ctx.conn.exec("CREATE TEMPORARY TABLE " + m_stage + " ENGINE=Aria TRANSACTIONAL=0 AS SELECT " +
                   select_cols + " FROM " + table_ref(m_model.db, m_model.name) + " LIMIT 0");
   // Non-strict mode turns unconvertible values into NULL instead of failing, as StarRocks does.
-  std::string sql = std::string(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ") + m_stage + " " +
-                    rewrite_query(m_ctx, m_stmt.source);
-  run_watched(m_ctx, m_deadline, true, [&] { m_ctx.conn.exec(sql); });
+  stage_rows(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ");
   m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
 }
 

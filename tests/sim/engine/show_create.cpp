@@ -191,6 +191,31 @@ Properties printed_properties(const TableModel& m, bool shared_data) {
   return out;
 }
 
+namespace {
+
+// SHOW CREATE TABLE hides passwords (ShowExecutor: getDdlStmt(.., hidePassword = true)). Up to
+// 3.2 the OLAP external branch of GlobalStateMgr.getDdlStmt appends host, port, user, password
+// (blank), database, table after the OLAP properties (which srsim does not print for it). From
+// 3.3 (PR #42626, merged to main before branch-3.3) AstToStringBuilder prints
+// OlapTable.getProperties(), a TreeMap of the common properties (replication_num) and
+// ExternalOlapTable.getUniqueProperties(), through PrintableMap, which masks `password` as ***.
+Properties external_olap_properties(const TableModel& m, const Version& version) {
+  if (!version.at_least(3, 3)) {
+    return m.properties;
+  }
+  Properties out = m.properties;
+  out.emplace_back("replication_num", std::to_string(replication_num(m)));
+  for (auto& kv : out) {
+    if (kv.first == "password") {
+      kv.second = "***";
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace
+
 std::string table_ddl(const TableModel& m, const Version& version, bool shared_data) {
   bool external = m.kind == "MYSQL" || m.kind == "OLAP_EXTERNAL";
   std::string out =
@@ -217,7 +242,8 @@ std::string table_ddl(const TableModel& m, const Version& version, bool shared_d
   if (!m.order_by.empty()) {
     out += "\nORDER BY(" + idents(m.order_by) + ")";
   }
-  Properties props = m.kind == "OLAP" ? printed_properties(m, shared_data) : m.properties;
+  Properties props =
+      m.kind == "OLAP" ? printed_properties(m, shared_data) : external_olap_properties(m, version);
   return out + properties_text(props) + ";";
 }
 

@@ -1,4 +1,4 @@
-// SHOW DATA and SHOW PROC '/transactions/<db>/running' (starrocks-surface.md §8).
+// SHOW DATA and SHOW PROC '/transactions/<db>/running' and '/finished' (starrocks-surface.md §8).
 
 #include "errors.hpp"
 #include "handlers.hpp"
@@ -74,6 +74,28 @@ Reply show_data(Ctx& ctx, Cursor& cur) {
   return rs;
 }
 
+namespace {
+
+// TransProcDir "finished": the database's transactions in a final state. srsim keeps the
+// committed ones (every label row is a VISIBLE transaction: loads on this cluster and the remote
+// transactions of other clusters' OLAP external tables); aborted transactions are not kept.
+// StarRocks lists at most max_show_proc_transactions_entry (2000) rows.
+Reply finished_transactions(Ctx& ctx, const std::string& db, ResultSet rs) {
+  ResultSet labels = ctx.conn.query(
+      "SELECT txn_id, label, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s') FROM `__srsim`.labels "
+      "WHERE db = " +
+      quote_literal(db) + " ORDER BY txn_id DESC LIMIT 2000");
+  for (auto& row : labels.rows) {
+    std::string at = row[2].value_or("NULL");
+    rs.rows.push_back({row[0], row[1], std::string("FE: 127.0.0.1"), std::string("VISIBLE"),
+                       std::string("INSERT_STREAMING"), at, at, at, at, std::string(""),
+                       std::string("0"), std::string("-1"), std::string("0"), std::string("")});
+  }
+  return rs;
+}
+
+} // namespace
+
 Reply show_proc(Ctx& ctx, Cursor& cur) {
   std::string path = cur.string_literal();
   std::vector<std::string> parts;
@@ -87,7 +109,8 @@ Reply show_proc(Ctx& ctx, Cursor& cur) {
     }
     start = slash + 1;
   }
-  if (parts.size() != 3 || parts[0] != "transactions" || parts[2] != "running") {
+  if (parts.size() != 3 || parts[0] != "transactions" ||
+      (parts[2] != "running" && parts[2] != "finished")) {
     fail_unsupported("SHOW PROC '" + path + "'");
   }
   ctx.require("ADMIN", "");
@@ -97,6 +120,9 @@ Reply show_proc(Ctx& ctx, Cursor& cur) {
                 "PrepareTime", "CommitTime", "PublishTime", "FinishTime", "Reason",
                 "ErrorReplicasCount", "ListenerId", "TimeoutMs", "ErrMsg"},
                {}};
+  if (parts[2] == "finished") {
+    return finished_transactions(ctx, db, std::move(rs));
+  }
   std::lock_guard<std::mutex> lock(ctx.state.txn_mutex);
   for (const auto& [id, t] : ctx.state.running) {
     if (t.db != db) {

@@ -38,10 +38,11 @@ std::string connect_description(const ConnectionState& state, const std::string&
 } // namespace
 
 Connection::Connection(Front& front, int fd, std::uint32_t id, std::string host,
-                       const std::atomic<bool>& stopping)
+                       const std::atomic<bool>& stopping, bool rpc_port)
     : m_front(front), m_fd(fd), m_channel(fd), m_state(std::make_shared<ConnectionState>()),
       m_stopping(stopping) {
   m_state->id = id;
+  m_state->session.rpc_port = rpc_port;
   m_state->host = std::move(host);
   m_state->set_socket(fd);
 }

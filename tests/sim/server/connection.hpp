@@ -17,9 +17,10 @@ class Front;
 
 class Connection {
 public:
-  // Takes ownership of `fd`.
+  // Takes ownership of `fd`. `rpc_port`: the connection came in on the rpc port (another
+  // cluster's OLAP external table; SessionContext::rpc_port).
   Connection(Front& front, int fd, std::uint32_t id, std::string host,
-             const std::atomic<bool>& stopping);
+             const std::atomic<bool>& stopping, bool rpc_port = false);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

@@ -67,7 +67,7 @@ std::string usage_text() {
   --storage-password-file F   (or $SRSIM_STORAGE_PASSWORD)
   --root-password-file F      root's password (or $SRSIM_ROOT_PASSWORD); required, non-empty
   --stats-interval S          SHOW PARTITIONS statistics refresh period (default 300)
-  --olap-external-delay S     OLAP external table metadata delay (default 10)
+  --olap-external-delay S     fault: OLAP external INSERTs fail for S s after CREATE (default 0)
   --max-disk-used-pct X       SHOW BACKENDS MaxDiskUsedPct (default 44.72)
   --shared-data               imitate a shared-data cluster
   --latency-ms N              fault: delay every statement by N ms

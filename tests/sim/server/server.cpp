@@ -80,11 +80,11 @@ Ports Server::bind(const Ports& requested) {
 void Server::start(Front& front) {
   m_front = &front;
   for (std::size_t i = 0; i < m_listen_fds.size(); ++i) {
-    m_acceptors.emplace_back([this, i] { accept_loop(m_listen_fds[i], i == 1); });
+    m_acceptors.emplace_back([this, i] { accept_loop(m_listen_fds[i], i == 1, i == 2); });
   }
 }
 
-void Server::accept_loop(int listen_fd, bool http) {
+void Server::accept_loop(int listen_fd, bool http, bool rpc) {
   while (!m_stopping) {
     pollfd fds[2] = {{listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
     if (::poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN)) {
@@ -105,22 +105,22 @@ void Server::accept_loop(int listen_fd, bool http) {
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    spawn(fd, http, peer_host(addr));
+    spawn(fd, http, rpc, peer_host(addr));
   }
 }
 
-void Server::spawn(int fd, bool http, std::string host) {
+void Server::spawn(int fd, bool http, bool rpc, std::string host) {
   {
     std::lock_guard lock(m_mutex);
     ++m_active;
   }
   std::uint32_t id = http ? 0 : m_next_id++;
-  std::thread([this, fd, http, id, host = std::move(host)] {
+  std::thread([this, fd, http, rpc, id, host = std::move(host)] {
     try {
       if (http) {
         serve_http(fd);
       } else {
-        Connection(*m_front, fd, id, host, m_stopping).run();
+        Connection(*m_front, fd, id, host, m_stopping, rpc).run();
       }
     } catch (const std::exception& e) {
       spdlog::error("connection {}: {}", id, e.what());

@@ -39,8 +39,8 @@ public:
   bool stop();
 
 private:
-  void accept_loop(int listen_fd, bool http);
-  void spawn(int fd, bool http, std::string host);
+  void accept_loop(int listen_fd, bool http, bool rpc);
+  void spawn(int fd, bool http, bool rpc, std::string host);
   void serve_http(int fd);
 
   Front* m_front = nullptr;

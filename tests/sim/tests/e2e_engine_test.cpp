@@ -1,5 +1,6 @@
 // The engine behind the wire, across the two sandbox clusters: INSERT's OK info, a JDBC catalog
-// resolved through ADMIN SHOW SIM STORAGE, and an OLAP external table writing into `dst`.
+// resolved through ADMIN SHOW SIM STORAGE, and a MYSQL external table reading `src` (OLAP
+// external tables: e2e_external_table_test.cpp).
 
 #include "support_client.hpp"
 
@@ -104,31 +105,6 @@ TEST_F(E2eEngineTest, CatalogUriWithSessionVariablesReadsTheSource) {
   create_src_catalog(cat, "/" + m_db + tail);
   EXPECT_EQ(ok(*m_dst, "SELECT COUNT(*) FROM " + cat + "." + m_db + ".t").rows[0][0], "3");
   ok(*m_dst, "DROP CATALOG " + cat);
-}
-
-TEST_F(E2eEngineTest, OlapExternalTableWritesIntoTheDestinationAfterTheDelay) {
-  const Sandbox& sb = Sandbox::get();
-  ok(*m_dst, "CREATE TABLE " + m_db + ".t (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
-  ok(*m_src, "CREATE TABLE " + m_db + ".s (k INT, v VARCHAR(8)) DISTRIBUTED BY HASH(k)");
-  ok(*m_src, "INSERT INTO " + m_db + ".s VALUES (1, 'a'), (2, 'b'), (3, 'c')");
-  ok(*m_src, "CREATE EXTERNAL TABLE " + m_db +
-                 ".ext (k INT, v VARCHAR(8)) ENGINE=OLAP "
-                 "DISTRIBUTED BY HASH(k) PROPERTIES ('host' = '127.0.0.1', 'port' = '" +
-                 sb.env("DST_RPC_PORT") + "', 'user' = 'root', 'password' = '" +
-                 sb.env("DST_PASSWORD") + "', 'database' = '" + m_db + "', 'table' = 't')");
-  QueryResult early = m_src->query("INSERT INTO " + m_db + ".ext SELECT * FROM " + m_db + ".s");
-  EXPECT_NE(early.message.find("empty partition"), std::string::npos) << early.message;
-  EXPECT_TRUE(eventually(
-      [&] {
-        return m_src->query("INSERT INTO " + m_db + ".ext SELECT * FROM " + m_db + ".s").ok();
-      },
-      std::chrono::seconds(30)));
-  QueryResult count = ok(*m_dst, "SELECT COUNT(*) FROM " + m_db + ".t");
-  ASSERT_EQ(count.rows.size(), 1u);
-  EXPECT_EQ(count.rows[0][0], "3");
-  QueryResult versions = ok(*m_dst, "SHOW PARTITIONS FROM " + m_db + ".t");
-  EXPECT_EQ(versions.cell(0, "VisibleVersion"), "2");
-  EXPECT_FALSE(m_src->query("SELECT * FROM " + m_db + ".ext").ok());
 }
 
 TEST_F(E2eEngineTest, MysqlExternalTableReadsTheSourceThroughItsQueryPort) {

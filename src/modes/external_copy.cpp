@@ -11,6 +11,8 @@
 #include "exlschema/starrocks/names.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
 
+#include <algorithm>
+
 namespace exl::modes {
 namespace {
 
@@ -91,13 +93,6 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
     audit::TableAudit found = auditor.audit(request);
     const bool holds_rows = found.target_rows > 0;
     replacing = holds_rows && !ctx.options.truncate;
-    if (replacing && incremental(ctx, plan.job)) {
-      if (const auto why = replace_refused(model)) {
-        plan.refused = "-o " + std::string(m_name) + " cannot replace its partitions: " + *why;
-        plan.recommended_mode = alternative();
-        return;
-      }
-    }
     if (replacing && !incremental(ctx, plan.job)) {
       plan.refused = "the target table already holds " + std::to_string(found.target_rows) +
                      " row(s), and INSERT INTO would add the source's rows to them (doubled "
@@ -139,6 +134,14 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
       plan.notes.push_back("kept " + std::to_string(target_only.size()) +
                            " partition(s) the source does not have: " + name_sample(target_only));
     }
+  }
+  const bool replaces =
+      std::any_of(writes.begin(), writes.end(), [](const Write& write) { return write.replace; });
+  if (const auto why = replaces ? replace_refused(ctx, model) : std::nullopt) {
+    plan.refused =
+        "-o " + std::string(m_name) + " cannot replace the partitions that differ: " + *why;
+    plan.recommended_mode = alternative();
+    return;
   }
   if (!not_added.empty()) {
     plan.notes.push_back("missing on the target, not loaded without -add: " +

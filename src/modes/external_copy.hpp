@@ -58,7 +58,8 @@ protected:
 
   // A reason this mode cannot replace a partition of `model` atomically, else nullopt; an
   // incremental round of such a table is then refused (nothing written).
-  virtual std::optional<std::string> replace_refused(const starrocks::TableModel&) const {
+  virtual std::optional<std::string> replace_refused(const RunContext&,
+                                                     const starrocks::TableModel&) const {
     return std::nullopt;
   }
 

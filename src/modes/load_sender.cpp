@@ -73,10 +73,10 @@ LoadSender::~LoadSender() = default;
 
 LoadResult LoadSender::send(const Statement& load, std::string_view database,
                             std::chrono::milliseconds statement_timeout) {
-  if (load.label.empty() || load.side != m_side || statement_timeout.count() <= 0) {
+  if (load.label.empty() || statement_timeout.count() <= 0) {
     throw std::invalid_argument(
-        std::string("LoadSender sends loads on the ") + side_name(m_side) +
-        " that carry a label, with a positive timeout: " + util::redact(load.sql));
+        "LoadSender sends loads that carry a label, with a positive timeout: " +
+        util::redact(load.sql));
   }
   for (int sends = 1;; ++sends) {
     if (auto answer = attempt(load)) {
@@ -177,10 +177,15 @@ std::optional<LabelState> LoadSender::probe(std::string_view database, std::stri
   }
   // Before 3.1 SHOW LOAD lists an INSERT only once it has ended; a cancelled job may also be an
   // earlier attempt while the latest one still runs. Either way the transaction list decides.
-  if (auto txn = running_transaction(database, label, known)) {
+  if (auto txn = transaction(database, label, known, false)) {
     return txn;
   }
-  return job;
+  if (job) {
+    return job;
+  }
+  // A write through an OLAP external table (-o starrocks) is a transaction of the target with no
+  // load job there (LeaderImpl.beginRemoteTxn): only the finished transactions know it.
+  return transaction(database, label, known, true);
 }
 
 std::optional<LabelState> LoadSender::job_state(std::string_view database, std::string_view label) {
@@ -201,8 +206,8 @@ std::optional<LabelState> LoadSender::job_state(std::string_view database, std::
   return starrocks::parse_show_load(shown.columns, shown.rows, label);
 }
 
-std::optional<LabelState> LoadSender::running_transaction(std::string_view database,
-                                                          std::string_view label, Probe& known) {
+std::optional<LabelState> LoadSender::transaction(std::string_view database, std::string_view label,
+                                                  Probe& known, bool finished) {
   if (known.proc_refused) {
     return std::nullopt;
   }
@@ -214,9 +219,10 @@ std::optional<LabelState> LoadSender::running_transaction(std::string_view datab
         return std::nullopt; // no transaction in that database yet
       }
     }
-    const db::ResultSet running =
-        m_channel.read(starrocks::build_show_running_transactions(*known.db_id));
-    return starrocks::parse_running_transactions(running.columns, running.rows, label);
+    const db::ResultSet listed =
+        m_channel.read(finished ? starrocks::build_show_finished_transactions(*known.db_id)
+                                : starrocks::build_show_running_transactions(*known.db_id));
+    return starrocks::parse_transactions(listed.columns, listed.rows, label);
   } catch (const db::SqlError& e) {
     if (e.is_retryable()) {
       throw;

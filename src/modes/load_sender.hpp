@@ -107,8 +107,9 @@ private:
   std::optional<starrocks::LabelState> probe(std::string_view database, std::string_view label,
                                              Probe& known);
   std::optional<starrocks::LabelState> job_state(std::string_view database, std::string_view label);
-  std::optional<starrocks::LabelState> running_transaction(std::string_view database,
-                                                           std::string_view label, Probe& known);
+  // The transaction carrying `label` among the running (or the finished) ones.
+  std::optional<starrocks::LabelState>
+  transaction(std::string_view database, std::string_view label, Probe& known, bool finished);
   void wait(std::string_view database, std::string_view label);
 
   std::unique_ptr<LoadChannel> m_owned; // the Gate adapter, when built from a Gate

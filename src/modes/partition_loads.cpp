@@ -167,10 +167,6 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
 
 namespace {
 
-const ClusterFacts& side_facts(const RunContext& ctx, Side side) {
-  return side == Side::Source ? ctx.source : ctx.target;
-}
-
 std::string next_label(const std::string& label, int bump) {
   const std::string tail = "_n" + std::to_string(bump);
   if (label.size() + tail.size() <= starrocks::k_max_label) {
@@ -196,7 +192,7 @@ Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view dat
   if (!ctx.gate.executes()) {
     return load;
   }
-  LoadSender sender(ctx.gate, load.side, side_facts(ctx, load.side).version, ctx.cancel);
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
   const std::string original = load.label;
   for (int bump = 1;; ++bump) {
     const auto state = sender.label_state(database, load.label);
@@ -211,7 +207,7 @@ Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view dat
 
 LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database) {
   const Statement fresh = with_fresh_label(ctx, load, database);
-  LoadSender sender(ctx.gate, load.side, side_facts(ctx, load.side).version, ctx.cancel);
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
   return sender.send(fresh, database, std::chrono::seconds(ctx.options.query_timeout_s));
 }
 

@@ -75,8 +75,8 @@ Statement load_statement(const RunContext& ctx, const TableJob& job,
 // The source table of `job` as seen through `catalog` on the target.
 starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& job);
 
-// `load` with a label no earlier run has applied (looked up on the cluster the load runs on:
-// the target, or the source for a write through an OLAP external table): a label found applied
+// `load` with a label no earlier run has applied (looked up on the target, where the label lives
+// also for a write through an OLAP external table on the source): a label found applied
 // before this run sent anything belongs to an earlier run that had the same round (one without this
 // run's history, e.g. another state file), so the statement gets the next free label
 // (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's

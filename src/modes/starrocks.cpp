@@ -80,9 +80,9 @@ protected:
                                          const starrocks::TableModel& model) const override {
     using Kind = starrocks::Partitioning::Kind;
     if (model.partitioning.kind == Kind::List || model.partitioning.kind == Kind::ColumnList) {
-      return std::string("it is LIST partitioned, and a StarRocks external table takes the "
-                         "target's metadata only for range and unpartitioned tables "
-                         "(ExternalOlapTable.updateMeta)");
+      return std::string("it is LIST partitioned, and the target describes only range and "
+                         "unpartitioned tables to an external table (LeaderImpl.getTableMeta), so "
+                         "no write through one can succeed");
     }
     return std::nullopt;
   }
@@ -91,7 +91,17 @@ protected:
   // A write through the external table cannot create an automatic partition on the target.
   bool loads_create_partitions() const override { return false; }
 
-  std::optional<std::string> replace_refused(const starrocks::TableModel& model) const override {
+  std::optional<std::string> replace_refused(const RunContext& ctx,
+                                             const starrocks::TableModel& model) const override {
+    // 3.1's backport of the per-INSERT metadata sync (#31651) left out temporary partitions, so
+    // a 3.1 source never sees the target's temporary partition.
+    if (ctx.source.version.known && ctx.source.version.major == 3 &&
+        ctx.source.version.minor == 1) {
+      return "a " + ctx.source.version.text +
+             " source does not sync the target's temporary "
+             "partitions into its external tables (StarRocks 3.1 only), and a partition is "
+             "replaced through one; -truncate reloads the table whole";
+    }
     if (model.partitioning.kind == starrocks::Partitioning::Kind::None) {
       return std::string("it is unpartitioned, and a table without partitions has no temporary "
                          "partition to load a replacement into; -truncate reloads it whole");
@@ -225,7 +235,8 @@ LoadResult StarrocksMode::send_when_synced(RunContext& ctx, const TablePlan& pla
   auto pause = std::chrono::milliseconds(500);
   for (int attempt = 1;; ++attempt) {
     try {
-      LoadResult load = send_load(ctx, step, plan.job.source.database);
+      // The label lives in the target's database (the write is a target transaction).
+      LoadResult load = send_load(ctx, step, plan.job.target.database);
       if (attempt > 1) {
         const auto waited = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - start);
         result.notes.push_back("waited " + std::to_string(waited.count()) +

@@ -82,6 +82,15 @@ void write_problems(std::ostringstream& out, const RunReport& report) {
   }
 }
 
+// What a table's run wants said beyond its row: a wait, a partition left out, a throttle pause.
+void write_notes(std::ostringstream& out, const RunReport& report) {
+  for (const auto& table : report.tables) {
+    for (const auto& note : table.notes) {
+      out << "  " << util::redact(table.table) << ": note: " << util::redact(note) << "\n";
+    }
+  }
+}
+
 } // namespace
 
 std::string render_console_table(const RunReport& report) {
@@ -101,6 +110,7 @@ std::string render_console_table(const RunReport& report) {
   }
   out << summary(report) << "\n";
   write_problems(out, report);
+  write_notes(out, report);
   return out.str();
 }
 

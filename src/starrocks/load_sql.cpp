@@ -145,6 +145,10 @@ std::string build_show_running_transactions(std::string_view db_id) {
   return "SHOW PROC " + quote_string("/transactions/" + std::string(db_id) + "/running");
 }
 
+std::string build_show_finished_transactions(std::string_view db_id) {
+  return "SHOW PROC " + quote_string("/transactions/" + std::string(db_id) + "/finished");
+}
+
 std::optional<LabelState> parse_show_load(const std::vector<std::string>& column_names,
                                           const std::vector<ResultRow>& rows,
                                           std::string_view label) {
@@ -184,9 +188,9 @@ parse_transaction_database_id(const std::vector<std::string>& column_names,
   return std::nullopt;
 }
 
-std::optional<LabelState> parse_running_transactions(const std::vector<std::string>& column_names,
-                                                     const std::vector<ResultRow>& rows,
-                                                     std::string_view label) {
+std::optional<LabelState> parse_transactions(const std::vector<std::string>& column_names,
+                                             const std::vector<ResultRow>& rows,
+                                             std::string_view label) {
   return decisive_state(label_rows(column_names, rows, label,
                                    {"Label", "TransactionStatus", "ErrMsg"}, "transactions",
                                    [](const ResultRow&) { return true; }));

@@ -73,6 +73,11 @@ std::string build_show_transaction_databases();
 // SHOW PROC "/transactions/<db_id>/running"; `db_id` is the DbId of the line above.
 std::string build_show_running_transactions(std::string_view db_id);
 
+// SHOW PROC "/transactions/<db_id>/finished": the latest finished transactions (VISIBLE, ABORTED),
+// the same columns; where a write through an OLAP external table is found on its target (it has
+// no load job there).
+std::string build_show_finished_transactions(std::string_view db_id);
+
 // The state of `label` in a SHOW LOAD answer (columns Label, State, ErrorMsg); nullopt when no
 // row carries it.
 std::optional<LabelState> parse_show_load(const std::vector<std::string>& column_names,
@@ -92,11 +97,12 @@ std::optional<std::string>
 parse_transaction_database_id(const std::vector<std::string>& column_names,
                               const std::vector<ResultRow>& rows, std::string_view database);
 
-// The transaction carrying `label` in a SHOW PROC ".../running" answer (Label,
-// TransactionStatus: PREPARE, PREPARED or COMMITTED, ErrMsg); nullopt when none does.
-std::optional<LabelState> parse_running_transactions(const std::vector<std::string>& column_names,
-                                                     const std::vector<ResultRow>& rows,
-                                                     std::string_view label);
+// The transaction carrying `label` in a SHOW PROC ".../running" or ".../finished" answer (Label,
+// TransactionStatus: PREPARE, PREPARED, COMMITTED, VISIBLE or ABORTED, ErrMsg); nullopt when
+// none does.
+std::optional<LabelState> parse_transactions(const std::vector<std::string>& column_names,
+                                             const std::vector<ResultRow>& rows,
+                                             std::string_view label);
 
 // The `status` of an INSERT's answer (mysql_info), `{'label':'l', 'status':'VISIBLE',
 // 'txnId':'1008'}` -> "VISIBLE" (docs INSERT.md); nullopt when `info` has none.

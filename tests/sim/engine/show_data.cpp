@@ -3,6 +3,8 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace srsim::engine {
@@ -94,6 +96,51 @@ Reply finished_transactions(Ctx& ctx, const std::string& db, ResultSet rs) {
   return rs;
 }
 
+// srsim keeps no database ids: a stable number per name stands in for TransDbProcDir's DbId.
+std::string database_id(const std::string& db) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : db) {
+    h = (h ^ c) * 1099511628211ULL;
+  }
+  return std::to_string(10000 + h % 900000000ULL);
+}
+
+std::vector<std::string> user_databases(Ctx& ctx) {
+  std::vector<std::string> out;
+  for (const auto& row : ctx.conn
+                             .query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                                    "ORDER BY SCHEMA_NAME")
+                             .rows) {
+    const std::string db = row[0].value_or("");
+    if (!is_system_db(db)) {
+      out.push_back(db);
+    }
+  }
+  return out;
+}
+
+// TransDbProcDir (common/proc/TransDbProcDir.java): `SHOW PROC '/transactions'` lists DbId and
+// DbName; its lookup takes a database id (every release) or, in newer ones, a name.
+Reply transaction_databases(Ctx& ctx) {
+  ResultSet rs{{"DbId", "DbName"}, {}};
+  for (const std::string& db : user_databases(ctx)) {
+    rs.rows.push_back({database_id(db), db});
+  }
+  return rs;
+}
+
+std::string database_of(Ctx& ctx, const std::string& id_or_name) {
+  if (!id_or_name.empty() && std::all_of(id_or_name.begin(), id_or_name.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; })) {
+    for (const std::string& db : user_databases(ctx)) {
+      if (database_id(db) == id_or_name) {
+        return db;
+      }
+    }
+  }
+  return id_or_name;
+}
+
 } // namespace
 
 Reply show_proc(Ctx& ctx, Cursor& cur) {
@@ -109,12 +156,16 @@ Reply show_proc(Ctx& ctx, Cursor& cur) {
     }
     start = slash + 1;
   }
+  if (parts.size() == 1 && parts[0] == "transactions") {
+    ctx.require("ADMIN", "");
+    return transaction_databases(ctx);
+  }
   if (parts.size() != 3 || parts[0] != "transactions" ||
       (parts[2] != "running" && parts[2] != "finished")) {
     fail_unsupported("SHOW PROC '" + path + "'");
   }
   ctx.require("ADMIN", "");
-  std::string db = parts[1];
+  std::string db = database_of(ctx, parts[1]);
   require_db(ctx, db);
   ResultSet rs{{"TransactionId", "Label", "Coordinator", "TransactionStatus", "LoadJobSourceType",
                 "PrepareTime", "CommitTime", "PublishTime", "FinishTime", "Reason",

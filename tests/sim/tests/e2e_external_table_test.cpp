@@ -3,6 +3,7 @@
 // external table into the sandbox's `dst` over dst's rpc port. Each INSERT is one destination
 // transaction carrying the statement's label; the source keeps the load job.
 
+#include "e2e_query_support.hpp"
 #include "support_client.hpp"
 
 #include <gtest/gtest.h>
@@ -11,12 +12,6 @@
 
 namespace srsim::test {
 namespace {
-
-QueryResult ok(Client& c, const std::string& sql) {
-  QueryResult r = c.query(sql);
-  EXPECT_TRUE(r.ok()) << sql << " -> " << r.error << " " << r.message;
-  return r;
-}
 
 std::string scalar(Client& c, const std::string& sql) {
   QueryResult r = ok(c, sql);

@@ -2,6 +2,7 @@
 // CLOSE AFTER COMMIT fault (docs/srsim.md "Fault injection"): the INSERT commits, its answer is
 // never sent, and the label then tells the client what happened.
 
+#include "e2e_query_support.hpp"
 #include "support_client.hpp"
 
 #include <gtest/gtest.h>
@@ -10,12 +11,6 @@
 
 namespace srsim::test {
 namespace {
-
-QueryResult ok(Client& c, const std::string& sql) {
-  QueryResult r = c.query(sql);
-  EXPECT_TRUE(r.ok()) << sql << " -> " << r.error << " " << r.message;
-  return r;
-}
 
 std::string fault_value(Client& c, const std::string& knob) {
   QueryResult r = c.query("ADMIN SHOW SIM FAULTS");

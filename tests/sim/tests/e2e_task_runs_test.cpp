@@ -2,6 +2,7 @@
 // that many SUBMIT TASK runs are RUNNING at once; the others wait PENDING in
 // information_schema.task_runs. Private srsim processes, since the setting is cluster-wide.
 
+#include "e2e_query_support.hpp"
 #include "support_client.hpp"
 
 #include <gtest/gtest.h>
@@ -12,12 +13,6 @@
 namespace srsim::test {
 namespace {
 
-QueryResult ok_task_query(Client& c, const std::string& sql) {
-  QueryResult r = c.query(sql);
-  EXPECT_TRUE(r.ok()) << sql << " -> " << r.error << " " << r.message;
-  return r;
-}
-
 struct Observed {
   int max_running = 0;
   int max_pending = 0;
@@ -27,8 +22,8 @@ struct Observed {
 // Submits `n` tasks that each sleep `seconds`, then watches task_runs until every one succeeded.
 Observed run_sleeping_tasks(Client& c, const std::string& prefix, int n, int seconds) {
   for (int i = 0; i < n; ++i) {
-    ok_task_query(c, "SUBMIT TASK " + prefix + std::to_string(i) +
-                         " AS INSERT INTO t SELECT sleep(" + std::to_string(seconds) + ")");
+    ok(c, "SUBMIT TASK " + prefix + std::to_string(i) + " AS INSERT INTO t SELECT sleep(" +
+              std::to_string(seconds) + ")");
   }
   Observed o;
   o.all_succeeded = eventually(
@@ -58,10 +53,9 @@ protected:
     m_client = m_sim.root();
     ASSERT_NE(m_client, nullptr);
     m_db = unique_id("e2e_task_runs");
-    ok_task_query(*m_client, "CREATE DATABASE " + m_db);
-    ok_task_query(*m_client, "USE " + m_db);
-    ok_task_query(*m_client,
-                  "CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
+    ok(*m_client, "CREATE DATABASE " + m_db);
+    ok(*m_client, "USE " + m_db);
+    ok(*m_client, "CREATE TABLE t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) BUCKETS 1");
   }
   void TearDown() override {
     if (m_client) {
@@ -75,8 +69,7 @@ protected:
 };
 
 TEST_F(E2eTaskRunsTest, AtMostTaskRunsConcurrencyRunsAtOnce) {
-  QueryResult config =
-      ok_task_query(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'");
+  QueryResult config = ok(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'");
   ASSERT_EQ(config.rows.size(), 1u);
   EXPECT_EQ(config.cell(0, "Value"), "4");
   EXPECT_EQ(config.cell(0, "IsMutable"), "true");
@@ -85,14 +78,14 @@ TEST_F(E2eTaskRunsTest, AtMostTaskRunsConcurrencyRunsAtOnce) {
   EXPECT_TRUE(o.all_succeeded);
   EXPECT_EQ(o.max_running, 4);
   EXPECT_GE(o.max_pending, 1);
-  EXPECT_EQ(ok_task_query(*m_client, "SELECT COUNT(*) FROM t").rows[0][0], "6");
+  EXPECT_EQ(ok(*m_client, "SELECT COUNT(*) FROM t").rows[0][0], "6");
 }
 
 TEST_F(E2eTaskRunsTest, ChangingTheConfigChangesTheLimit) {
-  ok_task_query(*m_client, "ADMIN SET FRONTEND CONFIG (\"task_runs_concurrency\" = \"2\")");
-  EXPECT_EQ(ok_task_query(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'")
-                .cell(0, "Value"),
-            "2");
+  ok(*m_client, "ADMIN SET FRONTEND CONFIG (\"task_runs_concurrency\" = \"2\")");
+  EXPECT_EQ(
+      ok(*m_client, "ADMIN SHOW FRONTEND CONFIG LIKE 'task_runs_concurrency'").cell(0, "Value"),
+      "2");
   Observed o = run_sleeping_tasks(*m_client, "two_", 4, 2);
   EXPECT_TRUE(o.all_succeeded);
   EXPECT_EQ(o.max_running, 2);

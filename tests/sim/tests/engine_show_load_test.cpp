@@ -150,6 +150,29 @@ TEST_F(ShowLoadTest, RefusesWhatTheAnalyzerRefuses) {
   EXPECT_EQ(error("SHOW LOAD"), "Getting analyzing error. Detail message: No database selected.");
 }
 
+// TransDbProcDir: SHOW PROC '/transactions' lists DbId and DbName, and '/transactions/<DbId>/..'
+// (every release) or '/transactions/<name>/..' (newer ones) lists the database's transactions.
+TEST_F(ShowLoadTest, TransactionsAreListedByDatabaseIdOrName) {
+  ok("INSERT INTO t WITH LABEL by_id VALUES (7, 7)");
+  ResultSet dbs = rows("SHOW PROC '/transactions'");
+  ASSERT_EQ(dbs.columns, (std::vector<std::string>{"DbId", "DbName"}));
+  std::string id;
+  for (std::size_t i = 0; i < dbs.rows.size(); ++i) {
+    if (cell(dbs, i, "DbName") == m_db) {
+      id = cell(dbs, i, "DbId");
+    }
+  }
+  ASSERT_FALSE(id.empty());
+  for (const std::string& key : {id, m_db}) {
+    bool found = false;
+    const ResultSet finished = rows("SHOW PROC '/transactions/" + key + "/finished'");
+    for (std::size_t i = 0; i < finished.rows.size(); ++i) {
+      found = found || cell(finished, i, "Label") == "by_id";
+    }
+    EXPECT_TRUE(found) << key;
+  }
+}
+
 // StmtExecutor registers the INSERT's load job before executing it, so another session sees it
 // LOADING, and its transaction in SHOW PROC '/transactions/<db>/running'; a running load holds
 // its label (beginTransaction refuses it); once killed the job is CANCELLED and the label free.

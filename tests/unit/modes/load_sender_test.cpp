@@ -51,6 +51,7 @@ public:
   std::vector<Answer> answers;
   std::vector<std::optional<std::string>> jobs;
   std::vector<std::optional<std::string>> transactions;
+  std::vector<std::optional<std::string>> finished; // the finished list, likewise
   bool proc_refused = false;
   bool loads_view_missing = false;
   std::function<void()> on_read;
@@ -87,6 +88,14 @@ public:
     }
     if (sql == "SHOW PROC \"/transactions/10005/running\"") {
       const auto status = at(transactions, m_txn_looks++);
+      db::ResultSet out{{"TransactionId", "Label", "TransactionStatus", "ErrMsg"}, {}};
+      if (status) {
+        out.rows.push_back({"1008", k_label, *status, ""});
+      }
+      return out;
+    }
+    if (sql == "SHOW PROC \"/transactions/10005/finished\"") {
+      const auto status = at(finished, m_finished_looks++);
       db::ResultSet out{{"TransactionId", "Label", "TransactionStatus", "ErrMsg"}, {}};
       if (status) {
         out.rows.push_back({"1008", k_label, *status, ""});
@@ -131,6 +140,7 @@ private:
 
   std::size_t m_job_looks = 0;
   std::size_t m_txn_looks = 0;
+  std::size_t m_finished_looks = 0;
 };
 
 Statement load() {
@@ -376,18 +386,32 @@ TEST(LoadSenderTest, LabelStateReportsWhatTheTargetKnows) {
   EXPECT_FALSE(nothing.label_state("db1", k_label));
 }
 
-TEST(LoadSenderTest, RefusesWhatIsNotALabelledTargetLoad) {
+TEST(LoadSenderTest, RefusesWhatIsNotALabelledLoad) {
   ScriptedTarget target;
   runner::CancelToken cancel;
   LoadSender sender(target, v33(), cancel, k_fast);
   Statement unlabelled = load();
   unlabelled.label.clear();
   EXPECT_THROW(sender.send(unlabelled, "db1", 30ms), std::invalid_argument);
-  Statement source = load();
-  source.side = Side::Source;
-  EXPECT_THROW(sender.send(source, "db1", 30ms), std::invalid_argument);
   EXPECT_THROW(sender.send(load(), "db1", 0ms), std::invalid_argument);
   EXPECT_TRUE(target.sent.empty());
+}
+
+// -o starrocks writes on the source through an OLAP external table: the write is a transaction
+// of the target with no load job there, found among the target's finished transactions.
+TEST(LoadSenderTest, AWriteThroughAnExternalTableIsResolvedAmongTheTargetsFinishedTransactions) {
+  ScriptedTarget target;
+  target.answers = {connection_lost()};
+  target.finished = {std::string("VISIBLE")};
+  runner::CancelToken cancel;
+  LoadSender sender(target, v33(), cancel, k_fast);
+  Statement write = load();
+  write.side = Side::Source;
+  const LoadResult r = sender.send(write, "db1", 30ms);
+  EXPECT_TRUE(r.resolved);
+  EXPECT_EQ(r.state, "VISIBLE");
+  EXPECT_EQ(target.sent.size(), 1U); // never sent twice
+  EXPECT_EQ(target.reads_starting("SHOW PROC \"/transactions/10005/finished\""), 1U);
 }
 
 } // namespace

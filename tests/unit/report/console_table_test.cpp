@@ -41,6 +41,14 @@ TEST(ConsoleTableTest, ProblemsWithReasonAndRecommendedMode) {
   EXPECT_EQ(text.find("hunter22"), std::string::npos);
 }
 
+TEST(ConsoleTableTest, NotesFollowTheirTableRedacted) {
+  RunReport report = test::sample_report();
+  report.tables[0].notes = {"waited 12 s for the target's metadata", "password=hunter22 seen"};
+  const std::string text = render_console_table(report);
+  EXPECT_THAT(text, HasSubstr("  ods.orders: note: waited 12 s for the target's metadata\n"));
+  EXPECT_EQ(text.find("hunter22"), std::string::npos);
+}
+
 TEST(ConsoleTableTest, PlanOnlyRunSaysPlannedNotOk) {
   RunReport report = test::sample_report();
   report.dry_run = true;

@@ -19,6 +19,8 @@ TEST(LoadSqlTest, BuildsTheLabelReads) {
             "SELECT * FROM information_schema.loads WHERE `LABEL` = \"l1\"");
   EXPECT_EQ(build_show_transaction_databases(), "SHOW PROC \"/transactions\"");
   EXPECT_EQ(build_show_running_transactions("10005"), "SHOW PROC \"/transactions/10005/running\"");
+  EXPECT_EQ(build_show_finished_transactions("10005"),
+            "SHOW PROC \"/transactions/10005/finished\"");
 }
 
 TEST(LoadSqlTest, ReadsEveryStateWordAsItsPhase) {
@@ -216,15 +218,18 @@ TEST(LoadSqlTest, FindsTheLabelAmongRunningTransactions) {
             ""};
   };
   const auto running =
-      parse_running_transactions(columns, {txn("l0", "PREPARE"), txn("l1", "PREPARE")}, "l1");
+      parse_transactions(columns, {txn("l0", "PREPARE"), txn("l1", "PREPARE")}, "l1");
   ASSERT_TRUE(running);
   EXPECT_EQ(running->state, "PREPARE");
   EXPECT_EQ(running->phase, LoadPhase::Running);
   EXPECT_EQ(running->source, "transactions");
   // Committed transactions stay in the running list until published.
-  EXPECT_EQ(parse_running_transactions(columns, {txn("l1", "COMMITTED")}, "l1")->phase,
+  EXPECT_EQ(parse_transactions(columns, {txn("l1", "COMMITTED")}, "l1")->phase,
             LoadPhase::Committed);
-  EXPECT_FALSE(parse_running_transactions(columns, {txn("l0", "PREPARE")}, "l1"));
+  EXPECT_FALSE(parse_transactions(columns, {txn("l0", "PREPARE")}, "l1"));
+  // The finished list (a write through an OLAP external table has no load job on its target).
+  EXPECT_EQ(parse_transactions(columns, {txn("l1", "VISIBLE")}, "l1")->phase, LoadPhase::Visible);
+  EXPECT_EQ(parse_transactions(columns, {txn("l1", "ABORTED")}, "l1")->phase, LoadPhase::Cancelled);
 }
 
 TEST(LoadSqlTest, ReadsTheStatusOfAnInsertAnswer) {

@@ -29,6 +29,7 @@
 #include "exlschema/starrocks/partition_sql.hpp"
 #include "exlschema/util/log.hpp"
 #include "modes/external_copy.hpp"
+#include "modes/load_sender.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -165,6 +166,8 @@ private:
   }
   LoadResult send_when_synced(RunContext& ctx, const TablePlan& plan, const Statement& step,
                               runner::TaskResult& result) const;
+  LoadResult applied_despite(RunContext& ctx, const TablePlan& plan, const Statement& step,
+                             const db::SqlError& error) const;
 
   // INSERT INTO the external table [TEMPORARY PARTITION (temp)] WITH LABEL .. SELECT .. FROM the
   // source table WHERE <the partition> [AND (where)], run on the source.
@@ -247,7 +250,7 @@ LoadResult StarrocksMode::send_when_synced(RunContext& ctx, const TablePlan& pla
       return load;
     } catch (const db::SqlError& e) {
       if (!metadata_not_synced(e.message())) {
-        throw;
+        return applied_despite(ctx, plan, step, e);
       }
       if (Clock::now() - start >= bound) {
         throw std::runtime_error(
@@ -267,6 +270,30 @@ LoadResult StarrocksMode::send_when_synced(RunContext& ctx, const TablePlan& pla
     }
     pause = std::min(pause * 2, std::chrono::milliseconds(4000));
   }
+}
+
+// The source answers an error when it lost the target after the target committed (the remote
+// transaction's commit RPC): before calling the write failed, its label on the target decides.
+LoadResult StarrocksMode::applied_despite(RunContext& ctx, const TablePlan& plan,
+                                          const Statement& step, const db::SqlError& error) const {
+  LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
+  const auto state = sender.label_state(plan.job.target.database, step.label);
+  if (state && starrocks::load_applied(state->phase)) {
+    util::log().warn("load {}: the source answered an error ({}), but the target committed it "
+                     "({}); not sent again",
+                     step.label, error.message(), state->state);
+    LoadResult applied;
+    applied.resolved = true;
+    applied.state = state->state;
+    return applied;
+  }
+  if (state && state->phase == starrocks::LoadPhase::Running) {
+    throw LoadOutcomeError(step.label, "load " + step.label + " failed on the source (" +
+                                           error.message() +
+                                           ") but is still running on the target; " +
+                                           load_check_advice(plan.job.target.database, step.label));
+  }
+  throw error;
 }
 
 } // namespace

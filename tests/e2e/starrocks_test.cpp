@@ -129,6 +129,28 @@ TEST(StarrocksModeTest, AnIncrementalRunReplacesPartitionsThroughTemporaryPartit
   EXPECT_EQ(temp_tables("SRC"), std::vector<std::string>{});
 }
 
+// A write whose answer is lost is resolved through its label on the target, never sent twice:
+// the source's answer dropped after the target committed (2013), and the source cut off from the
+// target after the commit (it answers an error although the rows are in).
+TEST(StarrocksModeTest, AWriteWhoseAnswerIsLostIsResolvedByItsLabelOnTheTarget) {
+  const std::string db = fresh_database("sr_lost");
+  make_copy_tables(db);
+  sql("SRC", "ADMIN SET SIM CLOSE AFTER COMMIT 'INSERT INTO `" + db + "`.`exl_tmp_'");
+  sql("DST", "ADMIN SET SIM CLOSE AFTER COMMIT 'WITH LABEL exl_starrocks_" + db + "_single_'");
+  const QueryLogMark src("SRC");
+  const ExlResult r =
+      run_exl(sr_run(db + ".ranged," + db + ".single", {"-r", "-i", "-thread", "1"}));
+  sql("SRC", "ADMIN SET SIM RESET");
+  sql("DST", "ADMIN SET SIM RESET");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(content("DST", db, "ranged"), content("SRC", db, "ranged")); // no row twice
+  EXPECT_EQ(content("DST", db, "single"), content("SRC", db, "single"));
+  const auto writes = writes_in(src.statements());
+  EXPECT_EQ(count_matching(writes, "WITH LABEL `exl_starrocks_"), 5U) << r.out; // each once
+  EXPECT_TRUE(contains(r.err, ": applied (")) << r.err;             // the dropped answer
+  EXPECT_TRUE(contains(r.err, "the target committed it")) << r.err; // the source's error
+}
+
 TEST(StarrocksModeTest, SigintDuringAWriteDropsTheExternalTable) {
   const std::string db = fresh_database("sr_sigint");
   make_copy_tables(db);

@@ -41,13 +41,13 @@ inline const std::vector<std::string>& copy_tables() {
   return k_tables;
 }
 
-// The `exl_tmp_` tables (external tables included) on `prefix`, as `db.table`.
-inline std::vector<std::string> temp_tables(const std::string& prefix) {
+// The `exl_tmp_` tables (external tables included) of database `db` on `prefix`. (Per database:
+// srsim's information_schema.tables reads every object of the cluster, slow on a busy sandbox.)
+inline std::vector<std::string> temp_tables(const std::string& prefix, const std::string& db) {
   std::vector<std::string> out;
-  const auto rs = sql(prefix, "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.tables "
-                              "WHERE TABLE_NAME LIKE 'exl\\_tmp\\_%'");
+  const auto rs = sql(prefix, "SHOW TABLES FROM `" + db + "` LIKE 'exl\\_tmp\\_%'");
   for (const auto& row : rs.rows) {
-    out.push_back(row.at(0).value_or("") + "." + row.at(1).value_or(""));
+    out.push_back(db + "." + row.at(0).value_or(""));
   }
   return out;
 }

@@ -32,7 +32,7 @@ TEST(MysqlModeTest, EveryPartitioningKindIsCopiedExactlyThroughATemporaryMysqlTa
   EXPECT_EQ(count_matching(writes, "WITH LABEL `exl_mysql_"), 9U) << r.out;
   EXPECT_EQ(count_matching(writes, "INSERT OVERWRITE"), 0U);
   EXPECT_EQ(count_matching(writes, "DROP TABLE IF EXISTS `" + db + "`.`exl_tmp_"), 4U);
-  EXPECT_EQ(temp_tables("DST"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("DST", db), std::vector<std::string>{});
   EXPECT_FALSE(contains(r.out + r.err, cluster("SRC").password));
 }
 
@@ -114,7 +114,7 @@ TEST(MysqlModeTest, AnIncrementalRunReplacesOnlyTheDifferingPartitions) {
   EXPECT_EQ(count_matching(writes, "INSERT OVERWRITE"), 2U) << r.out;
   EXPECT_EQ(count_matching(writes, "PARTITION (`p20240102`)"), 1U);
   EXPECT_EQ(count_matching(writes, "PARTITION (`p20240104`)"), 1U);
-  EXPECT_EQ(temp_tables("DST"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("DST", db), std::vector<std::string>{});
 }
 
 TEST(MysqlModeTest, AFailedLoadStillDropsTheExternalTable) {
@@ -125,7 +125,7 @@ TEST(MysqlModeTest, AFailedLoadStillDropsTheExternalTable) {
   sql("DST", "ADMIN SET SIM RESET");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "injected failure")) << r.out;
-  EXPECT_EQ(temp_tables("DST"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("DST", db), std::vector<std::string>{});
 }
 
 TEST(MysqlModeTest, SigintDuringALoadDropsTheExternalTable) {
@@ -151,12 +151,12 @@ TEST(MysqlModeTest, SigintDuringALoadDropsTheExternalTable) {
       },
       std::chrono::seconds(30), std::chrono::milliseconds(10));
   ASSERT_TRUE(stalled) << run.out_so_far() << run.err_so_far();
-  ASSERT_EQ(temp_tables("DST").size(), 1U);
+  ASSERT_EQ(temp_tables("DST", db).size(), 1U);
   run.signal(SIGINT);
   control.query("ADMIN SET SIM RESET");
   const ExlResult r = run.wait();
   EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
-  EXPECT_EQ(temp_tables("DST"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("DST", db), std::vector<std::string>{});
 }
 
 } // namespace

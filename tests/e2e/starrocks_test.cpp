@@ -46,7 +46,7 @@ TEST(StarrocksModeTest, RangeAutomaticAndUnpartitionedTablesAreWrittenFromTheSou
   EXPECT_EQ(count_matching(src_writes, "WITH LABEL `exl_starrocks_"), 7U) << r.out;
   EXPECT_EQ(count_matching(src_writes, "DROP TABLE IF EXISTS `" + db + "`.`exl_tmp_"), 3U);
   EXPECT_EQ(count_matching(writes_in(dst.statements()), "ADD PARTITIONS"), 2U) << r.out;
-  EXPECT_EQ(temp_tables("SRC"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("SRC", db), std::vector<std::string>{});
   EXPECT_FALSE(contains(r.out + r.err, cluster("DST").password));
 }
 
@@ -59,6 +59,19 @@ TEST(StarrocksModeTest, AListPartitionedTableIsRefusedWithMysqlRecommended) {
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "LIST partitioned")) << r.out;
   EXPECT_TRUE(contains(r.out, "mysql")) << r.out;
+  EXPECT_EQ(writes_in(src.statements()), std::vector<std::string>{});
+  EXPECT_EQ(writes_in(dst.statements()), std::vector<std::string>{});
+}
+
+TEST(StarrocksModeTest, ANonEmptyTargetIsRefusedWithNothingWrittenOnEitherSide) {
+  const std::string db = fresh_database("sr_nonempty");
+  make_copy_tables(db);
+  ASSERT_EQ(run_exl(sr_run(db + ".ranged", {"-r", "-i"})).exit_code, 0);
+  const QueryLogMark src("SRC");
+  const QueryLogMark dst("DST");
+  const ExlResult again = run_exl(sr_run(db + ".ranged", {"-r", "-i"}));
+  EXPECT_EQ(again.exit_code, 1) << again.out << again.err;
+  EXPECT_TRUE(contains(again.out, "already holds")) << again.out;
   EXPECT_EQ(writes_in(src.statements()), std::vector<std::string>{});
   EXPECT_EQ(writes_in(dst.statements()), std::vector<std::string>{});
 }
@@ -92,7 +105,7 @@ TEST(StarrocksModeTest, TheMetadataDelayIsWaitedOutOrFailsTheTablePastTheBound) 
   EXPECT_TRUE(contains(bounded.out, "did not reach the source's external table within 2 s"))
       << bounded.out;
   EXPECT_TRUE(contains(bounded.out, "equal")) << bounded.out; // single
-  EXPECT_EQ(temp_tables("SRC"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("SRC", db), std::vector<std::string>{});
 }
 
 // A run without -i after a first copy replaces each differing partition through a temporary
@@ -126,7 +139,7 @@ TEST(StarrocksModeTest, AnIncrementalRunReplacesPartitionsThroughTemporaryPartit
   EXPECT_EQ(count_matching(writes_in(src.statements()), "TEMPORARY PARTITION (`exl_tmp_"), 2U);
   EXPECT_EQ(temporary_partitions("DST", db, "ranged"), 0U);
   EXPECT_TRUE(contains(r.out, "has no temporary partition")) << r.out; // single
-  EXPECT_EQ(temp_tables("SRC"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("SRC", db), std::vector<std::string>{});
 }
 
 // A write whose answer is lost is resolved through its label on the target, never sent twice:
@@ -174,12 +187,12 @@ TEST(StarrocksModeTest, SigintDuringAWriteDropsTheExternalTable) {
       },
       std::chrono::seconds(30), std::chrono::milliseconds(10));
   ASSERT_TRUE(stalled) << run.out_so_far() << run.err_so_far();
-  ASSERT_EQ(temp_tables("SRC").size(), 1U);
+  ASSERT_EQ(temp_tables("SRC", db).size(), 1U);
   run.signal(SIGINT);
   control.query("ADMIN SET SIM RESET");
   const ExlResult r = run.wait();
   EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
-  EXPECT_EQ(temp_tables("SRC"), std::vector<std::string>{});
+  EXPECT_EQ(temp_tables("SRC", db), std::vector<std::string>{});
 }
 
 } // namespace

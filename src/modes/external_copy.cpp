@@ -217,15 +217,8 @@ void ExternalCopyMode::verify_table(RunContext& ctx, const TablePlan& plan,
   if (plan.job.kind != ObjectKind::Table || !plan.source_table) {
     return;
   }
-  for (const auto& [key, value] : plan.deferred) {
-    ctx.gate.mutate(Statement{
-        Side::Target, starrocks::build_set_table_property(plan.job.target, key, value), {}, true});
-  }
-  int written = 0;
-  for (const TaskPlan& task : plan.tasks) {
-    written += static_cast<int>(task.partitions.size());
-  }
-  table_report.partitions_rewritten = written;
+  restore_deferred(ctx, plan);
+  table_report.partitions_rewritten = task_partitions(plan);
   // With -where (a one-time first load) both sides are counted through the same filter.
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
   std::optional<starrocks::RowHash> hash;

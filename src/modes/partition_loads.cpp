@@ -230,6 +230,14 @@ audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
   return request;
 }
 
+int task_partitions(const TablePlan& plan) {
+  int n = 0;
+  for (const TaskPlan& task : plan.tasks) {
+    n += static_cast<int>(task.partitions.size());
+  }
+  return n;
+}
+
 std::string name_sample(const std::vector<std::string>& names, std::size_t limit) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < limit; ++i) {

@@ -96,6 +96,9 @@ audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
                                   const starrocks::TableModel& model, bool count_source,
                                   const std::string& where = {});
 
+// How many partitions the tasks of `plan` write (the report's "rewritten").
+int task_partitions(const TablePlan& plan);
+
 // "p1, p2, p3, p4, p5, ... (N)": at most `limit` names, then how many there are.
 std::string name_sample(const std::vector<std::string>& names, std::size_t limit = 5);
 

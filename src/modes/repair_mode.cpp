@@ -235,14 +235,8 @@ void RepairMode::verify_table(RunContext& ctx, const TablePlan& plan,
   if (plan.job.kind != ObjectKind::Table || !plan.source_table) {
     return;
   }
-  for (const auto& [key, value] : plan.deferred) {
-    ctx.gate.mutate(Statement{
-        Side::Target, starrocks::build_set_table_property(plan.job.target, key, value), {}, true});
-  }
-  int rewritten = 0;
-  for (const TaskPlan& task : plan.tasks) {
-    rewritten += static_cast<int>(task.partitions.size());
-  }
+  restore_deferred(ctx, plan);
+  const int rewritten = task_partitions(plan);
   table_report.partitions_rewritten = rewritten;
   const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
   std::optional<starrocks::RowHash> hash;

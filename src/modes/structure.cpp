@@ -266,4 +266,11 @@ TablePlan structure_table_plan(RunContext& ctx, const TableJob& job) {
   return plan;
 }
 
+void restore_deferred(RunContext& ctx, const TablePlan& plan) {
+  for (const auto& [key, value] : plan.deferred) {
+    ctx.gate.mutate(Statement{
+        Side::Target, starrocks::build_set_table_property(plan.job.target, key, value), {}, true});
+  }
+}
+
 } // namespace exl::modes

@@ -227,10 +227,7 @@ void V1Mode::verify_table(RunContext& ctx, const TablePlan& plan,
   if (plan.job.kind != ObjectKind::Table || !plan.source_table) {
     return;
   }
-  for (const auto& [key, value] : plan.deferred) {
-    ctx.gate.mutate(Statement{
-        Side::Target, starrocks::build_set_table_property(plan.job.target, key, value), {}, true});
-  }
+  restore_deferred(ctx, plan);
   if (ctx.options.complement) {
     complement(ctx, plan, table_report);
   }

@@ -52,4 +52,21 @@ inline std::vector<std::string> temp_tables(const std::string& prefix, const std
   return out;
 }
 
+// Whether a statement containing `fragment` shows in `control`'s SHOW PROCESSLIST within 30 s
+// (a stalled statement, ADMIN SET SIM STALL).
+inline bool statement_running(db::Connection& control, const std::string& fragment) {
+  return eventually(
+      [&] {
+        for (const auto& row : control.query("SHOW PROCESSLIST").rows) {
+          for (const auto& cell : row) {
+            if (contains(cell.value_or(""), fragment)) {
+              return true;
+            }
+          }
+        }
+        return false;
+      },
+      std::chrono::seconds(30), std::chrono::milliseconds(10));
+}
+
 } // namespace exl::test::e2e

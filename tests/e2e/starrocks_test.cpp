@@ -174,18 +174,7 @@ TEST(StarrocksModeTest, SigintDuringAWriteDropsTheExternalTable) {
   ExlProcess run({"-config", config_path(), "-source", "src", "-target", "dst", "-t",
                   db + ".ranged", "-o", "starrocks", "-r", "-i", "-thread", "1"},
                  {});
-  const bool stalled = eventually(
-      [&] {
-        for (const auto& row : control.query("SHOW PROCESSLIST").rows) {
-          for (const auto& cell : row) {
-            if (contains(cell.value_or(""), "INSERT INTO `" + db + "`.`exl_tmp_")) {
-              return true;
-            }
-          }
-        }
-        return false;
-      },
-      std::chrono::seconds(30), std::chrono::milliseconds(10));
+  const bool stalled = statement_running(control, "INSERT INTO `" + db + "`.`exl_tmp_");
   ASSERT_TRUE(stalled) << run.out_so_far() << run.err_so_far();
   ASSERT_EQ(temp_tables("SRC", db).size(), 1U);
   run.signal(SIGINT);

@@ -30,6 +30,10 @@ struct StructurePlan {
 
 StructurePlan plan_structure(RunContext& ctx, const TableJob& job);
 
+// Sets on the target the table settings rewrite_for_target held back until the data is in
+// (TablePlan::deferred): one ALTER TABLE .. SET per setting, through the gate.
+void restore_deferred(RunContext& ctx, const TablePlan& plan);
+
 // The table plan every mode starts from: plan_structure's statements, notes, outcome and model.
 TablePlan structure_table_plan(RunContext& ctx, const TableJob& job);
 

@@ -57,8 +57,8 @@ protected:
   }
   void TearDown() override {
     if (m_target) {
-      if (m_no_delay) { // back to srsim's default: dst is shared with the other cross-checks
-        m_target->execute("ADMIN SET SIM OLAP EXTERNAL DELAY 10");
+      if (m_no_delay) { // back to the start-up delay: dst is shared with the other cross-checks
+        m_target->execute("ADMIN SET SIM RESET");
       }
       m_target->execute("DROP DATABASE IF EXISTS `" + m_database + "`");
     }

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# exlSchema benchmarks (issues #10, #11): statement counts of the partition auditor, cheap
-# incremental rounds, -thread scaling under injected latency, exlSchema's own CPU share, and the
-# cost of content verification (checksum pass against count pass, bisection statements). Not a
-# test: it measures and writes Markdown tables to bench/results/*.md; a goal that is missed is
-# reported as missed, with the numbers.
-#   bench/run.sh [--latency-ms L] [--keep] [--only verify]
-# --only verify runs measurement 5 alone (bench/results/verify.md).
+# exlSchema benchmarks (issues #10, #11, #12): statement counts of the partition auditor, cheap
+# incremental rounds, -thread scaling under injected latency (v2, and the external-table modes
+# -o mysql / -o starrocks), exlSchema's own CPU share, and the cost of content verification
+# (checksum pass against count pass, bisection statements). Not a test: it measures and writes
+# Markdown tables to bench/results/*.md; a goal that is missed is reported as missed, with the
+# numbers.
+#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external]
+# --only verify runs measurement 5 alone (bench/results/verify.md), --only external measurement 6
+# alone (bench/results/external_threads.md).
 # Needs build/exlSchema, build/tests/sim/srsim and its srsim_udf.so (cmake --build build --target
 # exlSchema srsim srsim_udf), /usr/bin/time and jq.
 # Starts its own sandbox in bench/.sandbox (stopped on exit unless --keep; its data is removed at
 # the next start), and counts statements in srsim's query logs (DATA_DIR/query.log, tab-separated:
 # time, connection, user, statement, result). Only statements on exlSchema's own connections are
 # counted (those whose CONNECT line says program_name=exlSchema); the target srsim's catalog reads
-# of the source and this script's own mariadb sessions are left out.
+# of the source and this script's own mariadb sessions are left out (measurement 6 counts the
+# source srsim's statements to the target's rpc port apart, as "peer" statements).
 set -euo pipefail
 export LC_ALL=C # sort and join agree on the order
 cd "$(dirname "$0")/.."
@@ -25,12 +28,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --latency-ms) latency_ms=${2:?--latency-ms needs a number}; shift 2 ;;
     --keep) keep=1; shift ;;
-    --only) only=${2:?--only needs a measurement (verify)}; shift 2 ;;
+    --only) only=${2:?--only needs a measurement (verify, external)}; shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ $latency_ms =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --latency-ms must be > 0" >&2; exit 2; }
-[ -z "$only" ] || [ "$only" = verify ] || { echo "run.sh: --only takes verify" >&2; exit 2; }
+case "$only" in "" | verify | external) ;; *) echo "run.sh: --only takes verify or external" >&2; exit 2 ;; esac
 
 exl=${EXL_BIN:-$repo/build/exlSchema}
 [ -x "$exl" ] || { echo "run.sh: $exl not found (build the exlSchema target)" >&2; exit 1; }
@@ -166,6 +169,19 @@ make_seq() {
     "CREATE TABLE bench_aux.seq (n INT) DUPLICATE KEY(n) DISTRIBUTED BY HASH(n) BUCKETS 1" \
     "INSERT INTO bench_aux.seq SELECT a.n + 10 * b.n + 100 * c.n + 1000 * d.n
      FROM bench_aux.digits a, bench_aux.digits b, bench_aux.digits c, bench_aux.digits d"
+}
+
+# The data phase of a run over bench.t$m3_partitions (measurements 3 and 6), from exlSchema's -log:
+# the first partition task's "started" to the last one's "ok in" (both lines carry millisecond
+# timestamps), as "phase_ms tasks".
+data_phase() {
+  awk -v t="bench.t$m3_partitions#" '
+    function ms(hms,   p) { split(hms, p, ":"); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 }
+    index($0, "task " t) == 0 { next }
+    { x = ms(substr($2, 1, length($2) - 1)) }
+    / started$/ { if (s == "" || x < s) s = x; n++ }
+    / ok in / { if (e == "" || x > e) e = x }
+    END { d = e - s; if (d < 0) d += 86400000; printf "%d %d\n", d, n }' "$1"
 }
 
 median() { # median: the median of the numbers on stdin, one a line
@@ -409,11 +425,287 @@ EOF
   } >"$results/verify.md"
 }
 
+# ---------------------------------------------------------------------------------------------
+# 6. The external-table modes (issue #12): -thread N against ceil(M/N)·L for -o mysql and
+# -o starrocks, one-time copies (-r -i) of bench.t$m3_partitions into a fresh target, as
+# measurement 3 does for v2. Defined here, run after measurement 5, or alone with --only external.
+m6_threads=(1 4 8)
+# MODE:CLUSTER, the cluster that gets the latency: where the mode's per-partition INSERT runs
+# (-o mysql: the target; -o starrocks: the source), and for -o starrocks also the target, which
+# receives exlSchema's label probes and the source's writes on its rpc port.
+m6_cases=(mysql:dst starrocks:src starrocks:dst)
+# exlSchema's statements of a partition task: the label probe (with_fresh_label in
+# src/modes/partition_loads.cpp: information_schema.loads, SHOW LOAD, SHOW PROC) and the INSERT.
+m6_task='^(INSERT |SELECT [*] FROM information_schema[.]loads|SHOW LOAD|SHOW PROC)'
+
+# The statements of the connections in a query-log slice that are not exlSchema's (CONNECT lines
+# dropped, and srsim's control statements, which no fault delays): for -o starrocks, what the
+# source srsim sends to the target's rpc port for each INSERT into the OLAP external table.
+peer_only() {
+  awk -F'\t' 'index($4, "CONNECT ") == 1 { if (!index($4, "program_name=exlSchema")) keep[$2] = 1; next }
+              ($2 in keep) && $4 !~ /^ADMIN (SET|SHOW|CLEAR) SIM/'
+}
+
+# run_exl_peers NAME ARGS...: run_exl, plus NAME.src_peer / NAME.dst_peer (peer_only slices).
+run_exl_peers() {
+  local name=$1 s0 d0
+  s0=$(wc -c <"$SRC_DATA_DIR/query.log")
+  d0=$(wc -c <"$DST_DATA_DIR/query.log")
+  run_exl "$@"
+  tail -c +$((s0 + 1)) "$SRC_DATA_DIR/query.log" | peer_only >"$runs/$name.src_peer"
+  tail -c +$((d0 + 1)) "$DST_DATA_DIR/query.log" | peer_only >"$runs/$name.dst_peer"
+}
+
+# m6_run MODE N none|src|dst: one one-time copy into a fresh target, the latency on that cluster;
+# NAME.rows gets the target's row count afterwards.
+m6_run() {
+  local mode=$1 n=$2 side=$3 name=m6_$1_n$2_$3
+  sql dst "DROP TABLE IF EXISTS bench.t$m3_partitions"
+  [ "$side" = none ] || sql "$side" "ADMIN SET SIM LATENCY $latency_ms"
+  run_exl_peers "$name" -t "bench.t$m3_partitions" -o "$mode" -r -i -thread "$n"
+  [ "$side" = none ] || sql "$side" "ADMIN SET SIM RESET"
+  sql dst "SELECT COUNT(*) FROM bench.t$m3_partitions" >"$runs/$name.rows" 2>/dev/null ||
+    echo "no table" >"$runs/$name.rows"
+}
+
+measure_external() {
+  say "6. -o mysql / -o starrocks at -thread ${m6_threads[*]}, ${latency_ms} ms on one cluster"
+  local mode n c
+  sql dst "CREATE DATABASE IF NOT EXISTS bench" # --only external: nothing made it yet
+  for mode in mysql starrocks; do
+    for n in "${m6_threads[@]}"; do
+      m6_run "$mode" "$n" none
+      for c in "${m6_cases[@]}"; do
+        if [ "${c%%:*}" = "$mode" ]; then m6_run "$mode" "$n" "${c#*:}"; fi
+      done
+    done
+  done
+  write_external_results
+}
+
+# m6_n FILE [REGEX]: statements of a slice (matching REGEX); m6_ok FILE REGEX: those answered OK.
+m6_n() { awk -F'\t' -v p="${2:-.}" '$4 ~ p { n++ } END { print n + 0 }' "$1"; }
+m6_ok() { awk -F'\t' -v p="$2" '$4 ~ p && $5 ~ /^OK/ { n++ } END { print n + 0 }' "$1"; }
+per_task() { awk -v a="$1" -v m="$m3_partitions" 'BEGIN { printf "%.2f", a / m }'; }
+m6_sender() { if [ "$1" = mysql ]; then echo dst; else echo src; fi; } # where exlSchema sends the INSERT
+
+# m6_good RUN MODE: exit 0, M labelled INSERTs answered OK, 3·M rows on the target.
+m6_good() {
+  [ "$(cat "$runs/$1.rc")" = 0 ] &&
+    [ "$(m6_ok "$runs/$1.$(m6_sender "$2")" '^INSERT INTO')" = "$m3_partitions" ] &&
+    [ "$(cat "$runs/$1.rows")" = $((3 * m3_partitions)) ]
+}
+
+# task_ms LOG: "median max" of the partition tasks' durations ("task ... ok in N ms" in -log).
+task_ms() {
+  awk -v t="task bench.t$m3_partitions#" 'index($0, t) && / ok in [0-9]+ ms/ {
+      for (i = 1; i < NF; i++) if ($i == "in") print $(i + 1) }' "$1" | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR == 0) print "0 0"; else printf "%d %d\n", a[int((NR + 1) / 2)], a[NR] }'
+}
+
+# m6_rows MODE SIDE: the table rows of one case, one per N.
+m6_rows() {
+  local mode=$1 side=$2 n name base phase exl peer k waves ideal ideal_k other model med max first=""
+  for n in "${m6_threads[@]}"; do
+    name=m6_${mode}_n${n}_$side
+    read -r base _ < <(data_phase "$runs/m6_${mode}_n${n}_none.log")
+    read -r phase _ < <(data_phase "$runs/$name.log")
+    read -r med max < <(task_ms "$runs/$name.log")
+    exl=$(m6_n "$runs/$name.$side" "$m6_task")
+    peer=$(m6_n "$runs/$name.${side}_peer")
+    k=$(per_task $((exl + peer)))
+    other=$(($(m6_n "$runs/$name.$side" '^SHOW BACKENDS') + $(m6_n "$runs/$name.$side" '^SET ')))
+    waves=$(((m3_partitions + n - 1) / n))
+    ideal=$((waves * latency_ms))
+    ideal_k=$(awk -v w="$waves" -v k="$k" -v l="$latency_ms" 'BEGIN { printf "%d", w * k * l }')
+    model=$((ideal_k + other * latency_ms / n))
+    [ -n "$first" ] || first=$((phase - base))
+    echo "| $n | $(m6_ok "$runs/$name.$(m6_sender "$mode")" '^INSERT INTO') | $(per_task "$exl") | $(per_task "$peer") | $k | $(m6_n "$runs/$name.$side" '^SHOW BACKENDS') | $(m6_n "$runs/$name.$side" '^SET ') | $ideal | $ideal_k | $model | $phase | $base | $((phase - base)) | $(awk -v i="$ideal" -v k="$ideal_k" -v m="$model" -v p="$phase" -v b="$base" -v f="$first" \
+      'BEGIN { printf "%.2f | %.2f | %.2f | %.2f", p / i, (p - b) / k, (p - b) / m, (p - b > 0 ? f / (p - b) : 0) }') | $med / $max | $(wall "$name") | $(cat "$runs/$name.rc") |"
+  done
+}
+
+# m6_kinds RUN SLICE CLUSTER SENDER [REGEX]: the statement kinds of a slice, per partition task.
+m6_kinds() {
+  awk -F'\t' -v p="${5:-.}" '$4 ~ p' "$runs/$1.$2" >"$runs/$1.$2.task"
+  kinds "$runs/$1.$2.task" | awk -F'\t' -v c="$3" -v s="$4" -v m="$m3_partitions" \
+    '{ printf "| %s | %s | `%s` | %d | %.2f |\n", c, s, $1, $2, $2 / m }'
+}
+
+# m6_reading ROWS...: the reading under the tables, from their numbers (fields of a row split at
+# "|": 16 = (measured - baseline) / ideal k·L, 17 = the same / model, 18 = the speed-up over N=1).
+m6_reading() {
+  local lo hi mlo mhi n_max speedups slow
+  read -r lo hi mlo mhi < <(printf '%s\n' "$@" | awk -F'|' 'NF > 20 { r = $16 + 0; m = $17 + 0
+      if (lo == "" || r < lo) lo = r; if (hi == "" || r > hi) hi = r
+      if (mlo == "" || m < mlo) mlo = m; if (mhi == "" || m > mhi) mhi = m }
+      END { printf "%.2f %.2f %.2f %.2f\n", lo, hi, mlo, mhi }')
+  n_max=${m6_threads[${#m6_threads[@]} - 1]}
+  speedups=$(printf '%s\n' "$@" | awk -F'|' -v n="$n_max" 'NF > 20 && $2 + 0 == n { printf "%s%.2f", (k++ ? " / " : ""), $18 }')
+  slow=$(task_ms "$runs/m6_starrocks_n${n_max}_src.log")
+  cat <<EOF
+
+Reading: the latency part of the data phase (measured − baseline) is $lo to $hi times
+ceil(M/N)·k·L and $mlo to $mhi times the model, and at N = $n_max it is $speedups times shorter than at
+N = 1 (-o mysql / -o starrocks with L on the source / on the target; ideal $((m3_partitions / ((m3_partitions + n_max - 1) / n_max)))).
+EOF
+  if awk -v h="$mhi" 'BEGIN { exit !(h <= 1.5) }'; then
+    cat <<EOF
+Both modes keep N partition tasks in flight; nothing in exlSchema makes the tasks wait for one
+another (a serialisation would leave (measured − baseline) near the N = 1 value whatever N is).
+Beyond ceil(M/N)·k·L, the throttle's \`SHOW BACKENDS\` reads and the new connections' session
+settings wait L each on the delayed cluster, and srsim's own time varies between runs because
+the machine's cores are shared with other work. The model adds those statements as if spread
+evenly over the N lanes; it counts every SET of the run, including those of the planning
+connection, which come before the data phase, so it is a little high at N = 1.
+The session settings matter most where ceil(M/N)·k·L is small, -o starrocks with L on the source
+at N > 1: each task that opens one of the pool's new source connections first sends its 3
+settings (\`SET time_zone\`, \`query_timeout\`, \`insert_timeout\`), one L each, so the first wave
+of tasks takes about 4·L instead of L (at N = $n_max the median / slowest task took $(echo "$slow" | sed 's/ / \/ /') ms,
+L = $latency_ms ms). That adds about 3·L once to the data phase, not per task.
+EOF
+  else
+    cat <<EOF
+**At least one case is more than 1.5 times the model**: look at its runs in
+\`bench/.sandbox/runs\` (\`bench/run.sh --keep\`) for tasks that wait for one another.
+EOF
+  fi
+  cat <<EOF
+Against the issue's ceil(M/N)·L (one delayed statement per task): only -o starrocks with the
+latency on the source has k = 1, as the source receives the INSERT alone. In the other cases
+a task sends k > 1 delayed statements one after the other, most of them the label probe
+exlSchema sends before every INSERT to learn whether an earlier run already applied its label
+(5 target statements on this srsim, which answers \`SHOW PROC\`; \`with_fresh_label\`), and for
+-o starrocks the 5 statements the source's write sends to the target's rpc port.
+EOF
+}
+
+write_external_results() {
+  local ok=1 left_src left_dst left_ok=0 mode n r
+  for mode in mysql starrocks; do
+    for n in "${m6_threads[@]}"; do
+      for r in "$runs"/m6_"${mode}"_n"${n}"_*.rc; do
+        m6_good "$(basename "$r" .rc)" "$mode" || ok=0
+      done
+    done
+  done
+  left_src=$(sql src "SHOW FULL TABLES FROM bench" | awk '/exl_tmp_/ { n++ } END { print n + 0 }')
+  left_dst=$(sql dst "SHOW FULL TABLES FROM bench" | awk '/exl_tmp_/ { n++ } END { print n + 0 }')
+  [ "$left_src" = 0 ] && [ "$left_dst" = 0 ] && left_ok=1
+  local mysql_dst starrocks_src starrocks_dst
+  mysql_dst=$(m6_rows mysql dst)
+  starrocks_src=$(m6_rows starrocks src)
+  starrocks_dst=$(m6_rows starrocks dst)
+  local cols='| N | loads | k exlSchema | k peer | k | SHOW BACKENDS | SET | ideal ms | ideal k·L ms | model ms | measured ms | baseline ms | measured − baseline ms | measured / ideal | (measured − baseline) / ideal k·L | (measured − baseline) / model | speed-up over N=1 | task ms median / max | run wall s | exit |'
+  local rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+  {
+    header "External-table modes: -thread N against the ideal ceil(M/N)·L"
+    cat <<EOF
+Setup: \`bench.t$m3_partitions\` (M = $m3_partitions daily RANGE partitions, 3 rows each, the table of \`threads.md\`)
+copied into a fresh target (\`DROP TABLE\` on the target before each run) by
+\`exlSchema -o mysql|starrocks -r -i -thread N -t bench.t$m3_partitions\`, N = $(echo "${m6_threads[*]}" | sed 's/ / \/ /g'): one task per
+partition, each one labelled \`INSERT INTO\`. L = $latency_ms ms is injected with \`ADMIN SET SIM
+LATENCY $latency_ms\` on **one** cluster per case (reset after the run); each mode and N also runs once
+without latency (the baseline, shared by both -o starrocks cases). One shared state store, so
+every run's labels are new (the label carries the round).
+
+What srsim's latency delays (docs/srsim.md "Fault injection", \`tests/sim/server/connection.cpp\`):
+every statement a cluster receives, on its query port or its rpc port, except srsim's own
+\`ADMIN SET/SHOW/CLEAR SIM\`, waits L in its connection's thread before it runs; logins do not
+wait, and what an srsim does in its own MariaDB is not delayed. So, per case:
+
+- **-o mysql, L on the target** (where the INSERT runs). Each task sends the target the label
+  probe (\`information_schema.loads\`, \`SHOW LOAD\`, \`SHOW PROC "/transactions"\`, \`.../running\`,
+  \`.../finished\`; \`with_fresh_label\` in \`src/modes/partition_loads.cpp\`) and the INSERT, every
+  one waiting L, as v2 does. The INSERT's read of the MYSQL external table is not delayed: srsim
+  makes that table a FederatedX table over the source's MariaDB (docs/srsim-engine.md,
+  "Catalogs and external tables"), so the read never passes the source srsim's front. (On
+  StarRocks the target's BEs read through the source FE's query port and would pay the source's
+  latency once per scan.) Latency on the source would therefore delay nothing per task, and no
+  case measures it.
+- **-o starrocks, L on the source** (where the INSERT runs: exlSchema sends it to the source,
+  whose srsim writes the rows into the target). Per task the source receives only the INSERT, so
+  k = 1 and the ideal k·L is the issue's ceil(M/N)·L. The label probe goes to the target (the
+  label lives in the target's database) and is not delayed in this case.
+- **-o starrocks, L on the target**: the other half of the same task. The target receives
+  exlSchema's label probe and, for each INSERT, what the source srsim sends to the target's rpc
+  port on a new connection (\`SET collation_connection\`, \`SIM TABLE META\`, \`SIM LABEL STATE\`,
+  \`SET enable_insert_strict\`, then the rows as one \`INSERT ... WITH LABEL\`;
+  \`tests/sim/engine/olap_external_insert.cpp\`): the *peer* statements. All of them run one after
+  the other on the task's path, so each adds L to the task.
+
+Method as in \`threads.md\`: the data phase comes from exlSchema's \`-log\` (the first partition
+task's \`started\` to the last one's \`ok in\`), leaving out the facts, planning, CREATE TABLE, the
+external table's CREATE and DROP, and the final audit. Columns (statements counted on the
+delayed cluster only):
+
+- *loads* = labelled \`INSERT INTO\` statements exlSchema sent that were answered OK (on the
+  target for -o mysql, on the source for -o starrocks);
+- *k exlSchema* = exlSchema's statements per task on the delayed cluster (label probe + INSERT);
+  *k peer* = the source srsim's statements per task on the target's rpc port; *k* = their sum:
+  a task costs at least k·L;
+- *SHOW BACKENDS* = the throttle's disk reads (\`src/modes/throttle.cpp\`: on the target, before
+  a task starts when the last reading is older than 1 s); *SET* = the session settings of
+  exlSchema's connections in the whole run (3 per new connection; the pool opens up to N of them,
+  most during the data phase). Both are counted on the delayed cluster, where each waits L;
+- *ideal* = ceil(M/N)·L as the issue states it; *ideal k·L* = ceil(M/N)·k·L, the best any runner
+  can do when a task sends k delayed statements one after the other; *model* = ideal k·L +
+  (SHOW BACKENDS + SET)·L/N, the other delayed statements spread evenly over the N lanes;
+- *baseline* = the data phase of the same mode and N without latency (srsim's and MariaDB's own
+  work, on $(nproc) cores shared by both clusters: it does not shrink with N);
+- *speed-up over N=1* = (measured − baseline) at N = 1 over the same at N; ideal:
+  ceil(M/1) / ceil(M/N) = $(for n in "${m6_threads[@]}"; do printf '%s ' $((m3_partitions / ((m3_partitions + n - 1) / n))); done | sed 's/ $//; s/ / \/ /g') for N = $(echo "${m6_threads[*]}" | sed 's/ / \/ /g');
+- *task ms* = the partition tasks' own durations in the \`-log\` (\`task ... ok in\`);
+- *run wall* = the whole run with latency (\`/usr/bin/time\`).
+
+## -o mysql, L = $latency_ms ms on the target
+
+$cols
+$rule
+$mysql_dst
+
+## -o starrocks, L = $latency_ms ms on the source
+
+$cols
+$rule
+$starrocks_src
+
+## -o starrocks, L = $latency_ms ms on the target
+
+$cols
+$rule
+$starrocks_dst
+
+Every run (with and without latency) exits 0, has $m3_partitions labelled INSERTs answered OK, and
+leaves $((3 * m3_partitions)) rows in the target table: $(goal $ok).
+No \`exl_tmp_\` table is left on either cluster after the runs ($left_src on the source, $left_dst on the target):
+$(goal $left_ok).
+
+What one partition task sends, by kind (the N = 1 runs with latency on the target; per task =
+count / M):
+
+| cluster | sent by | statement | count | per task |
+|---|---|---|---:|---:|
+$(m6_kinds m6_mysql_n1_dst dst target "exlSchema (-o mysql)" "$m6_task")
+$(m6_kinds m6_starrocks_n1_dst src source "exlSchema (-o starrocks)" "$m6_task")
+$(m6_kinds m6_starrocks_n1_dst dst target "exlSchema (-o starrocks)" "$m6_task")
+$(m6_kinds m6_starrocks_n1_dst dst_peer target "source srsim (-o starrocks)")
+EOF
+    m6_reading "$mysql_dst" "$starrocks_src" "$starrocks_dst"
+  } >"$results/external_threads.md"
+}
+
 say "sample tables on src"
 make_seq src
 if [ "$only" = verify ]; then
   measure_verify
   say "results in bench/results/verify.md; $SECONDS s in all"
+  exit 0
+fi
+if [ "$only" = external ]; then
+  make_table t$m3_partitions $m3_partitions 3
+  measure_external
+  say "results in bench/results/external_threads.md; $SECONDS s in all"
   exit 0
 fi
 for n in 10 100 1000; do make_table "p$n" "$n" 3; done
@@ -559,17 +851,6 @@ EOF
 # ---------------------------------------------------------------------------------------------
 # 3. -thread N against ceil(M/N)·L.
 say "3. -thread N with ${latency_ms} ms per target statement"
-# The data phase from exlSchema's -log: the first partition task's "started" to the last one's
-# "ok in" (both lines carry millisecond timestamps), as "phase_ms tasks".
-data_phase() {
-  awk -v t="bench.t$m3_partitions#" '
-    function ms(hms,   p) { split(hms, p, ":"); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 }
-    index($0, "task " t) == 0 { next }
-    { x = ms(substr($2, 1, length($2) - 1)) }
-    / started$/ { if (s == "" || x < s) s = x; n++ }
-    / ok in / { if (e == "" || x > e) e = x }
-    END { d = e - s; if (d < 0) d += 86400000; printf "%d %d\n", d, n }' "$1"
-}
 m3_rows=""
 m3_ok=1
 for n in "${threads_n[@]}"; do
@@ -671,5 +952,6 @@ EOF
 } >"$results/cpu_share.md"
 
 measure_verify
+measure_external
 
 say "results in bench/results/: $(cd "$results" && ls *.md | tr '\n' ' '); $SECONDS s in all"

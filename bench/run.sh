@@ -891,8 +891,9 @@ the facts, planning, CREATE TABLE and the final audit, and includes the throttle
 between tasks. Columns:
 
 - *k* = target statements per task, from the query log: the label probe exlSchema sends before
-  every INSERT (\`information_schema.loads\`, then \`SHOW LOAD\`, then \`SHOW PROC\`, which srsim
-  refuses; \`with_fresh_label\` in \`src/modes/partition_loads.cpp\`) plus the INSERT itself.
+  every INSERT (\`information_schema.loads\`, then \`SHOW LOAD\`, then \`SHOW PROC\` for the
+  transaction list, which srsim answers since issue #12; \`with_fresh_label\` in
+  \`src/modes/partition_loads.cpp\`) plus the INSERT itself.
   Each of them waits L, so a task costs k·L, not L.
 - *SHOW BACKENDS*: the throttle's disk reads on the target (\`src/modes/throttle.cpp\`: read
   before a task starts when the last reading is older than 1 s); each also waits L.

@@ -154,6 +154,7 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
     task.partitions = {load.name};
     task.bytes = load.bytes;
     task.steps = load_steps(ctx, plan, load, write.replace);
+    task.cleanup = task_cleanup(ctx, plan, load, write.replace);
     plan.tasks.push_back(std::move(task));
   }
   const std::string what = std::to_string(writes.size()) + " of " + std::to_string(audited) +
@@ -186,7 +187,7 @@ PartitionLoad ExternalCopyMode::add_first(TablePlan& plan, PartitionLoad load) c
 }
 
 LoadResult ExternalCopyMode::send_load_step(RunContext& ctx, const TablePlan& plan,
-                                            const Statement& step) {
+                                            const Statement& step, runner::TaskResult&) {
   return send_load(ctx, step, plan.job.target.database);
 }
 
@@ -196,13 +197,17 @@ runner::TaskResult ExternalCopyMode::run_task(RunContext& ctx, const TablePlan& 
   result.name = task.name;
   result.table = table.job.name();
   result.partitions = task.partitions;
+  std::optional<TempGuard> cleanup;
+  if (task.cleanup) {
+    cleanup.emplace(ctx.temps, *task.cleanup);
+  }
   for (const Statement& step : task.steps) {
     if (step.label.empty()) {
       ctx.gate.mutate(step);
       continue;
     }
     result.labels.push_back(step.label);
-    const LoadResult load = send_load_step(ctx, table, step);
+    const LoadResult load = send_load_step(ctx, table, step, result);
     result.rows_moved =
         result.rows_moved.value_or(0) + static_cast<std::int64_t>(load.exec.affected_rows);
   }

@@ -63,8 +63,16 @@ protected:
     return std::nullopt;
   }
 
-  // Sends one labelled step exactly once (LoadSender); the default sends a target load.
-  virtual LoadResult send_load_step(RunContext& ctx, const TablePlan& plan, const Statement& step);
+  // What the task of `load` must undo when it ends, whatever happened (TaskPlan::cleanup).
+  virtual std::optional<Statement> task_cleanup(const RunContext&, const TablePlan&,
+                                                const PartitionLoad&, bool /*replace*/) const {
+    return std::nullopt;
+  }
+
+  // Sends one labelled step exactly once (LoadSender); the default sends a target load. Notes
+  // for the table's report go into `result`.
+  virtual LoadResult send_load_step(RunContext& ctx, const TablePlan& plan, const Statement& step,
+                                    runner::TaskResult& result);
 
   // The external table of `job`: exl_tmp_<run>__<table>.
   std::string external_name(const RunContext& ctx, const TableJob& job) const;

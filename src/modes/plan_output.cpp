@@ -69,6 +69,9 @@ void print_plan(std::ostream& out, const config::RunOptions& options,
       for (const Statement& s : task.steps) {
         print_statement(out, options, s);
       }
+      if (task.cleanup) {
+        print_statement(out, options, *task.cleanup);
+      }
     }
     for (const TempObject& temp : plan.temps) {
       print_statement(out, options, temp.drop);

@@ -99,6 +99,9 @@ void RunTables::start_reports() {
       for (const Statement& s : task.steps) {
         add(s);
       }
+      if (task.cleanup) {
+        add(*task.cleanup);
+      }
     }
     for (const TempObject& temp : plan.temps) {
       add(temp.drop);

@@ -151,18 +151,31 @@ protected:
     return steps;
   }
 
-  runner::TaskResult run_task(RunContext& ctx, const TablePlan& table,
-                              const TaskPlan& task) override;
+  // A replacement's temporary partition is dropped when its task ends: after the swap the drop
+  // finds nothing, after a failure it removes the partial copy.
+  std::optional<Statement> task_cleanup(const RunContext& ctx, const TablePlan& plan,
+                                        const PartitionLoad& load, bool replace) const override {
+    if (!replace) {
+      return std::nullopt;
+    }
+    return Statement{
+        Side::Target,
+        starrocks::build_drop_temporary_partition(plan.job.target, temp_partition(ctx, load)),
+        {},
+        true};
+  }
+
+  LoadResult send_load_step(RunContext& ctx, const TablePlan& plan, const Statement& step,
+                            runner::TaskResult& result) override {
+    return send_when_synced(ctx, plan, step, result);
+  }
 
 private:
   starrocks::TableRef external_ref(const RunContext& ctx, const TableJob& job) const {
     return {{}, job.source.database, external_name(ctx, job)};
   }
   static std::string temp_partition(const RunContext& ctx, const PartitionLoad& load) {
-    return temp_partition_of(ctx, load.name);
-  }
-  static std::string temp_partition_of(const RunContext& ctx, const std::string& partition) {
-    return starrocks::make_temp_name(ctx.options.run_id, partition);
+    return starrocks::make_temp_name(ctx.options.run_id, load.name);
   }
   LoadResult send_when_synced(RunContext& ctx, const TablePlan& plan, const Statement& step,
                               runner::TaskResult& result) const;
@@ -195,38 +208,6 @@ private:
 
   std::string m_leader; // the target's leader FE (SHOW FRONTENDS)
 };
-
-// The steps in order; a temporary partition the task adds is dropped when the task ends, whether
-// it was swapped in (then the drop finds nothing) or the task failed.
-runner::TaskResult StarrocksMode::run_task(RunContext& ctx, const TablePlan& table,
-                                           const TaskPlan& task) {
-  runner::TaskResult result;
-  result.name = task.name;
-  result.table = table.job.name();
-  result.partitions = task.partitions;
-  std::optional<TempGuard> temp;
-  for (const Statement& step : task.steps) {
-    if (!step.label.empty()) {
-      result.labels.push_back(step.label);
-      const LoadResult load = send_when_synced(ctx, table, step, result);
-      result.rows_moved =
-          result.rows_moved.value_or(0) + static_cast<std::int64_t>(load.exec.affected_rows);
-      continue;
-    }
-    if (step.sql.find(" ADD TEMPORARY PARTITION ") != std::string::npos &&
-        !task.partitions.empty()) {
-      temp.emplace(ctx.temps,
-                   Statement{Side::Target,
-                             starrocks::build_drop_temporary_partition(
-                                 table.job.target, temp_partition_of(ctx, task.partitions[0])),
-                             {},
-                             true});
-    }
-    ctx.gate.mutate(step);
-  }
-  result.status = runner::TaskStatus::Succeeded;
-  return result;
-}
 
 // Until the target's metadata (the table, or a temporary partition just added) has reached the
 // source's copy, the write fails; it is retried with backoff up to external_metadata_wait_s.

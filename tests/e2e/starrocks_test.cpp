@@ -136,6 +136,7 @@ TEST(StarrocksModeTest, AnIncrementalRunReplacesPartitionsThroughTemporaryPartit
   EXPECT_EQ(count_matching(writes, "ADD TEMPORARY PARTITION"), 2U) << r.out;
   EXPECT_EQ(count_matching(writes, "REPLACE PARTITION (`p20240102`)"), 1U);
   EXPECT_EQ(count_matching(writes, "REPLACE PARTITION (`p20240104`)"), 1U);
+  EXPECT_EQ(count_matching(writes, "DROP TEMPORARY PARTITION IF EXISTS"), 2U); // each task's end
   EXPECT_EQ(count_matching(writes_in(src.statements()), "TEMPORARY PARTITION (`exl_tmp_"), 2U);
   EXPECT_EQ(temporary_partitions("DST", db, "ranged"), 0U);
   EXPECT_TRUE(contains(r.out, "has no temporary partition")) << r.out; // single

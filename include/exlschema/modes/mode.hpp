@@ -48,6 +48,9 @@ struct TaskPlan {
   std::string async_name;  // the SUBMIT TASK name when the load runs as an asynchronous task
   std::uint64_t bytes = 0; // the source data it loads, when known (plans, -batchcheck)
   std::string predicate;   // the source rows it reads (-batchcheck); empty: every row
+  // Sent when the task ends, whatever happened (DROP .. IF EXISTS of an object the task may
+  // create, e.g. a temporary partition); registered with TempObjects before the first step.
+  std::optional<Statement> cleanup;
 };
 
 // A temporary object a table's tasks use (an external table, a staging table): created after the

@@ -15,13 +15,12 @@ using starrocks::LoadPhase;
 
 class GateChannel final : public LoadChannel {
 public:
-  GateChannel(Gate& gate, Side side) : m_gate(gate), m_side(side) {}
+  explicit GateChannel(Gate& gate) : m_gate(gate) {}
   db::ExecResult mutate(const Statement& statement) override { return m_gate.mutate(statement); }
-  db::ResultSet read(const std::string& sql) override { return m_gate.read(m_side, sql); }
+  db::ResultSet read(const std::string& sql) override { return m_gate.read(Side::Target, sql); }
 
 private:
   Gate& m_gate;
-  Side m_side;
 };
 
 long long whole_seconds(Clock::duration d) {
@@ -50,19 +49,15 @@ struct LoadSender::Resolution {
   std::string detail; // for the log
 };
 
-std::string load_check_advice(std::string_view database, std::string_view label, Side side) {
-  return "check `" + starrocks::build_show_load(database, label) + "` on the " + side_name(side) +
-         " before re-running";
+std::string load_check_advice(std::string_view database, std::string_view label) {
+  return "check `" + starrocks::build_show_load(database, label) +
+         "` on the target before re-running";
 }
 
 LoadSender::LoadSender(Gate& gate, starrocks::Version target_version,
                        const runner::CancelToken& cancel, LoadTiming timing)
-    : LoadSender(gate, Side::Target, std::move(target_version), cancel, timing) {}
-
-LoadSender::LoadSender(Gate& gate, Side side, starrocks::Version version,
-                       const runner::CancelToken& cancel, LoadTiming timing)
-    : m_owned(std::make_unique<GateChannel>(gate, side)), m_channel(*m_owned), m_side(side),
-      m_version(std::move(version)), m_cancel(cancel), m_timing(timing) {}
+    : m_owned(std::make_unique<GateChannel>(gate)), m_channel(*m_owned),
+      m_version(std::move(target_version)), m_cancel(cancel), m_timing(timing) {}
 
 LoadSender::LoadSender(LoadChannel& channel, starrocks::Version target_version,
                        const runner::CancelToken& cancel, LoadTiming timing)
@@ -88,10 +83,10 @@ LoadResult LoadSender::send(const Statement& load, std::string_view database,
       return {{}, true, found.state, sends};
     }
     if (sends >= m_timing.max_sends) {
-      throw LoadOutcomeError(
-          load.label, "load " + load.label + " was sent " + std::to_string(sends) +
-                          " times and its outcome stayed unknown each time (" + found.detail +
-                          "); " + load_check_advice(database, load.label, m_side));
+      throw LoadOutcomeError(load.label,
+                             "load " + load.label + " was sent " + std::to_string(sends) +
+                                 " times and its outcome stayed unknown each time (" +
+                                 found.detail + "); " + load_check_advice(database, load.label));
     }
     util::log().warn("load {}: {}; sending it again with the same label", load.label, found.detail);
   }
@@ -101,14 +96,13 @@ std::optional<db::ExecResult> LoadSender::attempt(const Statement& load) {
   try {
     return m_channel.mutate(load);
   } catch (const runner::OutcomeUnknownError& e) {
-    util::log().warn("load {}: {}; asking the {} for the label's state", load.label, e.what(),
-                     side_name(m_side));
+    util::log().warn("load {}: {}; asking the target for the label's state", load.label, e.what());
   } catch (const db::SqlError& e) {
     if (!starrocks::is_label_already_used(e.message())) {
       throw;
     }
-    util::log().info("load {}: the {} says its label is already used; asking for its state",
-                     load.label, side_name(m_side));
+    util::log().info("load {}: the target says its label is already used; asking for its state",
+                     load.label);
   }
   return std::nullopt;
 }
@@ -128,7 +122,7 @@ LoadSender::Resolution LoadSender::resolve(std::string_view database, std::strin
     } catch (const std::exception& e) {
       throw LoadOutcomeError(std::string(label), "the outcome of load " + std::string(label) +
                                                      " could not be read (" + e.what() + "); " +
-                                                     load_check_advice(database, label, m_side));
+                                                     load_check_advice(database, label));
     }
     if (state && starrocks::load_applied(state->phase)) {
       return {true, state->state, describe(*state)};
@@ -140,8 +134,7 @@ LoadSender::Resolution LoadSender::resolve(std::string_view database, std::strin
     if (!state && now >= free_after) {
       return {false,
               {},
-              "its label was not seen on the " + std::string(side_name(m_side)) +
-                  " within the statement's timeout of " +
+              "its label was not seen on the target within the statement's timeout of " +
                   std::to_string(whole_seconds(statement_timeout)) + " s"};
     }
     if (now >= give_up) {
@@ -149,7 +142,7 @@ LoadSender::Resolution LoadSender::resolve(std::string_view database, std::strin
                                                      (state ? describe(*state) : "unseen") + " " +
                                                      std::to_string(whole_seconds(now - start)) +
                                                      " s after its outcome became unknown; " +
-                                                     load_check_advice(database, label, m_side));
+                                                     load_check_advice(database, label));
     }
     wait(database, label);
   }
@@ -158,8 +151,7 @@ LoadSender::Resolution LoadSender::resolve(std::string_view database, std::strin
 void LoadSender::wait(std::string_view database, std::string_view label) {
   if (m_cancel.wait_for(m_timing.poll)) {
     throw runner::CancelledError("cancelled while waiting for the outcome of load " +
-                                 std::string(label) + "; " +
-                                 load_check_advice(database, label, m_side));
+                                 std::string(label) + "; " + load_check_advice(database, label));
   }
 }
 

@@ -73,9 +73,6 @@ public:
   // reads (information_schema.loads from 3.1); `cancel` ends every wait.
   LoadSender(Gate& gate, starrocks::Version target_version, const runner::CancelToken& cancel,
              LoadTiming timing = {});
-  // Loads that run on `side` (its version `version`), their labels looked up there.
-  LoadSender(Gate& gate, Side side, starrocks::Version version, const runner::CancelToken& cancel,
-             LoadTiming timing = {});
   LoadSender(LoadChannel& channel, starrocks::Version target_version,
              const runner::CancelToken& cancel, LoadTiming timing = {});
   ~LoadSender();
@@ -114,7 +111,6 @@ private:
 
   std::unique_ptr<LoadChannel> m_owned; // the Gate adapter, when built from a Gate
   LoadChannel& m_channel;
-  Side m_side = Side::Target; // where the loads run and their labels live
   starrocks::Version m_version;
   const runner::CancelToken& m_cancel;
   LoadTiming m_timing;
@@ -122,7 +118,6 @@ private:
 
 // "check SHOW LOAD FROM `db` WHERE LABEL = "l" on the target before re-running": the advice
 // every unresolved load's message ends with.
-std::string load_check_advice(std::string_view database, std::string_view label,
-                              Side side = Side::Target);
+std::string load_check_advice(std::string_view database, std::string_view label);
 
 } // namespace exl::modes

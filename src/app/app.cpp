@@ -166,6 +166,9 @@ int run_mode(const config::RunOptions& options, Session& session) {
     // Honest until the mode lands: nothing was connected to.
     throw UsageError("exlSchema: mode '" + options.mode + "' is not implemented in this build yet");
   }
+  if (mode->check_options != nullptr) {
+    mode->check_options(options); // exit 2 before anything connects
+  }
   // Opened before anything connects: a store that cannot be used is exit 2 with nothing sent.
   state::StateStore store(options.state_path);
   if (session.cancel.is_cancelled()) {

@@ -39,7 +39,12 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   options.critical_disk_used_pct = file.defaults.critical_disk_used_pct;
   options.external_metadata_wait_s = file.defaults.external_metadata_wait_s;
   options.config_path = file.path;
-  options.scs_home = file.scs_home;
+  if (file.scs && args.mode == "meta") {
+    options.scs = config::resolve_scs(*file.scs);
+  }
+  if (file.feishu && file.feishu->progress_interval_s > 0) {
+    options.scs.report_interval_s = file.feishu->progress_interval_s;
+  }
   options.jdbc_driver_url = file.jdbc.url;
   options.jdbc_driver_class = file.jdbc.class_name;
   options.state_path = file.state_path.empty() ? state::default_state_path() : file.state_path;

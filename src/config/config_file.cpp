@@ -53,9 +53,7 @@ ConfigFile read_document(const YAML::Node& document, const std::string& path) {
     config.feishu = read_feishu(root.child("feishu"));
   }
   if (root.has("scs")) {
-    const YamlScope scs = root.child("scs");
-    scs.allow_only({"home"});
-    config.scs_home = scs.require_string("home");
+    config.scs = read_scs(root.child("scs"));
   }
   if (root.has("defaults")) {
     config.defaults = read_defaults(root.child("defaults"));

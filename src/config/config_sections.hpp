@@ -13,5 +13,6 @@ ClusterEntry read_cluster(const YamlScope& scope, const std::string& alias);
 RegistrySettings read_registry(const YamlScope& scope);
 FeishuEntry read_feishu(const YamlScope& scope);
 Defaults read_defaults(const YamlScope& scope);
+ScsEntry read_scs(const YamlScope& scope); // scs_section.cpp
 
 } // namespace exl::config

@@ -94,4 +94,22 @@ FeishuSettings resolve_feishu(const FeishuEntry& entry) {
   return settings;
 }
 
+ScsSettings resolve_scs(const ScsEntry& entry) {
+  ScsSettings s;
+  s.home = entry.home;
+  if (!entry.secret_key_env.empty()) {
+    s.secret_key = read_env(entry.secret_key_env, entry.where + ".secret_key_env");
+    util::register_secret(s.secret_key);
+  }
+  if (!entry.source_token_env.empty()) {
+    s.source_token = read_env(entry.source_token_env, entry.where + ".source_token_env");
+    util::register_secret(s.source_token);
+  }
+  s.hosts = entry.hosts;
+  s.properties = entry.properties;
+  s.stall_timeout_s = entry.stall_timeout_s;
+  s.stop_timeout_s = entry.stop_timeout_s;
+  return s;
+}
+
 } // namespace exl::config

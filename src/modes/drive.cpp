@@ -234,7 +234,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
       break;
     }
     if (!options.execute && info.writes) {
-      print_plan(output.out, options, databases, plans);
+      print_plan(output.out, options, mode->plan_preamble(ctx), databases, plans);
     }
     RunTables run(*mode, ctx, output);
     run.run(databases, plans);

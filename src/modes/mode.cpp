@@ -47,6 +47,13 @@ runner::TaskResult Mode::run_task(RunContext& ctx, const TablePlan& table, const
   return result;
 }
 
+void Mode::supervise(RunContext& /*ctx*/, const std::vector<TablePlan>& /*plans*/,
+                     const SuperviseEvents& /*events*/) {}
+
+std::vector<std::string> Mode::plan_preamble(RunContext& /*ctx*/) {
+  return {};
+}
+
 void Mode::verify_table(RunContext& /*ctx*/, const TablePlan& plan,
                         report::TableReport& table_report) {
   table_report.outcome = plan.outcome;

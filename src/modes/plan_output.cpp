@@ -39,9 +39,13 @@ const std::string& cluster_alias(const config::RunOptions& options, Side side) {
 }
 
 void print_plan(std::ostream& out, const config::RunOptions& options,
-                const std::vector<Statement>& databases, const std::vector<TablePlan>& plans) {
+                const std::vector<std::string>& preamble, const std::vector<Statement>& databases,
+                const std::vector<TablePlan>& plans) {
   out << "Plan of run " << options.run_id << " (-o " << options.mode << ", " << options.source.alias
       << " -> " << options.target.alias << "). Nothing has been sent; add -r to run it.\n";
+  for (const std::string& line : preamble) {
+    out << util::redact(line) << "\n";
+  }
   if (!databases.empty()) {
     out << "\ndatabases\n";
     for (const Statement& s : databases) {

@@ -14,7 +14,8 @@ namespace exl::modes {
 
 // `databases`: CREATE DATABASE statements sent before any table.
 void print_plan(std::ostream& out, const config::RunOptions& options,
-                const std::vector<Statement>& databases, const std::vector<TablePlan>& plans);
+                const std::vector<std::string>& preamble, const std::vector<Statement>& databases,
+                const std::vector<TablePlan>& plans);
 
 // The alias of the cluster `side` names in this run.
 const std::string& cluster_alias(const config::RunOptions& options, Side side);

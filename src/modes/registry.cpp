@@ -1,6 +1,7 @@
 #include "exlschema/modes/mode_registry.hpp"
 
 #include "modes/ghost.hpp"
+#include "modes/meta.hpp"
 #include "modes/mysql.hpp"
 #include "modes/repair_mode.hpp"
 #include "modes/starrocks.hpp"
@@ -36,10 +37,13 @@ constexpr std::array k_modes{
     ModeInfo{"meta",
              "run the official starrocks-cluster-sync with generated configuration",
              true,
-             false,
+             true,
              {},
              false,
-             false},
+             false,
+             make_meta_mode,
+             false,
+             check_meta_options},
     ModeInfo{"ghost",
              "clone structure only (tables, views, materialized views), no data",
              true,

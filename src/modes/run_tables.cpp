@@ -48,7 +48,9 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
   }
   m_progress = std::make_unique<report::ConsoleProgress>(m_output.out, m_output.live_progress,
                                                          count_tasks());
-  const auto interval = std::chrono::seconds(m_output.notifier.progress_interval_s());
+  // Task counts mean nothing to a mode without tasks (meta): it sends its own progress.
+  const auto interval =
+      std::chrono::seconds(count_tasks() > 0 ? m_output.notifier.progress_interval_s() : 0);
   notify::ProgressReporter reporter(m_output.notifier, interval, [this] {
     const auto c = m_progress->counts();
     return notify::ProgressSnapshot{m_ctx.options.run_id,
@@ -70,9 +72,37 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
     m_throttle = nullptr;
     throttle.stop();
   }
+  supervise();
   verify();
   reporter.stop();
   m_progress->finish();
+}
+
+// A mode whose data moves outside its tasks (Mode::supervise); its failure fails every table
+// not failed yet.
+void RunTables::supervise() {
+  auto last_notice = std::chrono::steady_clock::time_point{};
+  const auto interval = std::chrono::seconds(m_output.notifier.progress_interval_s());
+  SuperviseEvents events;
+  events.progress = [this](const std::string& line) {
+    m_output.out << util::redact(line) << std::endl;
+  };
+  events.notice = [&, this](const std::string& text, bool urgent) {
+    const auto now = std::chrono::steady_clock::now();
+    if (urgent || (interval.count() > 0 && now - last_notice >= interval)) {
+      last_notice = now;
+      m_output.notifier.notice(m_ctx.options.run_id, util::redact(text));
+    }
+  };
+  try {
+    m_mode.supervise(m_ctx, m_plans, events);
+  } catch (const runner::CancelledError&) {
+    // a signal: the tables' reports say what the mode found before it
+  } catch (const std::exception& e) {
+    for (std::size_t i = 0; i < m_plans.size(); ++i) {
+      fail(i, e.what());
+    }
+  }
 }
 
 void RunTables::start_reports() {

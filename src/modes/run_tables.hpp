@@ -39,6 +39,7 @@ private:
   void create_databases(const std::vector<Statement>& databases);
   void run_structure();
   void run_data();
+  void supervise();
   void throttle_event(const ThrottleEvent& event);
   void verify();
   void drop_temps(std::size_t table);

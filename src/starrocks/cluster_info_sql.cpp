@@ -28,4 +28,8 @@ std::string build_show_frontend_config(std::string_view key) {
   return "ADMIN SHOW FRONTEND CONFIG LIKE " + quote_string(key);
 }
 
+std::string build_set_frontend_config(std::string_view key, std::string_view value) {
+  return "ADMIN SET FRONTEND CONFIG (" + quote_string(key) + " = " + quote_string(value) + ")";
+}
+
 } // namespace exl::starrocks

@@ -150,6 +150,15 @@ std::string mask_like(char first) {
   return is_quote(first) ? std::string{first, '*', '*', '*', first} : std::string("***");
 }
 
+// Spaces and tabs only: a property written with an empty value (`token=` at the end of a line)
+// must not take the next line as its value.
+std::size_t skip_blanks(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
+    ++pos;
+  }
+  return pos;
+}
+
 std::string redact_properties(std::string_view text) {
   Rewriter out(text);
   std::size_t floor = 0;
@@ -158,7 +167,7 @@ std::string redact_properties(std::string_view text) {
     if (!secret_key_before(text, sep, floor)) {
       continue;
     }
-    const std::size_t begin = skip_spaces(text, sep + 1);
+    const std::size_t begin = skip_blanks(text, sep + 1);
     const std::size_t end = value_end(text, begin);
     if (end == begin) {
       continue;

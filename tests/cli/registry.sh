@@ -54,10 +54,10 @@ check() { # what expected_code expected_text args...
   fi
 }
 
-check "aliases from the registry" 2 "mode 'meta' is not implemented" \
-  -source far_a -target far_b -t d.t -o meta
+check "aliases from the registry" 2 "mode 'pipe' is not implemented" \
+  -source far_a -target far_b -t d.t -o pipe
 check "verbose run shows no secret" 2 "far_a (u@192.0.2.10:9030) -> far_b (u@192.0.2.11:9031)" \
-  -source far_a -target far_b -t d.t -o meta -v
+  -source far_a -target far_b -t d.t -o pipe -v
 check "unknown alias lists the registry" 2 "unknown cluster alias 'nope' for -target" \
   -source far_a -target nope -t d.t -o v2
 check "known aliases include registry rows" 2 "reg, far_a, far_b" \

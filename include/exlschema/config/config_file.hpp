@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 // `.exlSchema.yaml` as read from disk (PRODUCT.md §3), before any secret is resolved: passwords
 // stay "sources" (an env var name, a ciphertext) until a run needs that cluster, so that an unset
@@ -82,12 +84,29 @@ struct JdbcDriver {
       "mysql-connector-java-8.0.28.jar";
 };
 
+// `scs:` the official starrocks-cluster-sync for `-o meta` (docs/modes.md "-o meta"). Secrets stay
+// sources (variable names) until a meta run resolves them.
+struct ScsEntry {
+  std::string home;             // the unpacked tool: bin/start.sh, bin/stop.sh, conf/
+  std::string secret_key_env;   // a variable holding the key sync.properties' passwords are
+                                // encrypted with (*_password_secret_key); empty: clear passwords
+  std::string source_token_env; // a variable holding source_cluster_token; empty: not written
+  // conf/hosts.properties: `SOURCE_<address>` / `TARGET_<address>` -> a reachable address.
+  std::vector<std::pair<std::string, std::string>> hosts;
+  // Tuning keys of sync.properties written as given (meta_job_interval_seconds, ...); the keys
+  // exlSchema derives from the run are refused here.
+  std::vector<std::pair<std::string, std::string>> properties;
+  int stall_timeout_s = 1800; // no progress (log nor audit) for this long: the run fails
+  int stop_timeout_s = 60;    // bin/stop.sh gets this long before the process group is killed
+  std::string where;
+};
+
 struct ConfigFile {
   std::string path;
   std::map<std::string, ClusterEntry> clusters;
   std::optional<RegistrySettings> registry;
   std::optional<FeishuEntry> feishu;
-  std::string scs_home;
+  std::optional<ScsEntry> scs;
   Defaults defaults;
   JdbcDriver jdbc;
   std::string state_path; // `state:`, `~` expanded, absolute; empty: the default place

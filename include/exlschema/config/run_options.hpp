@@ -6,12 +6,26 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 // Everything a run needs to know, built once from the command line and the configuration file
 // (src/app) and never changed afterwards. Run state (counters, results) lives in the runner and
 // the report, not here.
 namespace exl::config {
+
+// `scs:` resolved for a meta run (config_file.hpp ScsEntry): the secrets read from their variables
+// and registered as secrets.
+struct ScsSettings {
+  std::string home; // empty: not configured
+  std::string secret_key;
+  std::string source_token;
+  std::vector<std::pair<std::string, std::string>> hosts;
+  std::vector<std::pair<std::string, std::string>> properties;
+  int stall_timeout_s = 1800;
+  int stop_timeout_s = 60;
+  int report_interval_s = 300; // report_interval_seconds: feishu.progress_interval, else 300
+};
 
 struct RunOptions : JobFlags {
   std::string run_id; // e.g. `20261121T120000-a1b2`; names temporary objects `exl_tmp_<run>__`
@@ -35,7 +49,7 @@ struct RunOptions : JobFlags {
   std::optional<FeishuSettings> feishu; // nullopt: not configured, or `-nonotify`
   std::string jdbc_driver_url;          // `jdbc.driver_url`, for the JDBC catalog of v1-v5
   std::string jdbc_driver_class;        // `jdbc.driver_class`
-  std::string scs_home;                 // `scs.home`, for -o meta; empty: not configured
+  ScsSettings scs;                      // `scs:`, for -o meta (resolved for meta runs only)
   std::string state_path; // the run history (`state:`, else state::default_state_path())
 };
 

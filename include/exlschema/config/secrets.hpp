@@ -3,6 +3,7 @@
 #include "exlschema/config/cluster_settings.hpp"
 #include "exlschema/config/config_file.hpp"
 #include "exlschema/config/feishu_settings.hpp"
+#include "exlschema/config/run_options.hpp"
 
 #include <string>
 
@@ -23,6 +24,10 @@ ClusterSettings resolve_cluster(const ClusterEntry& entry, int query_timeout_s);
 // The `feishu:` entry resolved: the webhook URL (built from `key` when only the key is given) and
 // the signing secret from `secret_env`. Throws exl::ConfigError when `secret_env` is unset.
 FeishuSettings resolve_feishu(const FeishuEntry& entry);
+
+// `scs:` for a meta run: the secret key and the token read from their variables (registered as
+// secrets). Throws exl::ConfigError when a named variable is unset or empty.
+ScsSettings resolve_scs(const ScsEntry& entry);
 
 // The webhook URL Feishu gives for hook `key`.
 std::string feishu_webhook_url(const std::string& key);

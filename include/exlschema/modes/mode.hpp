@@ -8,6 +8,7 @@
 #include "exlschema/starrocks/table_ref.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,15 @@ struct TablePlan {
   starrocks::Properties deferred;                    // settings to restore after the data is in
 };
 
+// What a mode that moves the data outside exlSchema's tasks (meta: starrocks-cluster-sync copies
+// every table at once) tells while it does so.
+struct SuperviseEvents {
+  std::function<void(const std::string& line)> progress; // the console, flushed
+  // Feishu (already redacted); the engine sends at most one per feishu.progress_interval unless
+  // `urgent`.
+  std::function<void(const std::string& text, bool urgent)> notice;
+};
+
 class Mode {
 public:
   virtual ~Mode() = default;
@@ -97,6 +107,18 @@ public:
   // Runs one task; the default sends each step through the gate.
   virtual runner::TaskResult run_task(RunContext& ctx, const TablePlan& table,
                                       const TaskPlan& task);
+
+  // With -r, after the structure statements and data tasks of every table and before their
+  // verification: a mode whose data moves outside its tasks runs and watches that here, until
+  // the data is in or ctx.cancel stops it. Throwing fails every table not failed yet with the
+  // message. The default does nothing.
+  virtual void supervise(RunContext& ctx, const std::vector<TablePlan>& plans,
+                         const SuperviseEvents& events);
+
+  // Lines the plan (no -r) prints before the tables: what the mode would write or send for the
+  // run as a whole besides SQL statements (meta: the generated scs configuration). Redacted by
+  // the printer. The default: none.
+  virtual std::vector<std::string> plan_preamble(RunContext& ctx);
 
   // After the table's statements and tasks ran: fills what the report says about it (rows,
   // audit, outcome). The default keeps the plan's outcome.

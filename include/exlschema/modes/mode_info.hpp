@@ -7,6 +7,10 @@
 // One row of the mode table (mode_registry.hpp): what `-o NAME` is and which of the command
 // line's mode-specific flags it takes. The CLI checks a run's flags against the row of its mode,
 // so a mode's flag rules are written once, here, and not as mode names in src/cli.
+namespace exl::config {
+struct RunOptions;
+}
+
 namespace exl::modes {
 
 class Mode;
@@ -34,6 +38,10 @@ struct ModeInfo {
   // Without -i the run repeats rounds every -interval seconds, each one replacing what changed
   // on the source (drive.hpp); with -i, or for a mode without rounds, it runs once.
   bool rounds = false;
+
+  // Checks the run's options before anything connects (what the CLI cannot know: the
+  // configuration, e.g. meta's scs home); throws UsageError with one line. Null: nothing to check.
+  void (*check_options)(const config::RunOptions& options) = nullptr;
 };
 
 } // namespace exl::modes

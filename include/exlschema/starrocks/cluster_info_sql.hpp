@@ -36,5 +36,13 @@ std::string build_show_frontend_config(std::string_view key);
 inline constexpr std::string_view k_run_mode_config = "run_mode";
 inline constexpr std::string_view k_legacy_replication_config =
     "enable_legacy_compatibility_for_replication";
+// Compaction of a shared-data cluster: 0 turns it off, -1 (the default) lets StarRocks decide.
+// The migration tool's docs ask for 0 on a shared-data target below v3.3.10 for the duration of
+// the migration (docs 3.3: administration/data_migration_tool.md, "Disable Compaction").
+inline constexpr std::string_view k_lake_compaction_config = "lake_compaction_max_tasks";
+
+// ADMIN SET FRONTEND CONFIG ("key" = "value"): changes a mutable FE setting until the FE restarts
+// (no WITH PERSISTENT: exlSchema sets it back itself; docs: ADMIN_SET_CONFIG.md). Needs OPERATE.
+std::string build_set_frontend_config(std::string_view key, std::string_view value);
 
 } // namespace exl::starrocks

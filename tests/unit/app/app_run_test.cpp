@@ -41,7 +41,7 @@ class AppRunTest : public ::testing::Test {
 protected:
   std::string write_config(const std::string& text) { return m_dir.write("c.yaml", text); }
   std::vector<std::string> run_args(const std::string& config, const std::string& target = "b") {
-    return {"-source", "a", "-target", target, "-t", "d.t", "-o", "meta", "-config", config};
+    return {"-source", "a", "-target", target, "-t", "d.t", "-o", "pipe", "-config", config};
   }
   config::test::TempDir m_dir;
 };
@@ -87,7 +87,7 @@ TEST_F(AppRunTest, ValidRunSaysModeIsNotImplemented) {
   const config::test::ScopedEnv env("EXL_APP_TEST_PW", "app-env-Pw-10");
   const Outcome o = run_with(run_args(write_config(k_config)));
   EXPECT_EQ(o.code, 2);
-  EXPECT_EQ(o.err, "exlSchema: mode 'meta' is not implemented in this build yet\n");
+  EXPECT_EQ(o.err, "exlSchema: mode 'pipe' is not implemented in this build yet\n");
   // Loading the configuration registered both passwords as secrets.
   EXPECT_EQ(util::redact("app-Pw-9 app-env-Pw-10"), "*** ***");
 }
@@ -116,7 +116,7 @@ TEST_F(AppRunTest, ReadableConfigDrawsAWarning) {
                       std::filesystem::perms::others_read);
   const Outcome o = run_with(run_args(path));
   EXPECT_THAT(o.err, HasSubstr("chmod 600 " + path));
-  EXPECT_THAT(o.err, HasSubstr("mode 'meta' is not implemented"));
+  EXPECT_THAT(o.err, HasSubstr("mode 'pipe' is not implemented"));
 }
 
 TEST_F(AppRunTest, MalformedConfigIsExitTwo) {
@@ -146,8 +146,8 @@ TEST_F(AppRunTest, LogFileGetsRunIdAndNoSecrets) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_TRUE(std::regex_search(text, std::regex(R"(\[run \d{8}T\d{6}-[0-9a-f]{4}\] \[task -\])")))
       << text;
-  EXPECT_THAT(text, HasSubstr("-o meta: a (u@fe-a:9030) -> b (u@fe-b:9030)"));
-  EXPECT_THAT(text, HasSubstr("exit code 2: exlSchema: mode 'meta' is not implemented"));
+  EXPECT_THAT(text, HasSubstr("-o pipe: a (u@fe-a:9030) -> b (u@fe-b:9030)"));
+  EXPECT_THAT(text, HasSubstr("exit code 2: exlSchema: mode 'pipe' is not implemented"));
   EXPECT_EQ(text.find("app-Pw-9"), std::string::npos);
   EXPECT_EQ(text.find("app-env-Pw-10"), std::string::npos);
   // Debug lines reach the file, not the console without -v.

@@ -32,6 +32,15 @@ config::RegistryFetch no_registry() {
   };
 }
 
+TEST(OptionsBuilderTest, ScsIsResolvedForAMetaRun) {
+  const auto file = config_file();
+  config::ClusterDirectory directory(file, no_registry());
+  cli::CliArgs a = args();
+  a.mode = "meta";
+  const config::RunOptions o = build_run_options(a, file, directory, "rid");
+  EXPECT_EQ(o.scs.home, "/opt/scs");
+}
+
 TEST(OptionsBuilderTest, ConfigDefaultsApplyWhenFlagsAreAbsent) {
   const auto file = config_file();
   config::ClusterDirectory directory(file, no_registry());
@@ -47,7 +56,8 @@ TEST(OptionsBuilderTest, ConfigDefaultsApplyWhenFlagsAreAbsent) {
   EXPECT_EQ(o.source.http_port, 8031);
   EXPECT_EQ(o.target.rpc_port, 9022);
   EXPECT_EQ(o.target.connection.query_timeout_s, 900);
-  EXPECT_EQ(o.scs_home, "/opt/scs");
+  EXPECT_EQ(o.scs.home, "") << "scs: is resolved for -o meta only";
+  EXPECT_EQ(o.scs.report_interval_s, 30) << "scs reports at feishu.progress_interval";
   EXPECT_EQ(o.config_path, "/etc/exl.yaml");
   ASSERT_TRUE(o.feishu.has_value());
   EXPECT_EQ(o.feishu->webhook_url, "https://open.feishu.cn/open-apis/bot/v2/hook/hook-key-11");

@@ -86,7 +86,8 @@ TEST(ConfigFileTest, ReadsEveryKey) {
   EXPECT_EQ(config.feishu->secret_env, "EXL_FEISHU_SECRET");
   EXPECT_EQ(config.feishu->proxy, "http://proxy.internal:3128");
   EXPECT_EQ(config.feishu->progress_interval_s, 60);
-  EXPECT_EQ(config.scs_home, "/opt/scs");
+  ASSERT_TRUE(config.scs);
+  EXPECT_EQ(config.scs->home, "/opt/scs");
   EXPECT_EQ(config.defaults.thread, 5);
   EXPECT_DOUBLE_EQ(config.defaults.speed_gb, 2.5);
   EXPECT_EQ(config.defaults.query_timeout_s, 7200);

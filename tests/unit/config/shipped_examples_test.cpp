@@ -19,7 +19,8 @@ TEST(ShippedExamplesTest, TopLevelExampleParsesWithEveryKey) {
   ASSERT_TRUE(config.registry.has_value());
   ASSERT_TRUE(config.feishu.has_value());
   EXPECT_EQ(config.feishu->progress_interval_s, 300);
-  EXPECT_EQ(config.scs_home, "/opt/starrocks-cluster-sync");
+  ASSERT_TRUE(config.scs);
+  EXPECT_EQ(config.scs->home, "/opt/starrocks-cluster-sync");
   EXPECT_EQ(config.defaults.thread, 3);
 }
 

@@ -101,3 +101,12 @@ TEST(RedactTest, LongQuotedValueAfterASecretKey) {
     EXPECT_EQ(redact(plain), plain);
   }
 }
+
+// A properties file with an empty secret value (scs's `source_cluster_token=`): the next line is
+// not taken as its value.
+TEST(RedactTest, EmptyPropertyValueDoesNotHideTheNextLine) {
+  EXPECT_EQ(exl::util::redact("source_cluster_token=\ntarget_fe_host=10.0.0.2\n"),
+            "source_cluster_token=\ntarget_fe_host=10.0.0.2\n");
+  EXPECT_EQ(exl::util::redact("target_cluster_password=s3cret\nuser=root"),
+            "target_cluster_password=***\nuser=root");
+}

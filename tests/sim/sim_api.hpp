@@ -131,6 +131,13 @@ public:
 
   // KILL QUERY n: interrupts the statement running for `connection_id` (if any).
   virtual void kill_query(std::uint32_t connection_id) = 0;
+
+  // ADMIN SET SIM PARTITION VERSION (parsed by the front, ADMIN checked there): `partition` of
+  // `db`.`table` becomes visible at `version`, as after StarRocks's replication job. OK, or the
+  // StarRocks error for an unknown database, table or partition.
+  virtual Reply set_partition_version(SessionContext& session, const std::string& db,
+                                      const std::string& table, const std::string& partition,
+                                      std::int64_t version) = 0;
 };
 
 // Creates the engine for one cluster; connects to its MariaDB server. Throws std::runtime_error

@@ -89,6 +89,20 @@ public:
     }
   }
 
+  Reply set_partition_version(SessionContext& session, const std::string& db,
+                              const std::string& table, const std::string& partition,
+                              std::int64_t version) override {
+    try {
+      Backend& conn = connection(session);
+      Ctx ctx{m_state, session, conn};
+      return engine::set_partition_version(ctx, db, table, partition, version);
+    } catch (const EngineError& e) {
+      return e.reply();
+    } catch (const BackendError& e) {
+      return translate_backend_error(e, m_state.config.version);
+    }
+  }
+
 private:
   Backend& connection(SessionContext& session) {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -130,6 +130,10 @@ Reply create_external_table(Ctx& ctx, const CreateTableStmt& stmt); // after par
 // remote_txn.cpp: the rpc-port statements of another cluster's OLAP external table (SIM ...)
 Reply sim_remote_statement(Ctx& ctx, Cursor& cur);
 
+// sim_partition_version.cpp: ADMIN SET SIM PARTITION VERSION (the front parses it)
+Reply set_partition_version(Ctx& ctx, const std::string& db, const std::string& table,
+                            const std::string& partition, std::int64_t version);
+
 // tasks.cpp
 Reply submit_task(Ctx& ctx, Cursor& cur); // SUBMIT
 Reply drop_task(Ctx& ctx, Cursor& cur);   // DROP TASK

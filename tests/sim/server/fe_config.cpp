@@ -42,6 +42,14 @@ std::vector<FeConfigItem> defaults(const ClusterConfig& c) {
       {"meta_dir", "/opt/starrocks/fe/meta", "String", false, false, ""},
       {"run_mode", c.shared_data ? "shared_data" : "shared_nothing", "String", false, false, ""},
   };
+  // lake_compaction_max_tasks: FE_configuration.md "lake_compaction_max_tasks" (default -1 =
+  // alive CNs x 16, 0 disables compaction; type Int; dynamic; introduced v3.1.0), and the 3.1
+  // release notes (made dynamic). It only acts on a shared-data cluster (CompactionScheduler
+  // .compactionTaskLimit), but it is a plain Config.java field, so every 3.1+ FE lists it and
+  // accepts ADMIN SET FRONTEND CONFIG for it whatever its run_mode.
+  if (c.version.at_least(3, 1)) {
+    items.push_back({"lake_compaction_max_tasks", "-1", "int", true, false, ""});
+  }
   return items;
 }
 

@@ -182,6 +182,25 @@ Reply show_sim(Front& front, TokenCursor& c) {
   return syntax_error("ADMIN SHOW SIM STORAGE | QUERY LOG [LIKE '<p>'] [LIMIT <n>] | FAULTS");
 }
 
+// PARTITION VERSION '<db>'.'<table>' '<partition>' <n>: names as strings or identifiers.
+Reply set_partition_version(Front& front, ConnectionState& conn, TokenCursor& c) {
+  auto name = [&c]() -> std::optional<std::string> {
+    if (c.peek().kind == Token::Kind::String || c.peek().is_name()) {
+      return c.next().text;
+    }
+    return std::nullopt;
+  };
+  auto db = name();
+  bool dot = db && c.accept_symbol(".");
+  auto table = dot ? name() : std::nullopt;
+  auto partition = table ? name() : std::nullopt;
+  auto version = partition ? take_integer(c) : std::nullopt;
+  if (!version || !c.at_end()) {
+    return syntax_error("ADMIN SET SIM PARTITION VERSION '<db>'.'<table>' '<partition>' <n>");
+  }
+  return front.engine().set_partition_version(conn.session, *db, *table, *partition, *version);
+}
+
 } // namespace
 
 std::optional<Reply> handle_sim_statement(Front& front, ConnectionState& conn, TokenCursor c) {
@@ -204,6 +223,9 @@ std::optional<Reply> handle_sim_statement(Front& front, ConnectionState& conn, T
     }
     front.query_log().clear();
     return OkReply{};
+  }
+  if (c.accept_words({"PARTITION", "VERSION"})) { // the engine's state, not a fault knob
+    return set_partition_version(front, conn, c);
   }
   return set_sim(front.control(), c);
 }

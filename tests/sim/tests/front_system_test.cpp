@@ -169,6 +169,25 @@ TEST(FrontSystemTest, FrontendConfigShowAndSet) {
   EXPECT_EQ(r.message, "Config 'http_port' does not exist or is not mutable");
 }
 
+TEST(FrontSystemTest, LakeCompactionMaxTasksIsAMutableConfigFrom31) {
+  PrivateSrsim sim({"--version", "3.3.5", "--shared-data"});
+  auto c = sim.root();
+  auto r = c->query("ADMIN SHOW FRONTEND CONFIG LIKE 'lake_compaction_max_tasks'");
+  ASSERT_TRUE(r.ok()) << r.message;
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.cell(0, "Value"), "-1");
+  EXPECT_EQ(r.cell(0, "IsMutable"), "true");
+  ASSERT_TRUE(c->query("ADMIN SET FRONTEND CONFIG (\"lake_compaction_max_tasks\" = \"0\")").ok());
+  EXPECT_EQ(c->query("ADMIN SHOW FRONTEND CONFIG LIKE 'lake_compaction%'").cell(0, "Value"), "0");
+  r = c->query("ADMIN SET FRONTEND CONFIG (\"lake_compaction_max_tasks\" = \"many\")");
+  EXPECT_EQ(r.error, 1064u);
+  // A 2.5 FE has no such key (introduced in 3.1.0).
+  PrivateSrsim old({"--version", "2.5.22"});
+  r = old.root()->query("ADMIN SHOW FRONTEND CONFIG LIKE 'lake_compaction_max_tasks'");
+  ASSERT_TRUE(r.ok()) << r.message;
+  EXPECT_TRUE(r.rows.empty());
+}
+
 TEST(FrontSystemTest, ShowSimStorageNamesTheMariaDb) {
   const Sandbox& s = Sandbox::get();
   auto r = Client::root()->query("ADMIN SHOW SIM STORAGE");

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <mutex>
+#include <unistd.h>
 
 namespace exl::modes {
 namespace {
@@ -140,11 +141,6 @@ void MetaMode::supervise(RunContext& ctx, const std::vector<TablePlan>& plans,
     ctx.gate.mutate(f.set);
     events.progress("[" + ctx.options.target.alias + "] " + f.set.sql);
   }
-  if (!m_setup.fe_settings.empty()) {
-    m_run_notes.push_back("FE settings changed for the run were set back at its end (" +
-                          std::to_string(m_setup.fe_settings.size()) +
-                          "); none of them belongs in fe.conf");
-  }
   scs::ConfFiles files;
   const scs::Properties properties = scs::sync_properties(m_setup.settings);
   for (const auto& [key, value] : properties) {
@@ -173,6 +169,11 @@ void MetaMode::supervise(RunContext& ctx, const std::vector<TablePlan>& plans,
     util::log().error("{}", problem);
     m_run_notes.push_back(problem);
   }
+  events.progress("conf/sync.properties restored" +
+                  std::string(m_setup.fe_settings.empty()
+                                  ? ""
+                                  : "; the FE settings are set back as the run ends (none of "
+                                    "them belongs in fe.conf)"));
   if (end == WatchEnd::ToolFinished) {
     m_run_notes.push_back("starrocks-cluster-sync ended its one-time run before every table was "
                           "in sync");
@@ -320,6 +321,12 @@ void check_meta_options(const config::RunOptions& options) {
   for (const char* part : {"bin/start.sh", "bin/stop.sh", "conf"}) {
     if (!fs::exists(fs::path(home) / part)) {
       missing += (missing.empty() ? "" : ", ") + std::string(part);
+    }
+  }
+  for (const char* script : {"bin/start.sh", "bin/stop.sh"}) {
+    const fs::path path = fs::path(home) / script;
+    if (fs::exists(path) && ::access(path.c_str(), X_OK) != 0) {
+      missing += (missing.empty() ? "" : ", ") + std::string("an executable ") + script;
     }
   }
   if (!missing.empty()) {

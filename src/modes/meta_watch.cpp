@@ -85,7 +85,7 @@ std::optional<std::string> ScsProgressTracker::read(const std::string& line, boo
     if (jobs) {
       moved = moved || j->finished > jobs->finished;
       const bool rose = j->failed > jobs->failed && j->finished <= jobs->finished;
-      failed_rises = rose ? failed_rises + 1 : (j->failed > jobs->failed ? failed_rises : 0);
+      failed_rises = rose ? failed_rises + 1 : 0;
     }
     jobs = j;
     return scs::describe(*j);

@@ -69,11 +69,11 @@ pid_t spawn_script(const std::filesystem::path& home, const std::string& script,
     envp.push_back(e.data());
   }
   envp.push_back(nullptr);
+  // Run as the tool's scripts ask (their #! line): the real ones may well need bash.
   std::string path = (home / "bin" / script).string();
-  std::string shell = "/bin/sh";
-  char* argv[] = {shell.data(), path.data(), nullptr};
+  char* argv[] = {path.data(), nullptr};
   pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, shell.c_str(), &actions, &attr, argv, envp.data());
+  const int rc = ::posix_spawn(&pid, path.c_str(), &actions, &attr, argv, envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (rc != 0) {

@@ -179,6 +179,10 @@ expect_usage "meta with an unusable scs home" \
   -source a -target c -t db.tbl -o meta -config "$META_CONFIG"
 touch "$SCS_HOME/bin/start.sh" "$SCS_HOME/bin/stop.sh"
 mkdir -p "$SCS_HOME/conf"
+expect_usage "meta with scripts that cannot run" \
+  "missing an executable bin/start.sh, an executable bin/stop.sh" \
+  -source a -target c -t db.tbl -o meta -config "$META_CONFIG"
+chmod +x "$SCS_HOME/bin/start.sh" "$SCS_HOME/bin/stop.sh"
 expect_usage "meta cannot rename" "-o meta cannot rename (-t db.tbl=db.t2)" \
   -source a -target c -t db.tbl=db.t2 -o meta -config "$META_CONFIG"
 expect_usage "meta copies whole tables" "-p cannot be used with -o meta" \

@@ -1,6 +1,7 @@
 // `exlSchema check` against the two-cluster sandbox: the real binary, its report and exit code,
 // and srsim's query log to prove that it only read (docs/modes.md "check").
 #include "e2e/e2e_support.hpp"
+#include "e2e/shared_data_cluster.hpp"
 #include "exlschema/db/connection.hpp"
 
 #include <netinet/in.h>
@@ -187,76 +188,6 @@ TEST(CheckTest, UserWithoutPrivilegesIsToldWhatToGrant) {
 
 // One more srsim cluster, shared-data, on the sandbox's src MariaDB (as srsim's own tests start
 // private clusters), stopped at the end of the test.
-class SharedDataCluster {
-public:
-  SharedDataCluster() : m_dir(sandbox_dir() + "/check-shared-" + std::to_string(::getpid())) {
-    const auto env = load_sandbox_env();
-    std::filesystem::create_directories(m_dir);
-    std::filesystem::remove(m_dir + "/srsim.ready");
-    std::vector<std::string> args = {EXL_SRSIM_PATH,     "--name",
-                                     "e2echeck",         "--shared-data",
-                                     "--data-dir",       m_dir,
-                                     "--storage-host",   "127.0.0.1",
-                                     "--storage-port",   env->at("SRC_MARIADB_PORT"),
-                                     "--storage-socket", env->at("SRC_MARIADB_SOCKET"),
-                                     "--storage-user",   env->at("SRC_MARIADB_USER")};
-    std::vector<std::string> vars = {"SRSIM_ROOT_PASSWORD=" + m_password,
-                                     "SRSIM_STORAGE_PASSWORD=" + env->at("SRC_MARIADB_PASSWORD")};
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (auto& a : args) {
-      argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<char*> envp;
-    envp.reserve(vars.size() + 1);
-    for (auto& v : vars) {
-      envp.push_back(v.data());
-    }
-    envp.push_back(nullptr);
-    if (::posix_spawn(&m_pid, argv[0], nullptr, nullptr, argv.data(), envp.data()) != 0) {
-      throw std::runtime_error("cannot start srsim");
-    }
-    read_port();
-  }
-  ~SharedDataCluster() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    if (!eventually([&] { return ::waitpid(m_pid, &status, WNOHANG) == m_pid; })) {
-      ::kill(m_pid, SIGKILL);
-      ::waitpid(m_pid, &status, 0);
-    }
-    std::error_code ec;
-    std::filesystem::remove_all(m_dir, ec);
-  }
-  SharedDataCluster(const SharedDataCluster&) = delete;
-  SharedDataCluster& operator=(const SharedDataCluster&) = delete;
-
-  [[nodiscard]] int port() const { return m_port; }
-  [[nodiscard]] const std::string& password() const { return m_password; }
-
-private:
-  // srsim writes PORT=... into srsim.ready once it listens.
-  void read_port() {
-    const bool ready = eventually([&] {
-      std::ifstream in(m_dir + "/srsim.ready");
-      for (std::string line; std::getline(in, line);) {
-        if (line.rfind("PORT=", 0) == 0) {
-          m_port = std::stoi(line.substr(5));
-        }
-      }
-      return m_port > 0;
-    });
-    if (!ready) {
-      throw std::runtime_error("the shared-data srsim did not start, see " + m_dir);
-    }
-  }
-
-  std::string m_dir;
-  std::string m_password = "shared-root-pw";
-  pid_t m_pid = -1;
-  int m_port = 0;
-};
 
 TEST(CheckTest, SharedDataTargetListsComputeNodes) {
   const SharedDataCluster shared;

@@ -27,6 +27,9 @@ void make_fake_scs_home(const exl::config::test::TempDir& dir, const std::string
             "echo $! >bin/pid\n");
   dir.write("bin/stop.sh", "#!/bin/sh\ncd \"$(dirname \"$0\")/..\"\n"
                            "[ -f bin/no-stop ] || kill \"$(cat bin/pid)\"\n");
+  for (const char* script : {"/bin/start.sh", "/bin/stop.sh"}) {
+    fs::permissions(dir.path() + script, fs::perms::owner_all);
+  }
 }
 
 std::string file_text(const std::string& path) {

@@ -54,10 +54,11 @@ void check_versions(const RunContext& ctx) {
       v.known && (v.at_least(3, 3) || (v.major == 3 && v.minor == 2 && v.patch >= 3) ||
                   (v.major == 3 && v.minor == 1 && v.patch >= 8));
   if (!supported) {
-    throw FatalError("exlSchema: -o meta: the target '" + ctx.target.alias + "' runs StarRocks " +
-                     (v.known ? v.text : ctx.target.version_text) +
-                     "; starrocks-cluster-sync needs a target of v3.1.8, v3.2.3 or later; "
-                     "nothing was started");
+    throw FatalError(
+        "exlSchema: -o meta: the target '" + ctx.target.alias + "' runs StarRocks " +
+        (v.known ? fmt::format("{}.{}.{}", v.major, v.minor, v.patch) : ctx.target.version_text) +
+        "; starrocks-cluster-sync needs a target of v3.1.8, v3.2.3 or later; "
+        "nothing was started");
   }
 }
 

@@ -323,5 +323,40 @@ TEST(MetaModeTest, CompactionOfASharedDataTargetBelow3310IsOffDuringTheRun) {
   EXPECT_EQ(rows.rows.at(0).at(0).value_or(""), "8");
 }
 
+// Preconditions of the tool's docs, refused before anything is set or started: a target below
+// v3.1.8 / v3.2.3, and a user without the SYSTEM-level OPERATE privilege.
+TEST(MetaModeTest, AnUnsupportedTargetOrAUserWithoutOperateIsRefused) {
+  const std::string db = meta_source("meta_pre");
+  MetaHome home;
+  std::vector<std::string> args = home.args(db + ".fact_a", {"-i", "-r"});
+  args[5] = "dst25";
+  const ExlResult old = run_exl(args, meta_env());
+  EXPECT_EQ(old.exit_code, 1) << old.out << old.err;
+  EXPECT_TRUE(contains(old.err, "runs StarRocks 2.5.22; starrocks-cluster-sync needs a target of "
+                                "v3.1.8, v3.2.3 or later"))
+      << old.err;
+  const std::string user = "exl_meta_" + std::to_string(::getpid());
+  sql_all("SRC", {"CREATE USER " + user + " IDENTIFIED BY 'mp-pw-1'",
+                  "GRANT SELECT ON `" + db + "`.* TO '" + user + "'@'%'"});
+  const std::string config = home.dir().write(
+      "user.yaml", std::regex_replace(read_file(home.config()), std::regex("\nscs:\n"),
+                                      "\n  limited:\n    host: 127.0.0.1\n    port: " +
+                                          std::to_string(cluster("SRC").port) + "\n    user: " +
+                                          user + "\n    password: mp-pw-1\nscs:\n"));
+  args = home.args(db + ".fact_a", {"-i", "-r"});
+  args[1] = config;
+  args[3] = "limited";
+  const QueryLogMark dst("DST");
+  const ExlResult r = run_exl(args, meta_env());
+  const auto writes = writes_in(dst.statements());
+  sql("SRC", "DROP USER " + user);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(contains(r.err, "lacks the SYSTEM-level OPERATE privilege")) << r.err;
+  EXPECT_TRUE(contains(r.err, "GRANT OPERATE ON SYSTEM TO USER")) << r.err;
+  EXPECT_FALSE(contains(r.out + r.err, "mp-pw-1"));
+  EXPECT_EQ(writes, std::vector<std::string>{});
+  EXPECT_FALSE(fs::exists(home.home() + "/bin/scs.pid"));
+}
+
 } // namespace
 } // namespace exl::test::e2e

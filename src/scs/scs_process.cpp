@@ -111,13 +111,12 @@ void ScsProcess::reap() {
   }
   int status = 0;
   pid_t pid = 0;
+  // The last process of the group to exit is the tool (start.sh exits first when it daemonises
+  // it, last when it runs it in the foreground and passes its status on).
   while ((pid = ::waitpid(-m_group, &status, WNOHANG)) > 0) {
-    if (pid != m_start_pid) {
-      m_last_exit = status_code(status);
-      util::log().info("starrocks-cluster-sync process {} exited ({})", pid, *m_last_exit);
-    } else if (status_code(status) != 0) {
-      util::log().warn("bin/start.sh exited with {}", status_code(status));
-    }
+    m_last_exit = status_code(status);
+    util::log().info("starrocks-cluster-sync: process {}{} exited ({})", pid,
+                     pid == m_start_pid ? " (bin/start.sh)" : "", *m_last_exit);
   }
 }
 

@@ -34,6 +34,7 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
                       "BUCKETS 1 PROPERTIES('replication_num'='1')",
                   "INSERT INTO `" + db + "`.`t1` VALUES ('2023-05-01', 1)"});
   int modes_run = 0;
+  const config::test::TempDir scs_dir;
   for (const modes::ModeInfo& mode : modes::mode_table()) {
     if (!mode.implemented) {
       continue;
@@ -45,6 +46,15 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
         "-source", "src", "-target", "dst", "-t", db + ".t1", "-o", std::string(mode.name), "-i"};
     if (std::find(mode.mode_flags.begin(), mode.mode_flags.end(), "a") != mode.mode_flags.end()) {
       args.push_back("-a"); // the JDBC catalog's CREATE is planned, not sent
+    }
+    if (mode.name == "meta") { // a starrocks-cluster-sync home (the stand-in's) to plan for
+      const std::string make = std::string("bash ") + EXL_SCS_MAKE_HOME + " " + scs_dir.path() +
+                               "/scs " + EXL_SCS_STANDIN_BIN + " >/dev/null";
+      ASSERT_EQ(std::system(make.c_str()), 0);
+      args.insert(
+          args.end(),
+          {"-config", scs_dir.write("exl.yaml", read_file(config_path()) +
+                                                    "scs:\n  home: " + scs_dir.path() + "/scs\n")});
     }
     const ExlResult r = run_exl(args);
     EXPECT_EQ(r.exit_code, 0) << mode.name << "\n" << r.out << r.err;

@@ -35,8 +35,8 @@ public:
   // Reaps what exited; true while any process of the group runs.
   bool running();
 
-  // The exit status of the last process of the group that exlSchema reaped (start.sh's own is
-  // ignored): an exit code, or 128 + signal; nullopt when none was seen.
+  // The exit status of the last process of the group that exlSchema reaped: an exit code, or
+  // 128 + signal; nullopt when none was seen.
   std::optional<int> last_exit() const { return m_last_exit; }
 
   // bin/stop.sh (given `timeout`), then SIGTERM and, `timeout` later, SIGKILL to the group.

@@ -57,7 +57,9 @@ TablePlan ExternalCopyMode::plan_table(RunContext& ctx, const TableJob& job) {
     plan.refused = e.what();
   }
   if (!plan.refused && !plan.tasks.empty()) {
-    plan.temps.push_back(external_table(ctx, plan.job, *plan.source_table));
+    if (auto temp = external_table(ctx, plan.job, *plan.source_table)) {
+      plan.temps.push_back(std::move(*temp));
+    }
   }
   return plan;
 }

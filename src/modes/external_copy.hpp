@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
-// What -o mysql and -o starrocks share (PRODUCT.md §4.3/§4.4, issue #12): the table is copied
-// through a temporary external table (TablePlan::temps), one task per partition (one per table
-// when it is unpartitioned), and audited on both sides afterwards.
+// What -o mysql, -o starrocks and -o pipe share (PRODUCT.md §4.3/§4.4/§4.10, issues #12, #14):
+// the table is copied through a temporary external table (TablePlan::temps; pipe: through this
+// host), one task per partition (one per table when it is unpartitioned), and audited on both
+// sides afterwards.
 //
 // Which partitions a run loads, and how:
 // - a table the run creates, or an existing one that holds no rows (in the -p partitions): every
@@ -43,9 +44,10 @@ protected:
                                                  const starrocks::TableModel& model) const = 0;
   virtual std::string alternative() const = 0;
 
-  // The external table the table's loads go through (its CREATE and DROP).
-  virtual TempObject external_table(const RunContext& ctx, const TableJob& job,
-                                    const starrocks::TableModel& model) const = 0;
+  // The external table the table's loads go through (its CREATE and DROP); nullopt for a mode
+  // that needs none (pipe).
+  virtual std::optional<TempObject> external_table(const RunContext& ctx, const TableJob& job,
+                                                   const starrocks::TableModel& model) const = 0;
 
   // The steps that write `load` into the target: appended to an empty partition (`replace`
   // false), or replacing the partition's rows atomically (`replace` true).

@@ -171,6 +171,25 @@ TEST_F(StreamFaultTest, ResetAfterBytesLeavesNothingAndTheLabelFree) {
   EXPECT_EQ(count(*m_sql), "1");
 }
 
+TEST_F(StreamFaultTest, ResetDuringATransactionLoadAbortsTheTransaction) {
+  ok(*m_sql, "ADMIN SET SIM HTTP RESET AFTER 3 1 'rtx'");
+  EXPECT_EQ(op("begin", "rtx1")["Status"], "OK");
+  EXPECT_NE(txn_op(m_sim, "load", m_db, "t", "rtx1", "1\t1\n2\t2\n").curl_code, 0);
+  nlohmann::json j = op("commit", "rtx1");
+  EXPECT_EQ(j["Status"], "FAILED");
+  EXPECT_NE(j["Message"].get<std::string>().find("Can not commit ABORTED"), std::string::npos);
+  EXPECT_EQ(count(*m_sql), "0");
+}
+
+TEST_F(StreamFaultTest, StallPastTheLoadTimeoutFailsWithTheAbort) {
+  ok(*m_sql, "ADMIN SET SIM HTTP STALL 1 'slow'");
+  nlohmann::json j = stream_load(m_sim, m_db, "t", "slow1", "1\t1\n", {"timeout: 1"}).json();
+  EXPECT_EQ(j["Status"], "Fail") << j.dump();
+  EXPECT_EQ(j["Message"], "transaction is aborted by timeout 1 seconds.");
+  EXPECT_EQ(count(*m_sql), "0");
+  EXPECT_EQ(stream_load(m_sim, m_db, "t", "slow1", "1\t1\n").json()["Status"], "Success");
+}
+
 TEST_F(StreamFaultTest, Http500ThenARetrySucceeds) {
   ok(*m_sql, "ADMIN SET SIM HTTP FAIL 1");
   HttpReply r = stream_load(m_sim, m_db, "t", "f500", "1\t1\n");

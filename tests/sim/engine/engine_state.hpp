@@ -26,6 +26,8 @@ struct RunningTxn {
   std::string coordinator;
   std::int64_t prepare_time_ms = 0;
   std::int64_t timeout_ms = 0;
+  std::string source_type = "INSERT_STREAMING"; // Stream Load: BACKEND_STREAMING
+  std::string status = "PREPARE";               // a prepared Stream Load transaction: PREPARED
 };
 
 struct PartitionStats {

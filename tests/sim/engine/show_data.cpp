@@ -179,11 +179,10 @@ Reply show_proc(Ctx& ctx, Cursor& cur) {
     if (t.db != db) {
       continue;
     }
-    rs.rows.push_back({std::to_string(id), t.label, t.coordinator, std::string("PREPARE"),
-                       std::string("INSERT_STREAMING"), format_time(t.prepare_time_ms / 1000),
-                       std::string("NULL"), std::string("NULL"), std::string("NULL"),
-                       std::string(""), std::string("0"), std::string("-1"),
-                       std::to_string(t.timeout_ms), std::string("")});
+    rs.rows.push_back({std::to_string(id), t.label, t.coordinator, t.status, t.source_type,
+                       format_time(t.prepare_time_ms / 1000), std::string("NULL"),
+                       std::string("NULL"), std::string("NULL"), std::string(""), std::string("0"),
+                       std::string("-1"), std::to_string(t.timeout_ms), std::string("")});
   }
   return rs;
 }

@@ -192,6 +192,8 @@ WatchEnd MetaMode::watch(RunContext& ctx, const std::vector<TablePlan>& plans,
   int equal_partitions = 0;
   while (!ctx.cancel.is_cancelled()) {
     bool moved = false;
+    // Before the log: a tool seen exited has written its last lines, which are read below.
+    const bool running = process.running();
     for (const std::string& line : log.poll()) {
       if (const auto text = m_progress.read(line, moved)) {
         events.progress(*text);
@@ -203,7 +205,6 @@ WatchEnd MetaMode::watch(RunContext& ctx, const std::vector<TablePlan>& plans,
                          std::to_string(m_progress.jobs->failed) + " failed, none finishing)",
                      log, events);
     }
-    const bool running = process.running();
     if (!running || Clock::now() >= next_audit) {
       const bool done = audit_all(ctx, plans, events, !once);
       next_audit = Clock::now() + period;

@@ -280,6 +280,27 @@ TEST(MetaModeTest, AStalledToolFailsTheRunAfterTheStallTimeout) {
   EXPECT_EQ(read_file(home.sync_path()), home.original());
 }
 
+// Every data job fails (the tool re-sends them): once its failed count has risen in three reports
+// in a row with nothing finishing, the run fails with the log tail; the tool is stopped.
+TEST(MetaModeTest, AFailedJobCountThatKeepsRisingFailsTheRun) {
+  const std::string db = meta_source("meta_failing");
+  MetaHome home;
+  // feishu.progress_interval is what sets report_interval_seconds (here: its lower bound, 5 s).
+  HttpReceiver hook(HttpReceiver::Mode::Record);
+  const std::string config = home.dir().write(
+      "failing.yaml", read_file(home.config()) + "feishu:\n  webhook: " + hook.url("/hook") +
+                          "\n  progress_interval: 1\n");
+  std::vector<std::string> args = home.args(db + ".fact_a", {"-i", "-r"});
+  args[1] = config;
+  const ExlResult r = run_exl(args, {{"EXL_SCS_KEY", k_scs_key}, {"SCS_STANDIN_FAIL_JOBS", "1"}});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "its failed job count keeps rising")) << r.out;
+  EXPECT_TRUE(contains(r.out, "data job failed")) << "the log tail: " << r.out;
+  EXPECT_EQ(home.tool_pid(), 0);
+  EXPECT_EQ(read_file(home.sync_path()), home.original());
+  EXPECT_EQ(legacy_flag(), "false");
+}
+
 // The tool ends its one-time run, but the target holds a partition it did not rewrite (its
 // version is ahead of the source's): exlSchema's audit says so, exit 3.
 TEST(MetaModeTest, AOneTimeRunTheAuditDisagreesWithEndsInconsistent) {

@@ -50,7 +50,9 @@ bool wait_for_file(const std::string& path) {
 
 TEST(ScsProcessTest, StartsInItsOwnGroupWithoutSecretsAndStopsWithStopSh) {
   exl::config::test::TempDir dir;
-  make_fake_scs_home(dir, "env >log/env\nwhile :; do sleep 0.1; done\n");
+  // Written whole, then renamed: the test reads it as soon as it exists.
+  make_fake_scs_home(dir,
+                     "env >log/env.tmp && mv log/env.tmp log/env\nwhile :; do sleep 0.1; done\n");
   ::setenv("EXL_SCS_TEST_SECRET", "scs-secret-value-1", 1);
   ::setenv("EXL_SCS_TEST_PLAIN", "plain-value", 1);
   exl::util::register_secret("scs-secret-value-1");

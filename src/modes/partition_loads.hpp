@@ -82,6 +82,8 @@ starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& jo
 // (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's
 // load of the same rows, and send() waits for it instead of loading them a second time.
 Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database);
+// The label itself: `label`, or the next free `<label>_n<k>` (for a load that is not SQL).
+std::string fresh_label(RunContext& ctx, const std::string& label, std::string_view database);
 
 // Sends a labelled load exactly once (LoadSender) after with_fresh_label.
 LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database);

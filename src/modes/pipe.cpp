@@ -72,6 +72,12 @@ void produce_rows(RunContext& ctx, const PipeUnit& unit, pipe::BytePipe& body) {
   }
 }
 
+// What the plan and the log show of a unit: the request, and the SELECT its body comes from.
+std::string describe(const PipeUnit& unit, const std::string& source_alias) {
+  return starrocks::describe(starrocks::build_stream_load(unit.spec)) + "\n  body: CSV of [" +
+         source_alias + "] " + unit.select;
+}
+
 // The load as LoadSender sends it: each send streams the unit again, under the label the
 // statement carries (with_fresh_label may have changed it); reads go to the target.
 class PipeChannel final : public LoadChannel {
@@ -199,8 +205,13 @@ protected:
 
   LoadResult send_load_step(RunContext& ctx, const TablePlan& plan, const Statement& step,
                             runner::TaskResult& result) override {
-    const PipeUnit unit = unit_of(step.label);
-    const Statement fresh = with_fresh_label(ctx, step, plan.job.target.database);
+    PipeUnit unit = unit_of(step.label);
+    Statement fresh = step;
+    fresh.label = fresh_label(ctx, step.label, plan.job.target.database);
+    if (fresh.label != step.label) {
+      unit.spec.label = fresh.label;
+      fresh.sql = describe(unit, ctx.options.source.alias);
+    }
     PipeChannel channel(ctx, unit);
     LoadSender sender(channel, ctx.target.version, ctx.cancel);
     LoadResult load =
@@ -237,11 +248,7 @@ private:
     }
     unit.spec.timeout_s = ctx.options.query_timeout_s;
     unit.select = starrocks::build_select_columns(plan.job.source, unit.spec.columns, predicates);
-    const starrocks::StreamLoadRequest request = starrocks::build_stream_load(unit.spec);
-    Statement step{Side::Target,
-                   starrocks::describe(request) + "\n  body: CSV of [" + ctx.options.source.alias +
-                       "] " + unit.select,
-                   unit.spec.label, false};
+    Statement step{Side::Target, describe(unit, ctx.options.source.alias), unit.spec.label, false};
     const std::lock_guard lock(m_mutex);
     m_units[unit.spec.label] = std::move(unit);
     return step;

@@ -5,9 +5,11 @@
 namespace exl::fuzz {
 namespace {
 
+// After the separator only blanks: a property written with an empty value does not take the next
+// line as its value (the scanner's rule since issue #13).
 const std::regex& property_pattern() {
   static const std::regex re(
-      R"re((["']?[A-Za-z_.]*(?:password|passwd|pwd|secret|token|access_key|secret_key)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;)}]+))re",
+      R"re((["']?[A-Za-z_.]*(?:password|passwd|pwd|secret|token|access_key|secret_key)["']?\s*[:=][ \t]*)("[^"]*"|'[^']*'|[^\s,;)}]+))re",
       std::regex::icase);
   return re;
 }

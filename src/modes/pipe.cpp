@@ -101,10 +101,15 @@ private:
     std::thread producer([&] { produce_rows(m_ctx, m_unit, body); });
     pipe::StreamLoadAnswer answer;
     try {
-      answer = pipe::send_stream_load(fe, request, body, std::chrono::seconds(spec.timeout_s + 60));
+      answer = pipe::send_stream_load(fe, request, body, std::chrono::seconds(spec.timeout_s + 60),
+                                      [this] { return m_ctx.cancel.is_cancelled(); });
     } catch (const pipe::LoadTransportError& e) {
       body.abandon();
       producer.join();
+      if (m_ctx.cancel.is_cancelled()) {
+        throw runner::CancelledError("interrupted during Stream Load " + label +
+                                     "; a re-run resolves it by its label");
+      }
       throw runner::OutcomeUnknownError(e.what(), 2013);
     } catch (const std::exception& e) {
       body.abandon();

@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -34,6 +35,13 @@ std::size_t read_body(char* out, std::size_t size, std::size_t count, void* user
   return n < 0 ? CURL_READFUNC_ABORT : static_cast<std::size_t>(n);
 }
 
+// Ends the transfer (non-zero) once `cancelled` says so: a request waiting on a stalled BE must
+// not outlive a SIGINT.
+int check_cancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancelled = static_cast<const std::function<bool()>*>(user);
+  return (*cancelled && (*cancelled)()) ? 1 : 0;
+}
+
 struct Exchange {
   CURLcode code = CURLE_OK;
   long status = 0;
@@ -44,7 +52,7 @@ struct Exchange {
 // One PUT of `request` to `url`, the body read from `body`, no redirect followed.
 Exchange put(const std::string& url, const LoadEndpoint& login,
              const starrocks::StreamLoadRequest& request, BytePipe& body,
-             std::chrono::seconds timeout) {
+             std::chrono::seconds timeout, const std::function<bool()>& cancelled) {
   init_curl_once();
   std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
   CURL* c = curl.get();
@@ -68,6 +76,9 @@ Exchange put(const std::string& url, const LoadEndpoint& login,
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 30'000L);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_PROXY, "");
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, check_cancel);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &cancelled);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &out.body);
   out.code = curl_easy_perform(c);
@@ -135,9 +146,10 @@ StreamLoadAnswer parse_stream_load_answer(long http_status, const std::string& b
 
 StreamLoadAnswer send_stream_load(const LoadEndpoint& fe,
                                   const starrocks::StreamLoadRequest& request, BytePipe& body,
-                                  std::chrono::seconds timeout) {
+                                  std::chrono::seconds timeout,
+                                  const std::function<bool()>& cancelled) {
   const std::string fe_url = "http://" + fe.host + ":" + std::to_string(fe.port) + request.path();
-  Exchange first = put(fe_url, fe, request, body, timeout);
+  Exchange first = put(fe_url, fe, request, body, timeout, cancelled);
   if (first.code != CURLE_OK && !body.failure().empty()) {
     throw std::runtime_error(body.failure());
   }
@@ -153,8 +165,12 @@ StreamLoadAnswer send_stream_load(const LoadEndpoint& fe,
                              std::to_string(body.bytes_read()) + " bytes); nothing was loaded");
   }
   util::log().debug("Stream Load {}: redirected to {}", request.label, first.location);
-  Exchange second = put(first.location, fe, request, body, timeout);
+  Exchange second = put(first.location, fe, request, body, timeout, cancelled);
   if (second.code != CURLE_OK) {
+    if (second.code == CURLE_ABORTED_BY_CALLBACK && cancelled && cancelled()) {
+      // Abandoned mid-request: the body may have been complete, so the outcome is unknown.
+      throw LoadTransportError("Stream Load " + request.label + " abandoned: interrupted");
+    }
     if (!body.failure().empty()) {
       throw std::runtime_error(body.failure()); // aborted mid-body: the BE cannot commit it
     }

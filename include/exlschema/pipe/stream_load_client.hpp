@@ -4,6 +4,7 @@
 #include "exlschema/starrocks/stream_load_request.hpp"
 
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -55,8 +56,10 @@ StreamLoadAnswer parse_stream_load_answer(long http_status, const std::string& b
 // answer (nothing was loaded), LoadTransportError once the BE has the request, and returns the
 // answer otherwise. When `body` failed (the writer's error), the transfer is aborted and
 // std::runtime_error with that error is thrown: the BE never received a complete body.
+// `cancelled` (may be empty) is polled during the transfer; once true the request is abandoned.
 StreamLoadAnswer send_stream_load(const LoadEndpoint& fe,
                                   const starrocks::StreamLoadRequest& request, BytePipe& body,
-                                  std::chrono::seconds timeout);
+                                  std::chrono::seconds timeout,
+                                  const std::function<bool()>& cancelled = {});
 
 } // namespace exl::pipe

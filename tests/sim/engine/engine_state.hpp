@@ -51,6 +51,10 @@ struct EngineState {
 
   std::mutex txn_mutex;
   std::map<std::int64_t, RunningTxn> running; // SHOW PROC '/transactions/<db>/running'
+  // Stream Load transactions that ended ABORTED, with the reason (`status` holds it), for SHOW
+  // PROC '/transactions/<db>/finished': TransProcDir lists a database's final transactions,
+  // VISIBLE and ABORTED alike (DatabaseTransactionMgr.getTxnStateInfoList).
+  std::map<std::int64_t, RunningTxn> aborted;
 
   std::mutex catalog_mutex;
   std::map<std::string, StorageConfig> catalog_storage; // resolved JDBC catalog targets

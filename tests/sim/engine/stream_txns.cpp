@@ -435,6 +435,12 @@ void StreamTxns::ended(StreamTxn& txn, const std::string& state, const std::stri
     m_open.erase(it);
   }
   std::lock_guard lock(m_state.txn_mutex);
+  const auto running = m_state.running.find(txn.id);
+  if (state == "ABORTED" && running != m_state.running.end()) {
+    RunningTxn aborted = running->second;
+    aborted.status = reason;
+    m_state.aborted[txn.id] = aborted;
+  }
   m_state.running.erase(txn.id);
 }
 

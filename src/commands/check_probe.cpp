@@ -7,19 +7,12 @@
 #include "exlschema/util/log.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace exl::commands {
 namespace {
 
-// Access denied (ER_SPECIFIC_ACCESS_DENIED_ERROR 1227, StarRocks's ERR_ACCESS_DENIED 5203, table
-// and database access denied 1142 / 1044): the user lacks a privilege.
-constexpr std::array k_access_denied = {1227, 5203, 1142, 1044};
-
 ReadFailure failure_of(const std::string& statement, const db::SqlError& e) {
-  const bool denied = std::find(k_access_denied.begin(), k_access_denied.end(), e.error_number()) !=
-                      k_access_denied.end();
-  return {statement, e.error_number(), e.message(), denied};
+  return {statement, e.error_number(), e.message(), e.is_access_denied()};
 }
 
 // Runs one read at a time on the cluster's session; a failure is recorded and answered with

@@ -34,6 +34,10 @@ SqlError::SqlError(int error_number, std::string sqlstate, const std::string& me
       m_errno(error_number), m_sqlstate(std::move(sqlstate)), m_message(util::redact(message)),
       m_statement(util::redact(statement)) {}
 
+bool SqlError::is_access_denied() const noexcept {
+  return m_errno == 1227 || m_errno == 5203 || m_errno == 1142 || m_errno == 1044;
+}
+
 bool SqlError::is_retryable_error_number(int error_number) noexcept {
   switch (error_number) {
   case CR_CONNECTION_ERROR:     // 2002: cannot connect through the socket (server restarting)

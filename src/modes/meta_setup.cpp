@@ -2,6 +2,7 @@
 
 #include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/run_context.hpp"
+#include "exlschema/modes/target_disk.hpp"
 #include "exlschema/scs/data_lists.hpp"
 #include "exlschema/starrocks/cluster_info.hpp"
 #include "exlschema/starrocks/cluster_info_sql.hpp"
@@ -9,34 +10,31 @@
 #include "exlschema/util/errors.hpp"
 
 #include <algorithm>
-#include <array>
 #include <fmt/format.h>
 
 namespace exl::modes {
 namespace {
 
-// Access denied: ER_SPECIFIC_ACCESS_DENIED_ERROR 1227, StarRocks's ERR_ACCESS_DENIED 5203, and
-// the table/database forms 1142/1044 (as `exlSchema check` reads them).
-bool access_denied(const db::SqlError& e) {
-  constexpr std::array k_denied{1227, 5203, 1142, 1044};
-  return std::find(k_denied.begin(), k_denied.end(), e.error_number()) != k_denied.end();
+// The tool's user needs the SYSTEM-level OPERATE privilege on both clusters (docs:
+// source_cluster_user / target_cluster_user); exlSchema's reads of the node lists and the FE
+// configuration need it too, so their refusal says so.
+[[noreturn]] void refuse_without_operate(RunContext& ctx, Side side, const db::SqlError& e) {
+  const auto& cluster = side == Side::Source ? ctx.options.source : ctx.options.target;
+  throw FatalError("exlSchema: -o meta: user " + cluster.connection.user + " on the " +
+                   side_name(side) + " '" + cluster.alias +
+                   "' lacks the SYSTEM-level OPERATE privilege starrocks-cluster-sync needs (" +
+                   e.what() + "); grant it: GRANT OPERATE ON SYSTEM TO USER '" +
+                   cluster.connection.user + "'; nothing was started");
 }
 
-// A read that needs the SYSTEM-level OPERATE privilege, which the tool's user needs on both
-// clusters (docs: source_cluster_user / target_cluster_user).
 db::ResultSet operate_read(RunContext& ctx, Side side, const std::string& sql) {
   try {
     return ctx.gate.read(side, sql);
   } catch (const db::SqlError& e) {
-    if (!access_denied(e)) {
-      throw;
+    if (e.is_access_denied()) {
+      refuse_without_operate(ctx, side, e);
     }
-    const auto& cluster = side == Side::Source ? ctx.options.source : ctx.options.target;
-    throw FatalError("exlSchema: -o meta: user " + cluster.connection.user + " on the " +
-                     side_name(side) + " '" + cluster.alias +
-                     "' lacks the SYSTEM-level OPERATE privilege starrocks-cluster-sync needs (" +
-                     e.what() + "); grant it: GRANT OPERATE ON SYSTEM TO USER '" +
-                     cluster.connection.user + "'; nothing was started");
+    throw;
   }
 }
 
@@ -65,19 +63,28 @@ void check_versions(const RunContext& ctx) {
 // The tool stops once any target BE's disk is over target_cluster_max_disk_used_percent; a run
 // that would stop at once is refused before anything starts.
 void check_disk(RunContext& ctx) {
-  if (ctx.target.shared_data) {
-    return; // the data lives in object storage; the tool's threshold is for shared-nothing
+  // The throttle's reader (empty on a shared-data target, whose data lives in object storage);
+  // a refusal names the OPERATE privilege.
+  const DiskReader reader = target_disk_reader(ctx.gate, ctx.target);
+  if (!reader) {
+    return;
   }
-  const db::ResultSet rs = operate_read(ctx, Side::Target, starrocks::build_show_backends());
-  const auto nodes = starrocks::parse_nodes(starrocks::NodeKind::Backend, rs.columns, rs.rows);
-  const starrocks::NodeInfo* fullest = starrocks::fullest_backend(nodes);
-  if (fullest != nullptr && *fullest->max_disk_used_pct > ctx.options.max_disk_used_pct) {
+  std::optional<DiskUsage> fullest;
+  try {
+    fullest = reader();
+  } catch (const db::SqlError& e) {
+    if (e.is_access_denied()) {
+      refuse_without_operate(ctx, Side::Target, e);
+    }
+    throw;
+  }
+  if (fullest && fullest->pct > ctx.options.max_disk_used_pct) {
     throw FatalError(fmt::format(
-        "exlSchema: -o meta: target BE {}:{} has a data disk {:.2f}% full, above "
+        "exlSchema: -o meta: target BE {} has a data disk {:.2f}% full, above "
         "target_cluster_max_disk_used_percent {} (defaults.max_disk_used_pct): "
         "starrocks-cluster-sync would stop at once; free space or raise the limit; nothing was "
         "started",
-        fullest->host, fullest->port, *fullest->max_disk_used_pct, ctx.options.max_disk_used_pct));
+        fullest->backend, fullest->pct, ctx.options.max_disk_used_pct));
   }
 }
 

@@ -35,7 +35,6 @@ MetaTableState audit_one(RunContext& ctx, const TablePlan& plan, const TargetInv
   try {
     const audit::Auditor auditor(side_reader(ctx, Side::Source), side_reader(ctx, Side::Target));
     const audit::TableAudit a = auditor.audit(audit_request(ctx, job, *plan.source_table, true));
-    state.audited = true;
     state.source_rows = a.source_rows;
     state.target_rows = a.target_rows;
     state.partitions = static_cast<int>(a.partitions.size());

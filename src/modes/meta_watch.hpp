@@ -17,7 +17,6 @@ namespace exl::modes {
 struct RunContext;
 
 struct MetaTableState {
-  bool audited = false;
   bool done = false; // every partition equal, at the source's version
   std::string lag;   // one line: "in sync (3 partitions, 1200 rows)", "behind: ..."
   std::optional<std::int64_t> source_rows;

@@ -11,8 +11,8 @@ namespace {
 // Keys scs has that exlSchema leaves to the operator (`scs.properties:`), with the docs' defaults
 // where the docs give one. The `enable_*_sync` switches are from the newer docs page
 // (reference §12).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> k_tuning_defaults{{
-    {"target_cluster_storage_volume", ""},
+constexpr std::string_view k_storage_volume = "target_cluster_storage_volume"; // default: none
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_tuning_defaults{{
     {"max_replication_data_size_per_job_in_gb", "-1"},
     {"meta_job_interval_seconds", "180"},
     {"meta_job_threads", "4"},
@@ -48,7 +48,7 @@ constexpr std::array<std::string_view, 21> k_derived{"one_time_run_mode",
                                                      "ddl_job_allow_drop_partition_target_only",
                                                      "report_interval_seconds"};
 
-bool secret_key(std::string_view key) {
+bool is_secret_key(std::string_view key) {
   return key.ends_with("_password") || key.ends_with("_secret_key") || key.ends_with("_token");
 }
 
@@ -90,14 +90,11 @@ Properties sync_properties(const SyncSettings& s) {
   add_login(p, "target", s.target, s.secret_key);
   p.emplace_back("include_data_list", joined(s.include));
   p.emplace_back("exclude_data_list", joined(s.exclude));
-  p.emplace_back("target_cluster_storage_volume",
-                 tuning_value(s, "target_cluster_storage_volume", ""));
+  p.emplace_back(std::string(k_storage_volume), tuning_value(s, k_storage_volume, ""));
   p.emplace_back("target_cluster_replication_num", std::to_string(s.replication_num));
   p.emplace_back("target_cluster_max_disk_used_percent", std::to_string(s.max_disk_used_percent));
   for (const auto& [key, fallback] : k_tuning_defaults) {
-    if (key != "target_cluster_storage_volume") {
-      p.emplace_back(std::string(key), tuning_value(s, key, fallback));
-    }
+    p.emplace_back(std::string(key), tuning_value(s, key, fallback));
   }
   // scs never drops what the target holds unless -recreate asks for it: the docs' defaults drop
   // a table whose schema differs, a partition distributed differently and a target-only
@@ -122,7 +119,7 @@ std::string properties_text(const Properties& properties, bool masked) {
   std::string out = "# Written by exlSchema -o meta for this run; the previous file is restored "
                     "when the run ends.\n";
   for (const auto& [key, value] : properties) {
-    out += key + "=" + (masked && secret_key(key) && !value.empty() ? "***" : value) + "\n";
+    out += key + "=" + (masked && is_secret_key(key) && !value.empty() ? "***" : value) + "\n";
   }
   return out;
 }
@@ -141,6 +138,7 @@ std::optional<std::string> tuning_key_problem(std::string_view key) {
            "' from the run itself (docs/modes.md \"-o meta\"); it cannot be set in scs.properties";
   }
   const bool tuning =
+      key == k_storage_volume ||
       std::any_of(k_tuning_defaults.begin(), k_tuning_defaults.end(),
                   [&](const auto& entry) { return entry.first == key; }) ||
       std::find(k_tuning_switches.begin(), k_tuning_switches.end(), key) != k_tuning_switches.end();

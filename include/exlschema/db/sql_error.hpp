@@ -25,6 +25,10 @@ public:
   // the server enforced (they would fail the same way again).
   bool is_retryable() const noexcept { return is_retryable_error_number(m_errno); }
 
+  // True when the user lacks a privilege: ER_SPECIFIC_ACCESS_DENIED_ERROR 1227, StarRocks's
+  // ERR_ACCESS_DENIED 5203, table and database access denied 1142 / 1044.
+  bool is_access_denied() const noexcept;
+
   // True when the connection that raised this error cannot be used again (it is discarded, not
   // returned to the pool).
   bool breaks_connection() const noexcept;

@@ -1,5 +1,6 @@
 #include "exlschema/scs/scs_process.hpp"
 #include "exlschema/util/redact.hpp"
+#include "support/eventually.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 namespace {
 
@@ -40,10 +40,7 @@ std::string file_text(const std::string& path) {
 }
 
 bool wait_for_file(const std::string& path) {
-  for (int i = 0; i < 200 && !fs::exists(path); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25)); // polling a file another
-  }                                                             // process writes, bounded
-  return fs::exists(path);
+  return exl::test::eventually([&] { return fs::exists(path); }, std::chrono::seconds(5));
 }
 
 } // namespace
@@ -87,9 +84,6 @@ TEST(ScsProcessTest, SeesTheToolExitAndItsStatus) {
   make_fake_scs_home(dir, "sleep 0.2\nexit 7\n");
   exl::scs::ScsProcess process(dir.path());
   process.start();
-  for (int i = 0; i < 200 && process.running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  EXPECT_FALSE(process.running());
+  EXPECT_TRUE(exl::test::eventually([&] { return !process.running(); }, std::chrono::seconds(5)));
   EXPECT_EQ(process.last_exit(), 7);
 }

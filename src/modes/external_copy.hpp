@@ -54,6 +54,14 @@ protected:
   virtual std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,
                                             const PartitionLoad& load, bool replace) const = 0;
 
+  // The key ranges `load` is cut into, one load each (PartitionLoad::ranges); empty: one load.
+  // An append of a cut partition is one task per range (-thread of them at once); a replacement
+  // loads every range into the temporary partition before the one REPLACE.
+  virtual std::vector<std::string> unit_ranges(RunContext&, const TablePlan&,
+                                               const PartitionLoad&) const {
+    return {};
+  }
+
   // Whether a load can create a missing automatic partition itself (INSERT INTO on the target
   // does; a write through an OLAP external table cannot, so the partition is added first).
   virtual bool loads_create_partitions() const { return true; }
@@ -86,6 +94,8 @@ private:
   // Missing partitions are added in the structure phase, before the external table exists (so
   // its copy of the target's metadata has them): returns the loads without their ADD.
   PartitionLoad add_first(TablePlan& plan, PartitionLoad load) const;
+  // The task(s) writing `load`: one, or one per key range of an append (unit_ranges).
+  void add_tasks(RunContext& ctx, TablePlan& plan, PartitionLoad load, bool replace) const;
   bool incremental(const RunContext& ctx, const TableJob& job) const;
 
   std::string_view m_name;

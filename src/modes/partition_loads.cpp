@@ -8,6 +8,7 @@
 #include "exlschema/util/log.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 namespace exl::modes {
@@ -239,11 +240,11 @@ audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
 }
 
 int task_partitions(const TablePlan& plan) {
-  int n = 0;
+  std::set<std::string> names; // a partition cut into key ranges is several tasks
   for (const TaskPlan& task : plan.tasks) {
-    n += static_cast<int>(task.partitions.size());
+    names.insert(task.partitions.begin(), task.partitions.end());
   }
-  return n;
+  return static_cast<int>(names.size());
 }
 
 std::string name_sample(const std::vector<std::string>& names, std::size_t limit) {

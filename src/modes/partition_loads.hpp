@@ -28,6 +28,9 @@ struct PartitionLoad {
   std::optional<std::string> add;    // ALTER TABLE .. ADD PARTITION to run before loading
   std::uint64_t bytes = 0;           // the source partition's data size (SHOW PARTITIONS)
   starrocks::PartitionBounds bounds; // the source partition's bounds (a temporary twin's too)
+  // The key ranges the rows are sent in, one labelled load each (predicates on the source's
+  // columns, ANDed to `predicate`; every row satisfies exactly one); empty: one load of all rows.
+  std::vector<std::string> ranges;
 };
 
 // The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with

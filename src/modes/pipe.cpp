@@ -20,11 +20,13 @@
 #include "exlschema/starrocks/insert_sql.hpp"
 #include "exlschema/starrocks/names.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/starrocks/split_sql.hpp"
 #include "exlschema/starrocks/stream_load_request.hpp"
 #include "exlschema/util/log.hpp"
 #include "modes/external_copy.hpp"
 #include "modes/load_sender.hpp"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -34,6 +36,34 @@ namespace {
 
 constexpr std::size_t k_pipe_buffer = 4u << 20; // bytes between the SELECT and the request
 constexpr std::size_t k_chunk = 256u << 10;     // CSV handed to the buffer at a time
+constexpr std::uint64_t k_max_ranges = 4096;    // key ranges of one partition at most
+
+// The column a large partition is cut on: the first key column that is not a partition column
+// (a daily partition's date is one value), else the first column of a range partitioning (a
+// partition spanning several values); only types with a total order that a literal can name.
+const starrocks::Column* split_column(const starrocks::TableModel& model) {
+  const auto orderable = [](const starrocks::Column* c) {
+    return c != nullptr &&
+           ((c->type.is_numeric() && c->type.base != "float" && c->type.base != "double") ||
+            c->type.is_date_like() || c->type.base == "char" || c->type.base == "varchar");
+  };
+  const auto partitions_on = [&](const starrocks::Column* c) {
+    return std::any_of(model.partitioning.columns.begin(), model.partitioning.columns.end(),
+                       [&](const std::string& name) { return model.find_column(name) == c; });
+  };
+  for (const std::string& name : model.key_columns) {
+    const starrocks::Column* c = model.find_column(name);
+    if (orderable(c) && !partitions_on(c)) {
+      return c;
+    }
+  }
+  if (model.partitioning.kind == starrocks::Partitioning::Kind::Range &&
+      !model.partitioning.columns.empty()) {
+    const starrocks::Column* c = model.find_column(model.partitioning.columns.front());
+    return orderable(c) ? c : nullptr;
+  }
+  return nullptr;
+}
 
 // What one planned Stream Load reads and how it is sent (its label is the step's).
 struct PipeUnit {
@@ -168,7 +198,9 @@ protected:
       steps.push_back(Statement{Side::Target, *load.add, {}, true});
     }
     if (!replace) {
-      steps.push_back(stream_step(ctx, plan, load, {}, ctx.options.where));
+      for (const std::string& range : ranges_or_all(load)) {
+        steps.push_back(stream_step(ctx, plan, load, {}, ctx.options.where, range));
+      }
       return steps;
     }
     const std::string temp = starrocks::make_temp_name(ctx.options.run_id, load.name);
@@ -177,12 +209,39 @@ protected:
                   starrocks::build_add_temporary_partition(plan.job.target, temp, load.bounds),
                   {},
                   false});
-    steps.push_back(stream_step(ctx, plan, load, temp, {}));
+    for (const std::string& range : ranges_or_all(load)) {
+      steps.push_back(stream_step(ctx, plan, load, temp, {}, range));
+    }
     steps.push_back(Statement{Side::Target,
                               starrocks::build_replace_partition(plan.job.target, load.name, temp),
                               {},
                               false});
     return steps;
+  }
+
+  // A partition larger than -speed is sent in key ranges of about -speed each, cut where the
+  // split column's equal-count tiles end on the source (split_sql.hpp): a failed or unknown load
+  // then redoes one range, and the load timeout bounds a range, not the partition.
+  std::vector<std::string> unit_ranges(RunContext& ctx, const TablePlan& plan,
+                                       const PartitionLoad& load) const override {
+    const std::uint64_t bound = speed_bytes(ctx.options.speed_gb);
+    const starrocks::TableModel& model = *plan.source_table;
+    const starrocks::Column* column = split_column(model);
+    if (load.bytes <= bound || column == nullptr) {
+      return {};
+    }
+    const auto pieces = std::min<std::uint64_t>(k_max_ranges, (load.bytes + bound - 1) / bound);
+    const db::ResultSet rs = ctx.gate.read(
+        Side::Source, starrocks::build_split_bounds(plan.job.source, column->name, load.predicate,
+                                                    static_cast<int>(pieces)));
+    std::vector<std::string> bounds;
+    for (std::size_t i = 0; i < rs.rows.size(); ++i) {
+      if (const auto v = rs.value(i, "exl_bound")) {
+        bounds.push_back(*v);
+      }
+    }
+    auto ranges = starrocks::split_predicates(column->name, column->type, std::move(bounds));
+    return ranges.size() > 1 ? ranges : std::vector<std::string>{};
   }
 
   // Temporary partitions exist only in partitioned tables: an unpartitioned table cannot be
@@ -231,18 +290,31 @@ protected:
   }
 
 private:
+  static std::vector<std::string> ranges_or_all(const PartitionLoad& load) {
+    return load.ranges.empty() ? std::vector<std::string>{std::string()} : load.ranges;
+  }
+
+  // The load of `load`'s rows in `range` (empty: all of them). A range's label names the range
+  // by the hash of its predicate, so a re-run that cuts the partition differently never takes an
+  // earlier range's committed label for its own rows.
   Statement stream_step(const RunContext& ctx, const TablePlan& plan, const PartitionLoad& load,
-                        const std::string& temp, std::string_view where) const {
+                        const std::string& temp, std::string_view where,
+                        const std::string& range) const {
     std::vector<std::string> predicates;
+    std::vector<std::string> key{load.name};
     if (!load.predicate.empty()) {
       predicates.push_back(load.predicate);
+    }
+    if (!range.empty()) {
+      predicates.push_back(range);
+      key.push_back("range_" + starrocks::stable_hash_hex(range));
     }
     if (!where.empty()) {
       predicates.emplace_back(where);
     }
     PipeUnit unit;
     unit.spec.target = plan.job.target;
-    unit.spec.label = load_label(ctx, plan.job, {load.name});
+    unit.spec.label = load_label(ctx, plan.job, key);
     unit.spec.columns = starrocks::insertable_columns(*plan.source_table);
     unit.spec.dialect = starrocks::stream_load_dialect(ctx.target.version);
     if (!temp.empty()) {

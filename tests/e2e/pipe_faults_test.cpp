@@ -1,12 +1,14 @@
 // -o pipe under faults (issue #14): the connection reset mid-body, the commit's answer lost, a 500
-// from the BE, SIGINT mid-stream and the source connection killed mid-SELECT. After each, the
-// target holds exactly the source's rows — none lost, none twice — on a DUPLICATE KEY table and
-// an AGGREGATE table with a SUM column, where a doubled load shows as doubled sums.
+// from the BE, the BE stalling past the load timeout, SIGINT mid-stream and the source connection
+// killed mid-SELECT. After each, the target holds exactly the source's rows — none lost, none twice
+// — on a DUPLICATE KEY table and an AGGREGATE table with a SUM column, where a doubled load shows
+// as doubled sums.
 #include "e2e/external_copy_support.hpp"
 
 #include "support/temp_dir.hpp"
 
 #include <csignal>
+#include <fstream>
 
 namespace exl::test::e2e {
 namespace {
@@ -70,6 +72,35 @@ TEST(PipeFaultsTest, A500FailsThePartitionAndAReRunCompletesIt) {
   EXPECT_EQ(
       sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`sums` PARTITION (p20240102)").rows.at(0).at(0),
       "0");
+  ExlProcess again(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
+  ASSERT_TRUE(eventually([&] { return contains(again.out_so_far(), "round 1 done"); },
+                         std::chrono::seconds(60)))
+      << again.out_so_far() << again.err_so_far();
+  again.signal(SIGINT);
+  EXPECT_EQ(again.wait().exit_code, 130);
+  expect_exact_copies(db);
+}
+
+// The BE holds the load past its timeout (the `timeout` header, from query_timeout): StarRocks
+// aborts it ("transaction is aborted by timeout"), the partition fails with that reason and
+// nothing of it is loaded; a re-run completes the copy exactly.
+TEST(PipeFaultsTest, AStallPastTheLoadTimeoutFailsThePartitionAndAReRunCompletesIt) {
+  const std::string db = pipe_fault_tables("ppf_stall");
+  config::test::TempDir state;
+  const std::map<std::string, std::string> env{{"XDG_STATE_HOME", state.path()}};
+  const std::string config = state.path() + "/short-timeout.yaml";
+  std::ofstream(config) << read_file(config_path()) << "defaults:\n  query_timeout: 2\n";
+  std::vector<std::string> args = vmode("pipe", db + ".*", {"-r", "-i", "-thread", "2"});
+  args.insert(args.begin(), {"-config", config});
+  sql("DST", "ADMIN SET SIM HTTP STALL 1 'exl_pipe_" + db + "_sums_p20240102'");
+  const ExlResult r = run_exl(args, env);
+  sql("DST", "ADMIN SET SIM RESET");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "aborted by timeout")) << r.out;
+  EXPECT_EQ(
+      sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`sums` PARTITION (p20240102)").rows.at(0).at(0),
+      "0");
+  EXPECT_EQ(content("DST", db, "dups"), content("SRC", db, "dups"));
   ExlProcess again(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
   ASSERT_TRUE(eventually([&] { return contains(again.out_so_far(), "round 1 done"); },
                          std::chrono::seconds(60)))

@@ -30,9 +30,10 @@ void CsvEncoder::append_value(const std::string& value, std::string& out) const 
   }
   if (value == "\\N" || value.find(m_dialect.column_separator) != std::string::npos ||
       value.find(m_dialect.row_delimiter) != std::string::npos) {
-    throw UnencodableValue("a value holds a byte CSV without enclose/escape cannot carry (the "
-                           "separator \\x01 or \\x02, or is the text \\N); the target, below "
-                           "StarRocks 3.0, has no CSV escaping: use -o v2 for this table");
+    throw UnencodableValue(
+        "a value holds a byte CSV without enclose/escape cannot carry (the "
+        "separator \\x01 or \\x02, or is the text \\N); the target, below "
+        "StarRocks 3.0, has no CSV escaping: use -o mysql or -o starrocks for this table");
   }
   out += value;
 }

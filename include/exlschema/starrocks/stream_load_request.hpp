@@ -32,7 +32,9 @@ CsvDialect stream_load_dialect(const Version& target);
 
 // Why a column cannot go through a CSV Stream Load (BITMAP, HLL, PERCENTILE: no text form a load
 // reads back; VARBINARY / BINARY: the MySQL protocol's bytes are not the CSV text StarRocks
-// parses), else nullopt.
+// parses; STRUCT anywhere: the CSV reader takes only Hive's text form; ARRAY / MAP with text
+// elements: the CSV reader does not unescape their quotes), else nullopt. JSON columns and
+// ARRAY / MAP of numbers, dates and booleans travel as printed.
 std::optional<std::string> stream_load_unsupported(const TableModel& model);
 
 struct StreamLoadRequest {

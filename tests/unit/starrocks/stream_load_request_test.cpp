@@ -33,3 +33,24 @@ TEST(StreamLoadRequestTest, TypesWithoutATextFormAreRefused) {
   m.columns.pop_back();
   EXPECT_FALSE(exl::starrocks::stream_load_unsupported(m));
 }
+
+// StarRocks's CSV reader: STRUCT only in Hive's form, no unescaping inside ARRAY / MAP elements.
+TEST(StreamLoadRequestTest, ComplexTypesTravelOnlyWhereTheCsvReaderReadsThemBack) {
+  using exl::starrocks::ColumnType;
+  const ColumnType text{"varchar", {64}, {}, {}};
+  const ColumnType number{"int", {}, {}, {}};
+  const auto refused = [](ColumnType type) {
+    exl::starrocks::TableModel m;
+    m.columns = {{"k", {"int", {}, {}, {}}}, {"c", std::move(type)}};
+    return exl::starrocks::stream_load_unsupported(m).value_or("");
+  };
+  EXPECT_EQ(refused({"json", {}, {}, {}}), "");
+  EXPECT_EQ(refused({"array", {}, {number}, {}}), "");
+  EXPECT_EQ(refused({"map", {}, {number, {"date", {}, {}, {}}}, {}}), "");
+  EXPECT_NE(refused({"array", {}, {text}, {}}).find("does not unescape quotes"), std::string::npos);
+  EXPECT_NE(refused({"map", {}, {number, {"array", {}, {text}, {}}}, {}}).find("unescape"),
+            std::string::npos);
+  EXPECT_NE(refused({"struct", {}, {number}, {"a"}}).find("Hive's text form"), std::string::npos);
+  EXPECT_NE(refused({"array", {}, {{"struct", {}, {number}, {"a"}}}, {}}).find("STRUCT"),
+            std::string::npos);
+}

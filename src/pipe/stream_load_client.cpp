@@ -154,8 +154,10 @@ StreamLoadAnswer send_stream_load(const LoadEndpoint& fe,
     throw std::runtime_error(body.failure());
   }
   if (first.code != CURLE_OK) {
-    throw std::runtime_error("Stream Load to " + fe_url +
-                             " failed: " + curl_easy_strerror(first.code));
+    // The FE refused or dropped the request (a restart, a leader change): the label decides
+    // whether anything was loaded, then the load goes again.
+    throw LoadTransportError("Stream Load " + request.label + " to " + fe_url + ": " +
+                             curl_easy_strerror(first.code));
   }
   if (first.status != 307 || first.location.empty()) {
     return parse_stream_load_answer(first.status, first.body); // the FE answered itself

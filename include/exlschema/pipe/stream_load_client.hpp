@@ -41,8 +41,8 @@ struct StreamLoadAnswer {
   bool committed() const { return status == "Success" || status == "Publish Timeout"; }
 };
 
-// The request reached a BE but its answer did not come back (reset, timeout): the load may have
-// committed. Resolved through its label, never simply sent again.
+// The request's answer did not come back (reset, timeout, or the FE could not be reached at all):
+// the load may have committed. Resolved through its label, never simply sent again.
 class LoadTransportError : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
@@ -52,8 +52,8 @@ public:
 StreamLoadAnswer parse_stream_load_answer(long http_status, const std::string& body);
 
 // Sends `request` with `body`. `timeout`: the whole exchange (the load's own timeout plus a
-// margin). Throws std::runtime_error when the FE cannot be reached or answers neither 307 nor an
-// answer (nothing was loaded), LoadTransportError once the BE has the request, and returns the
+// margin). Throws LoadTransportError when no answer came back (from the FE or the BE),
+// std::runtime_error when the FE read the body itself (nothing was loaded), and returns the
 // answer otherwise. When `body` failed (the writer's error), the transfer is aborted and
 // std::runtime_error with that error is thrown: the BE never received a complete body.
 // `cancelled` (may be empty) is polled during the transfer; once true the request is abandoned.

@@ -72,8 +72,9 @@ struct PipeUnit {
 };
 
 // The source's rows of `unit` as CSV into `body`, on its own source connection; the body is
-// closed at the end, failed on any error or on the cancel token.
-void produce_rows(RunContext& ctx, const PipeUnit& unit, pipe::BytePipe& body) {
+// closed at the end, failed on any error or on the cancel token. `source_lost`: the error was the
+// source connection's (db::is_retryable), worth another try.
+void produce_rows(RunContext& ctx, const PipeUnit& unit, pipe::BytePipe& body, bool& source_lost) {
   try {
     const pipe::CsvEncoder encoder(unit.spec.dialect);
     auto lease = ctx.gate.pool(Side::Source).lease(ctx.cancel.stop_token());
@@ -98,6 +99,7 @@ void produce_rows(RunContext& ctx, const PipeUnit& unit, pipe::BytePipe& body) {
     body.write(chunk);
     body.close();
   } catch (const std::exception& e) {
+    source_lost = db::is_retryable(e);
     body.fail(std::string("reading the source: ") + e.what());
   }
 }
@@ -128,7 +130,8 @@ private:
     const pipe::LoadEndpoint fe{target.connection.host, target.http_port, target.connection.user,
                                 target.connection.password};
     pipe::BytePipe body(k_pipe_buffer);
-    std::thread producer([&] { produce_rows(m_ctx, m_unit, body); });
+    bool source_lost = false;
+    std::thread producer([&] { produce_rows(m_ctx, m_unit, body, source_lost); });
     pipe::StreamLoadAnswer answer;
     try {
       answer = pipe::send_stream_load(fe, request, body, std::chrono::seconds(spec.timeout_s + 60),
@@ -146,6 +149,11 @@ private:
       producer.join();
       if (m_ctx.cancel.is_cancelled()) {
         throw runner::CancelledError("interrupted during Stream Load " + label);
+      }
+      if (source_lost) {
+        // The body ended without its last chunk, so the BE could not commit it; the label
+        // confirms that before the unit goes again with a new SELECT.
+        throw runner::OutcomeUnknownError(e.what(), 2013);
       }
       throw;
     }

@@ -18,13 +18,17 @@ void CsvEncoder::append(const db::RowValues& row, std::string& out) const {
 
 void CsvEncoder::append_value(const std::string& value, std::string& out) const {
   if (m_dialect.enclose != 0) {
+    const char special[] = {m_dialect.enclose, m_dialect.escape, '\0'};
     out += m_dialect.enclose;
-    for (char c : value) {
-      if (c == m_dialect.enclose || c == m_dialect.escape) {
-        out += m_dialect.escape;
-      }
-      out += c;
+    std::size_t from = 0;
+    for (std::size_t at = value.find_first_of(special); at != std::string::npos;
+         at = value.find_first_of(special, from)) {
+      out.append(value, from, at - from);
+      out += m_dialect.escape;
+      out += value[at];
+      from = at + 1;
     }
+    out.append(value, from, std::string::npos);
     out += m_dialect.enclose;
     return;
   }

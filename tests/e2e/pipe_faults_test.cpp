@@ -72,12 +72,9 @@ TEST(PipeFaultsTest, A500FailsThePartitionAndAReRunCompletesIt) {
   EXPECT_EQ(
       sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`sums` PARTITION (p20240102)").rows.at(0).at(0),
       "0");
-  ExlProcess again(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
-  ASSERT_TRUE(eventually([&] { return contains(again.out_so_far(), "round 1 done"); },
-                         std::chrono::seconds(60)))
-      << again.out_so_far() << again.err_so_far();
-  again.signal(SIGINT);
-  EXPECT_EQ(again.wait().exit_code, 130);
+  const auto again = first_round(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
+  ASSERT_TRUE(again.done) << again.result.out << again.result.err;
+  EXPECT_EQ(again.result.exit_code, 130);
   expect_exact_copies(db);
 }
 
@@ -101,12 +98,9 @@ TEST(PipeFaultsTest, AStallPastTheLoadTimeoutFailsThePartitionAndAReRunCompletes
       sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`sums` PARTITION (p20240102)").rows.at(0).at(0),
       "0");
   EXPECT_EQ(content("DST", db, "dups"), content("SRC", db, "dups"));
-  ExlProcess again(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
-  ASSERT_TRUE(eventually([&] { return contains(again.out_so_far(), "round 1 done"); },
-                         std::chrono::seconds(60)))
-      << again.out_so_far() << again.err_so_far();
-  again.signal(SIGINT);
-  EXPECT_EQ(again.wait().exit_code, 130);
+  const auto again = first_round(pipe_fault_run(db + ".*", {"-r", "-interval", "1"}), env);
+  ASSERT_TRUE(again.done) << again.result.out << again.result.err;
+  EXPECT_EQ(again.result.exit_code, 130);
   expect_exact_copies(db);
 }
 
@@ -135,12 +129,9 @@ TEST(PipeFaultsTest, SigintMidStreamLeavesNothingHalfLoadedAndAReRunCompletes) {
   sql("DST", "ADMIN SET SIM RESET");
   EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
   EXPECT_TRUE(eventually([&] { return open_loads() == 0; })) << "the abandoned load is still open";
-  ExlProcess again(pipe_fault_run(db + ".dups", {"-r", "-interval", "1"}), env);
-  ASSERT_TRUE(eventually([&] { return contains(again.out_so_far(), "round 1 done"); },
-                         std::chrono::seconds(60)))
-      << again.out_so_far() << again.err_so_far();
-  again.signal(SIGINT);
-  EXPECT_EQ(again.wait().exit_code, 130);
+  const auto again = first_round(pipe_fault_run(db + ".dups", {"-r", "-interval", "1"}), env);
+  ASSERT_TRUE(again.done) << again.result.out << again.result.err;
+  EXPECT_EQ(again.result.exit_code, 130);
   EXPECT_EQ(content("DST", db, "dups"), content("SRC", db, "dups"));
 }
 

@@ -23,23 +23,6 @@ std::int64_t be_ms_since(BeClock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(BeClock::now() - t).count();
 }
 
-std::vector<std::string> be_path_parts(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? slash : slash - start);
-    if (!part.empty()) {
-      parts.push_back(part);
-    }
-    if (slash == std::string::npos) {
-      break;
-    }
-    start = slash + 1;
-  }
-  return parts;
-}
-
 // stream_load.cpp on_header: a request without a label gets a generated UUID.
 std::string be_uuid() {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -79,7 +62,7 @@ void HttpService::serve_be(int fd, const std::string& host) {
   if (!conn.read_head(req)) {
     return;
   }
-  std::vector<std::string> p = be_path_parts(req.path);
+  std::vector<std::string> p = path_parts(req.path);
   if (req.method == "GET" && req.path == "/api/_load_error_log") {
     be_error_log(conn, req);
   } else if (req.method == "PUT" && p.size() == 4 && p[0] == "api" && p[3] == "_stream_load") {

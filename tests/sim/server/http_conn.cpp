@@ -279,4 +279,21 @@ void HttpConn::close_now() {
   m_fd = -1;
 }
 
+std::vector<std::string> path_parts(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    std::string part = path.substr(start, slash == std::string::npos ? slash : slash - start);
+    if (!part.empty()) {
+      parts.push_back(part);
+    }
+    if (slash == std::string::npos) {
+      break;
+    }
+    start = slash + 1;
+  }
+  return parts;
+}
+
 } // namespace srsim::server

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace srsim::server {
 
@@ -63,5 +64,8 @@ private:
 };
 
 std::string base64_decode(const std::string& in);
+
+// The non-empty segments of a request path: "/api/db/t/_stream_load" -> {api, db, t, _stream_load}.
+std::vector<std::string> path_parts(const std::string& path);
 
 } // namespace srsim::server

@@ -14,23 +14,6 @@ namespace srsim::server {
 
 namespace {
 
-std::vector<std::string> fe_path_parts(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? slash : slash - start);
-    if (!part.empty()) {
-      parts.push_back(part);
-    }
-    if (slash == std::string::npos) {
-      break;
-    }
-    start = slash + 1;
-  }
-  return parts;
-}
-
 // TransactionLoadAction / LoadAction answer an exception as FAILED with its class in the text.
 const char* const k_user_exception = "class com.starrocks.common.UserException: ";
 const char* const k_ddl_exception = "class com.starrocks.common.DdlException: ";
@@ -59,7 +42,7 @@ void HttpService::serve_fe(int fd, const std::string& host) {
   if (!conn.read_head(req)) {
     return;
   }
-  std::vector<std::string> p = fe_path_parts(req.path);
+  std::vector<std::string> p = path_parts(req.path);
   if (p.size() < 2 || p[0] != "api") {
     conn.send(404, "Not Found", "text/html", "Not Found");
     conn.close_gracefully();

@@ -79,6 +79,7 @@ void produce_rows(RunContext& ctx, const PipeUnit& unit, pipe::BytePipe& body, b
     const pipe::CsvEncoder encoder(unit.spec.dialect);
     auto lease = ctx.gate.pool(Side::Source).lease(ctx.cancel.stop_token());
     std::string chunk;
+    chunk.reserve(k_chunk + k_chunk / 2); // one allocation, whatever the rows' sizes do after
     bool stopped = false;
     lease->stream(unit.select, [&](const std::vector<std::string>&, const db::RowValues& row) {
       if (ctx.cancel.is_cancelled()) {

@@ -6,20 +6,20 @@
 
 namespace exl::pipe {
 
+BytePipe::BytePipe(std::size_t capacity) : m_ring(std::max<std::size_t>(1, capacity)) {}
+
 void BytePipe::write(std::string_view bytes) {
   while (!bytes.empty()) {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [&] { return m_abandoned || m_buffer.size() - m_start < m_capacity; });
+    m_changed.wait(lock, [&] { return m_abandoned || m_size < m_ring.size(); });
     if (m_abandoned) {
       throw std::runtime_error("the Stream Load request ended before the body was sent");
     }
-    if (m_start > 0 && m_start == m_buffer.size()) {
-      m_buffer.clear();
-      m_start = 0;
-    }
-    const std::size_t room = m_capacity - (m_buffer.size() - m_start);
-    const std::size_t n = std::min(room, bytes.size());
-    m_buffer.append(bytes.substr(0, n));
+    // Into the free space after the waiting bytes, up to the ring's end (the rest next turn).
+    const std::size_t tail = (m_head + m_size) % m_ring.size();
+    const std::size_t n = std::min({bytes.size(), m_ring.size() - m_size, m_ring.size() - tail});
+    std::memcpy(m_ring.data() + tail, bytes.data(), n);
+    m_size += n;
     bytes.remove_prefix(n);
     m_changed.notify_all();
   }
@@ -40,18 +40,16 @@ void BytePipe::fail(const std::string& message) {
 
 long BytePipe::read(char* out, std::size_t size) {
   std::unique_lock lock(m_mutex);
-  m_changed.wait(lock, [&] { return m_closed || m_start < m_buffer.size(); });
+  m_changed.wait(lock, [&] { return m_closed || m_size > 0; });
   if (!m_failure.empty()) {
     return -1;
   }
-  const std::size_t n = std::min(size, m_buffer.size() - m_start);
-  std::memcpy(out, m_buffer.data() + m_start, n);
-  m_start += n;
+  // From the oldest byte up to the ring's end; curl asks again for the rest.
+  const std::size_t n = std::min({size, m_size, m_ring.size() - m_head});
+  std::memcpy(out, m_ring.data() + m_head, n);
+  m_head = (m_head + n) % m_ring.size();
+  m_size -= n;
   m_read += n;
-  if (m_start > m_capacity) { // compact now and then, so the buffer does not grow
-    m_buffer.erase(0, m_start);
-    m_start = 0;
-  }
   m_changed.notify_all();
   return static_cast<long>(n);
 }

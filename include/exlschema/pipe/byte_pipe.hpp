@@ -5,17 +5,19 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // A bounded byte queue between the thread that reads the source (a streaming SELECT turned into
-// CSV) and the thread that sends it (the Stream Load body): the writer blocks while `capacity`
-// bytes wait, so memory stays bounded whatever the table size. Either side can end it: the writer
+// CSV) and the thread that sends it (the Stream Load body): a ring of `capacity` bytes allocated
+// once, the writer blocking while it is full, so memory stays bounded whatever the table or
+// partition size. Either side can end it: the writer
 // closes it (the end of the body) or fails it; the reader abandons it (the request ended), which
 // makes a blocked writer throw.
 namespace exl::pipe {
 
 class BytePipe {
 public:
-  explicit BytePipe(std::size_t capacity) : m_capacity(capacity) {}
+  explicit BytePipe(std::size_t capacity);
 
   // Appends `bytes`, waiting for room. Throws std::runtime_error once the reader abandoned it.
   void write(std::string_view bytes);
@@ -30,11 +32,11 @@ public:
   std::size_t bytes_read() const;
 
 private:
-  const std::size_t m_capacity;
   mutable std::mutex m_mutex;
   std::condition_variable m_changed;
-  std::string m_buffer;
-  std::size_t m_start = 0; // read position in m_buffer
+  std::vector<char> m_ring;
+  std::size_t m_head = 0; // where the oldest waiting byte is
+  std::size_t m_size = 0; // bytes waiting
   std::size_t m_read = 0;
   bool m_closed = false;
   bool m_abandoned = false;

@@ -447,14 +447,12 @@ m7_rss_reading() {
 
 Reading: the rows stream (\`mysql_use_result\` on the source, a chunked body to the target), so
 the table's size does not reach memory; what does is each of the -thread units' buffer between
-its SELECT and its request. \`BytePipe::write\` admits bytes while the unread part is under its
-capacity (\`k_pipe_buffer\`, 4 MiB), but \`BytePipe::read\` erases the consumed prefix of its
-\`std::string\` only once that prefix is over the capacity, so the string grows to about twice
-the capacity (8 MiB), and a \`std::string\` that grows is copied into an allocation of twice its
-capacity (old and new both touched while copying). Add the CSV chunk (\`k_chunk\`, 256 KiB, also a
-growing string). A partition whose body is smaller than the buffer never fills it, which is why
-the 90-partition tables stay low and the peak rises with the partition's size, not the table's,
-up to about -thread × (8 to 16 MiB) over the process's base.
+its SELECT and its request: a ring of \`k_pipe_buffer\` (4 MiB) allocated once
+(\`src/pipe/byte_pipe.cpp\`; the writer waits while it is full) and a CSV chunk reserved once
+(\`k_chunk\`, 256 KiB, plus half of it for the row that crosses it). So the peak is about the
+process's base plus -thread × 4.4 MiB whatever the partition's size. (Before the ring, the buffer
+was a \`std::string\` compacted only past its capacity, which grew to 8-16 MiB a unit with
+partitions larger than the buffer: 66 MiB once at 5,000,000 rows in 4 partitions.)
 EOF
   if [ "$1" != 1 ]; then
     cat <<EOF

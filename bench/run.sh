@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# exlSchema benchmarks (issues #10, #11, #12): statement counts of the partition auditor, cheap
-# incremental rounds, -thread scaling under injected latency (v2, and the external-table modes
-# -o mysql / -o starrocks), exlSchema's own CPU share, and the cost of content verification
-# (checksum pass against count pass, bisection statements). Not a test: it measures and writes
-# Markdown tables to bench/results/*.md; a goal that is missed is reported as missed, with the
-# numbers.
-#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external]
+# exlSchema benchmarks (issues #10, #11, #12, #14): statement counts of the partition auditor,
+# cheap incremental rounds, -thread scaling under injected latency (v2, and the external-table
+# modes -o mysql / -o starrocks), exlSchema's own CPU share, the cost of content verification
+# (checksum pass against count pass, bisection statements), and -o pipe's throughput against its
+# halves and a shell pipeline, with its peak RSS. Not a test: it measures and writes Markdown
+# tables to bench/results/*.md; a goal that is missed is reported as missed, with the numbers.
+#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external|pipe]
 # --only verify runs measurement 5 alone (bench/results/verify.md), --only external measurement 6
-# alone (bench/results/external_threads.md).
+# alone (bench/results/external_threads.md), --only pipe measurement 7 alone
+# (bench/results/pipe.md; defined in bench/pipe.sh, its shell baselines in bench/pipe_baselines.sh).
 # Needs build/exlSchema, build/tests/sim/srsim and its srsim_udf.so (cmake --build build --target
-# exlSchema srsim srsim_udf), /usr/bin/time and jq.
+# exlSchema srsim srsim_udf), /usr/bin/time and jq (measurement 7 also curl).
 # Starts its own sandbox in bench/.sandbox (stopped on exit unless --keep; its data is removed at
 # the next start), and counts statements in srsim's query logs (DATA_DIR/query.log, tab-separated:
 # time, connection, user, statement, result). Only statements on exlSchema's own connections are
@@ -28,17 +29,18 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --latency-ms) latency_ms=${2:?--latency-ms needs a number}; shift 2 ;;
     --keep) keep=1; shift ;;
-    --only) only=${2:?--only needs a measurement (verify, external)}; shift 2 ;;
+    --only) only=${2:?--only needs a measurement (verify, external, pipe)}; shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ $latency_ms =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --latency-ms must be > 0" >&2; exit 2; }
-case "$only" in "" | verify | external) ;; *) echo "run.sh: --only takes verify or external" >&2; exit 2 ;; esac
+case "$only" in "" | verify | external | pipe) ;; *) echo "run.sh: --only takes verify, external or pipe" >&2; exit 2 ;; esac
 
 exl=${EXL_BIN:-$repo/build/exlSchema}
 [ -x "$exl" ] || { echo "run.sh: $exl not found (build the exlSchema target)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time is needed (package time)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "run.sh: jq is needed (package jq)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "run.sh: curl is needed (package curl)" >&2; exit 1; }
 
 dir=$repo/bench/.sandbox
 results=$repo/bench/results
@@ -695,6 +697,15 @@ EOF
   } >"$results/external_threads.md"
 }
 
+# 7. -o pipe (issue #14): defined in bench/pipe.sh, run last, or alone with --only pipe.
+# shellcheck source=bench/pipe.sh
+source "$repo/bench/pipe.sh"
+if [ "$only" = pipe ]; then
+  measure_pipe
+  say "results in bench/results/pipe.md; $SECONDS s in all"
+  exit 0
+fi
+
 say "sample tables on src"
 make_seq src
 if [ "$only" = verify ]; then
@@ -954,5 +965,6 @@ EOF
 
 measure_verify
 measure_external
+measure_pipe
 
 say "results in bench/results/: $(cd "$results" && ls *.md | tr '\n' ' '); $SECONDS s in all"

@@ -57,7 +57,9 @@ TablePlan ExternalCopyMode::plan_table(RunContext& ctx, const TableJob& job) {
     plan.refused = e.what();
   }
   if (!plan.refused && !plan.tasks.empty()) {
-    plan.temps.push_back(external_table(ctx, plan.job, *plan.source_table));
+    if (auto temp = external_table(ctx, plan.job, *plan.source_table)) {
+      plan.temps.push_back(std::move(*temp));
+    }
   }
   return plan;
 }
@@ -148,14 +150,7 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
                          name_sample(not_added));
   }
   for (const Write& write : writes) {
-    const PartitionLoad load = add_first(plan, write.load);
-    TaskPlan task;
-    task.name = task_name(plan.job, {load});
-    task.partitions = {load.name};
-    task.bytes = load.bytes;
-    task.steps = load_steps(ctx, plan, load, write.replace);
-    task.cleanup = task_cleanup(ctx, plan, load, write.replace);
-    plan.tasks.push_back(std::move(task));
+    add_tasks(ctx, plan, add_first(plan, write.load), write.replace);
   }
   const std::string what = std::to_string(writes.size()) + " of " + std::to_string(audited) +
                            " partition(s) to " + (replacing ? "replace or load" : "load");
@@ -184,6 +179,29 @@ PartitionLoad ExternalCopyMode::add_first(TablePlan& plan, PartitionLoad load) c
     load.add.reset();
   }
   return load;
+}
+
+void ExternalCopyMode::add_tasks(RunContext& ctx, TablePlan& plan, PartitionLoad load,
+                                 bool replace) const {
+  load.ranges = unit_ranges(ctx, plan, load);
+  // Ranges of a partition a load creates stay in one task: its first load creates it.
+  const bool apart = load.ranges.size() > 1 && !replace && !load.created_by_load;
+  const std::size_t count = apart ? load.ranges.size() : 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    PartitionLoad unit = load;
+    TaskPlan task;
+    task.name = task_name(plan.job, {load});
+    task.bytes = load.bytes;
+    if (apart) {
+      unit.ranges = {load.ranges[i]};
+      task.name += " range " + std::to_string(i + 1) + "/" + std::to_string(count);
+      task.bytes = load.bytes / count;
+    }
+    task.partitions = {load.name};
+    task.steps = load_steps(ctx, plan, unit, replace);
+    task.cleanup = task_cleanup(ctx, plan, unit, replace);
+    plan.tasks.push_back(std::move(task));
+  }
 }
 
 LoadResult ExternalCopyMode::send_load_step(RunContext& ctx, const TablePlan& plan,

@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
-// What -o mysql and -o starrocks share (PRODUCT.md §4.3/§4.4, issue #12): the table is copied
-// through a temporary external table (TablePlan::temps), one task per partition (one per table
-// when it is unpartitioned), and audited on both sides afterwards.
+// What -o mysql, -o starrocks and -o pipe share (PRODUCT.md §4.3/§4.4/§4.10, issues #12, #14):
+// the table is copied through a temporary external table (TablePlan::temps; pipe: through this
+// host), one task per partition (one per table when it is unpartitioned), and audited on both
+// sides afterwards.
 //
 // Which partitions a run loads, and how:
 // - a table the run creates, or an existing one that holds no rows (in the -p partitions): every
@@ -43,14 +44,23 @@ protected:
                                                  const starrocks::TableModel& model) const = 0;
   virtual std::string alternative() const = 0;
 
-  // The external table the table's loads go through (its CREATE and DROP).
-  virtual TempObject external_table(const RunContext& ctx, const TableJob& job,
-                                    const starrocks::TableModel& model) const = 0;
+  // The external table the table's loads go through (its CREATE and DROP); nullopt for a mode
+  // that needs none (pipe).
+  virtual std::optional<TempObject> external_table(const RunContext& ctx, const TableJob& job,
+                                                   const starrocks::TableModel& model) const = 0;
 
   // The steps that write `load` into the target: appended to an empty partition (`replace`
   // false), or replacing the partition's rows atomically (`replace` true).
   virtual std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,
                                             const PartitionLoad& load, bool replace) const = 0;
+
+  // The key ranges `load` is cut into, one load each (PartitionLoad::ranges); empty: one load.
+  // An append of a cut partition is one task per range (-thread of them at once); a replacement
+  // loads every range into the temporary partition before the one REPLACE.
+  virtual std::vector<std::string> unit_ranges(RunContext&, const TablePlan&,
+                                               const PartitionLoad&) const {
+    return {};
+  }
 
   // Whether a load can create a missing automatic partition itself (INSERT INTO on the target
   // does; a write through an OLAP external table cannot, so the partition is added first).
@@ -84,6 +94,8 @@ private:
   // Missing partitions are added in the structure phase, before the external table exists (so
   // its copy of the target's metadata has them): returns the loads without their ADD.
   PartitionLoad add_first(TablePlan& plan, PartitionLoad load) const;
+  // The task(s) writing `load`: one, or one per key range of an append (unit_ranges).
+  void add_tasks(RunContext& ctx, TablePlan& plan, PartitionLoad load, bool replace) const;
   bool incremental(const RunContext& ctx, const TableJob& job) const;
 
   std::string_view m_name;

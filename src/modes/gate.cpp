@@ -47,6 +47,23 @@ db::ExecResult Gate::mutate(const Statement& statement) {
   return result;
 }
 
+db::ExecResult Gate::stream(const Statement& description,
+                            const std::function<db::ExecResult()>& send) {
+  if (!m_execute) {
+    const std::lock_guard lock(m_mutex);
+    m_recorded.push_back(description);
+    return {};
+  }
+  util::log().info("{}: {}", side_name(description.side), util::redact(description.sql));
+  const auto start = std::chrono::steady_clock::now();
+  db::ExecResult result = send();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
+  util::log().debug("{}: done in {} ms, {} rows", side_name(description.side), ms.count(),
+                    result.affected_rows);
+  return result;
+}
+
 std::vector<Statement> Gate::recorded() const {
   const std::lock_guard lock(m_mutex);
   return m_recorded;

@@ -40,8 +40,8 @@ protected:
   }
   std::string alternative() const override { return "starrocks"; }
 
-  TempObject external_table(const RunContext& ctx, const TableJob& job,
-                            const starrocks::TableModel& model) const override {
+  std::optional<TempObject> external_table(const RunContext& ctx, const TableJob& job,
+                                           const starrocks::TableModel& model) const override {
     const starrocks::TableRef ext{{}, job.target.database, external_name(ctx, job)};
     starrocks::ExternalConnection source;
     source.host = ctx.options.source.connection.host;
@@ -50,11 +50,11 @@ protected:
     source.password = ctx.options.source.connection.password;
     source.database = job.source.database;
     source.table = job.source.table;
-    return {Statement{Side::Target,
-                      starrocks::build_create_mysql_external_table(ext, model, source),
-                      {},
-                      false},
-            Statement{Side::Target, starrocks::build_drop_table(ext), {}, true}};
+    return TempObject{Statement{Side::Target,
+                                starrocks::build_create_mysql_external_table(ext, model, source),
+                                {},
+                                false},
+                      Statement{Side::Target, starrocks::build_drop_table(ext), {}, true}};
   }
 
   std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,

@@ -8,6 +8,7 @@
 #include "exlschema/util/log.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 namespace exl::modes {
@@ -188,21 +189,29 @@ void replace_label(Statement& load, const std::string& label) {
 
 } // namespace
 
-Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database) {
+std::string fresh_label(RunContext& ctx, const std::string& label, std::string_view database) {
   if (!ctx.gate.executes()) {
-    return load;
+    return label;
   }
   LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);
-  const std::string original = load.label;
+  std::string current = label;
   for (int bump = 1;; ++bump) {
-    const auto state = sender.label_state(database, load.label);
+    const auto state = sender.label_state(database, current);
     if (!state || !starrocks::load_applied(state->phase)) {
-      return load;
+      return current;
     }
-    util::log().info("label {} was applied by an earlier run; this load takes {}", load.label,
-                     next_label(original, bump));
-    replace_label(load, next_label(original, bump));
+    util::log().info("label {} was applied by an earlier run; this load takes {}", current,
+                     next_label(label, bump));
+    current = next_label(label, bump);
   }
+}
+
+Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database) {
+  const std::string label = fresh_label(ctx, load.label, database);
+  if (label != load.label) {
+    replace_label(load, label);
+  }
+  return load;
 }
 
 LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database) {
@@ -231,11 +240,11 @@ audit::AuditRequest audit_request(const RunContext& ctx, const TableJob& job,
 }
 
 int task_partitions(const TablePlan& plan) {
-  int n = 0;
+  std::set<std::string> names; // a partition cut into key ranges is several tasks
   for (const TaskPlan& task : plan.tasks) {
-    n += static_cast<int>(task.partitions.size());
+    names.insert(task.partitions.begin(), task.partitions.end());
   }
-  return n;
+  return static_cast<int>(names.size());
 }
 
 std::string name_sample(const std::vector<std::string>& names, std::size_t limit) {

@@ -28,6 +28,9 @@ struct PartitionLoad {
   std::optional<std::string> add;    // ALTER TABLE .. ADD PARTITION to run before loading
   std::uint64_t bytes = 0;           // the source partition's data size (SHOW PARTITIONS)
   starrocks::PartitionBounds bounds; // the source partition's bounds (a temporary twin's too)
+  // The key ranges the rows are sent in, one labelled load each (predicates on the source's
+  // columns, ANDed to `predicate`; every row satisfies exactly one); empty: one load of all rows.
+  std::vector<std::string> ranges;
 };
 
 // The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with
@@ -82,6 +85,8 @@ starrocks::TableRef through_catalog(std::string_view catalog, const TableJob& jo
 // (`<label>_n<k>`). A label held by a load still running is kept: that is an earlier process's
 // load of the same rows, and send() waits for it instead of loading them a second time.
 Statement with_fresh_label(RunContext& ctx, Statement load, std::string_view database);
+// The label itself: `label`, or the next free `<label>_n<k>` (for a load that is not SQL).
+std::string fresh_label(RunContext& ctx, const std::string& label, std::string_view database);
 
 // Sends a labelled load exactly once (LoadSender) after with_fresh_label.
 LoadResult send_load(RunContext& ctx, const Statement& load, std::string_view database);

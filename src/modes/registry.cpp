@@ -3,6 +3,7 @@
 #include "modes/ghost.hpp"
 #include "modes/meta.hpp"
 #include "modes/mysql.hpp"
+#include "modes/pipe.hpp"
 #include "modes/repair_mode.hpp"
 #include "modes/starrocks.hpp"
 #include "modes/v1.hpp"
@@ -21,8 +22,8 @@ constexpr std::array<std::string_view, 6> k_v1_flags{"a",          "batch",    "
                                                      "complement", "truncate", "checksum"};
 constexpr std::array<std::string_view, 3> k_catalog_add_flags{"a", "add", "checksum"};
 constexpr std::array<std::string_view, 2> k_catalog_flags{"a", "checksum"};
-// -o mysql / -o starrocks: -truncate empties a non-empty target before the first load, -add
-// creates the range/list partitions the target lacks.
+// -o mysql / -o starrocks / -o pipe: -truncate empties a non-empty target before the first load,
+// -add creates the range/list partitions the target lacks.
 constexpr std::array<std::string_view, 3> k_external_flags{"truncate", "add", "checksum"};
 
 // Summaries follow PRODUCT.md §4.2-4.10. A row whose mode has not landed yet says so
@@ -62,13 +63,8 @@ constexpr std::array k_modes{
              true, k_catalog_flags, false, true, make_v4_mode, true},
     ModeInfo{"v5", "audit the target only, load missing or empty partitions in batches", true, true,
              k_catalog_flags, false, true, make_v5_mode, true},
-    ModeInfo{"pipe",
-             "stream through this host: SELECT from the source, Stream Load the target",
-             true,
-             false,
-             {},
-             true,
-             false},
+    ModeInfo{"pipe", "stream through this host: SELECT from the source, Stream Load the target",
+             true, true, k_external_flags, true, false, make_pipe_mode, true},
 };
 
 } // namespace

@@ -110,8 +110,8 @@ protected:
     return std::nullopt;
   }
 
-  TempObject external_table(const RunContext& ctx, const TableJob& job,
-                            const starrocks::TableModel& model) const override {
+  std::optional<TempObject> external_table(const RunContext& ctx, const TableJob& job,
+                                           const starrocks::TableModel& model) const override {
     const starrocks::TableRef ext = external_ref(ctx, job);
     starrocks::ExternalConnection target;
     target.host = m_leader;
@@ -120,11 +120,11 @@ protected:
     target.password = ctx.options.target.connection.password;
     target.database = job.target.database;
     target.table = job.target.table;
-    return {Statement{Side::Source,
-                      starrocks::build_create_olap_external_table(ext, model, target),
-                      {},
-                      false},
-            Statement{Side::Source, starrocks::build_drop_table(ext), {}, true}};
+    return TempObject{Statement{Side::Source,
+                                starrocks::build_create_olap_external_table(ext, model, target),
+                                {},
+                                false},
+                      Statement{Side::Source, starrocks::build_drop_table(ext), {}, true}};
   }
 
   std::vector<Statement> load_steps(const RunContext& ctx, const TablePlan& plan,

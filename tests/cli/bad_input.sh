@@ -110,12 +110,12 @@ expect_usage "same alias, one entry not renamed" "entry 'd.u' is not renamed" \
 expect_usage "same alias, glob" "entry 'd.*' is not renamed" -source a -target a -t 'd.*' -o v2
 expect_usage "same alias, chained renames" "entry 'd.a=d.b' writes d.b, which entry 'd.b=d.c' reads" \
   -source a -target a -t d.a=d.b,d.b=d.c -o v2
-expect_usage "same alias, every entry renamed (passes the check)" "mode 'pipe' is not implemented" \
-  -source a -target a -t d.t=d.t2 -o pipe -config "$CONFIG"
+expect_usage "same alias, every entry renamed (passes the check)" "-o meta needs scs.home" \
+  -source a -target a -t d.t=d.t2 -o meta -config "$CONFIG"
 expect_usage "same server, not renamed" "are the same server 192.0.2.1:9030: copying within one cluster" \
   -source a -target a_again -t d.t -o v2 -config "$CONFIG"
-expect_usage "same server, renamed (passes the check)" "mode 'pipe' is not implemented" \
-  -source a -target a_again -t d.t=d.t2 -o pipe -config "$CONFIG"
+expect_usage "same server, renamed (passes the check)" "-o meta needs scs.home" \
+  -source a -target a_again -t d.t=d.t2 -o meta -config "$CONFIG"
 expect_usage "-q and -v" "--q excludes --v" "${BASE[@]}" -q -v
 expect_usage "switch with value" "r was given a disallowed flag override" "${BASE[@]}" -r=1
 expect_usage "repeated flag" "--o: At Most 1 required but received 2" "${BASE[@]}" -o v3
@@ -157,11 +157,14 @@ expect_usage "-where with ghost" "-where only applies to a one-time -i load" \
 expect_usage "-where with meta" "(got -o meta)" \
   -source a -target c -t db.tbl -o meta -config "$CONFIG" -i -where "k > 1"
 expect_usage "-where on incremental rounds" "-where needs -i" "${BASE_V1[@]}" -where "k > 1"
-expect_usage "-where accepted on a pipe first load, quotes and all" "mode 'pipe' is not implemented" \
-  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "name = 'a;b -- c'"
-expect_usage "-where accepted on a pipe first load" "mode 'pipe' is not implemented" \
-  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1"
-# A mode not in this build stops before connecting (the sentinel the checks above rely on).
+# Sentinels for "the checks passed": a -json directory that does not exist is refused after
+# every flag was checked and before the configuration is read; a meta run without scs.home stops
+# after the configuration and the aliases were resolved, before anything connects.
+expect_usage "-where accepted on a pipe first load, quotes and all" "-json $WORK/none/r.json: directory" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "name = 'a;b -- c'" \
+  -json "$WORK/none/r.json"
+expect_usage "-where accepted on a pipe first load" "-json $WORK/none/r.json: directory" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1" -json "$WORK/none/r.json"
 # -o meta: what the configuration must hold, checked before anything connects.
 expect_usage "meta without scs.home" "-o meta needs scs.home in the configuration" \
   -source a -target c -t db.tbl -o meta -config "$CONFIG"
@@ -190,11 +193,10 @@ expect_usage "meta copies whole tables" "-p cannot be used with -o meta" \
 expect_usage "meta: a derived scs key in scs.properties" "exlSchema writes 'include_data_list'" \
   -source a -target c -t db.tbl -o meta -config "$BAD_KEY_CONFIG"
 
-BASE_NI=(-source a -target c -t db.tbl -o pipe -config "$CONFIG")
-expect_usage "not implemented mode" "mode 'pipe' is not implemented in this build yet" "${BASE_NI[@]}"
+BASE_NI=(-source a -target c -t db.tbl -o meta -config "$CONFIG")
 # The throttle's control files: accepted with every mode, refused empty, without a value, or as
 # one file for both.
-expect_usage "control files accepted" "mode 'pipe' is not implemented" "${BASE_NI[@]}" \
+expect_usage "control files accepted" "-o meta needs scs.home" "${BASE_NI[@]}" \
   -pause-file "$WORK/exl.pause" --panic-file="$WORK/exl.panic"
 expect_usage "empty -pause-file" "-pause-file is empty (PATH)" "${BASE[@]}" -pause-file ""
 expect_usage "-panic-file without value" "-panic-file needs a value (PATH)" "${BASE[@]}" -panic-file

@@ -2,7 +2,7 @@
 # End-to-end: an alias that is not in the file is looked up in the registry table on a real
 # server (a private MariaDB stands in for the registry cluster: it only answers one SELECT), with
 # a password stored as TO_BASE64(AES_ENCRYPT(pw, key)) computed by that server. The run gets past
-# alias resolution ("not implemented" for the mode, exit 2), an alias in neither place is named
+# alias resolution (a meta run without scs.home stops there, exit 2), an alias in neither place is named
 # with the registry's aliases, and no password reaches the output, not even with -v.
 # Usage: bash registry.sh /path/to/exlSchema
 set -u
@@ -54,10 +54,10 @@ check() { # what expected_code expected_text args...
   fi
 }
 
-check "aliases from the registry" 2 "mode 'pipe' is not implemented" \
-  -source far_a -target far_b -t d.t -o pipe
+check "aliases from the registry" 2 "-o meta needs scs.home" \
+  -source far_a -target far_b -t d.t -o meta
 check "verbose run shows no secret" 2 "far_a (u@192.0.2.10:9030) -> far_b (u@192.0.2.11:9031)" \
-  -source far_a -target far_b -t d.t -o pipe -v
+  -source far_a -target far_b -t d.t -o meta -v
 check "unknown alias lists the registry" 2 "unknown cluster alias 'nope' for -target" \
   -source far_a -target nope -t d.t -o v2
 check "known aliases include registry rows" 2 "reg, far_a, far_b" \

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <csignal>
+
 #include "e2e/vmode_support.hpp"
 
 #include <string>
@@ -67,6 +69,24 @@ inline bool statement_running(db::Connection& control, const std::string& fragme
         return false;
       },
       std::chrono::seconds(30), std::chrono::milliseconds(10));
+}
+
+// One round of a run without -i (`args` hold `-interval`, and `-config` when needed): started,
+// then stopped with SIGINT once it prints "round 1 done". `done` says whether it did (the run
+// is stopped either way); a run stopped so exits 130.
+struct RoundResult {
+  bool done = false;
+  ExlResult result;
+};
+inline RoundResult first_round(const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env) {
+  ExlProcess run(args, env);
+  RoundResult out;
+  out.done = eventually([&] { return contains(run.out_so_far(), "round 1 done"); },
+                        std::chrono::seconds(60), std::chrono::milliseconds(20));
+  run.signal(SIGINT);
+  out.result = run.wait();
+  return out;
 }
 
 } // namespace exl::test::e2e

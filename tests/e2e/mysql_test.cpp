@@ -102,12 +102,9 @@ TEST(MysqlModeTest, AnIncrementalRunReplacesOnlyTheDifferingPartitions) {
   const QueryLogMark dst("DST");
   std::vector<std::string> args = mysql_run(db + ".ranged", {"-r", "-interval", "1"});
   args.insert(args.begin(), {"-config", config_path()});
-  ExlProcess run(args, env);
-  ASSERT_TRUE(eventually([&] { return contains(run.out_so_far(), "round 1 done"); },
-                         std::chrono::seconds(60), std::chrono::milliseconds(20)))
-      << run.out_so_far() << run.err_so_far();
-  run.signal(SIGINT);
-  const ExlResult r = run.wait();
+  const auto round = first_round(args, env);
+  const ExlResult& r = round.result;
+  ASSERT_TRUE(round.done) << r.out << r.err;
   EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
   EXPECT_EQ(content("DST", db, "ranged"), content("SRC", db, "ranged"));
   const auto writes = writes_in(dst.statements());

@@ -3,7 +3,8 @@
 # (tests/support/mariadb.sh) plus one srsim on free loopback ports. Everything lives in DIR.
 #   sandbox.sh up DIR [--version V] [--src-version V] [--dst-version V] [--also-dst V]...
 #       starts both clusters, waits until they answer, writes DIR/sandbox.env (shell-sourceable:
-#       SRC_PORT, SRC_HTTP_PORT, SRC_RPC_PORT, SRC_MARIADB_SOCKET, SRC_USER, SRC_PASSWORD,
+#       SRC_PORT, SRC_HTTP_PORT, SRC_RPC_PORT, SRC_BE_HTTP_PORT (the simulated BE's http port,
+#       where the FE's Stream Load 307 points), SRC_MARIADB_SOCKET, SRC_USER, SRC_PASSWORD,
 #       SRC_VERSION, the same for DST, EXL_SRC_PASSWORD/EXL_DST_PASSWORD exported) and
 #       DIR/exlSchema.yaml (both 600). Each --also-dst V adds one more target cluster of
 #       StarRocks V, named dst<major><minor> (--also-dst 2.5.22 -> cluster dst25, variables
@@ -81,8 +82,8 @@ write_env() {
         . "$cdir/srsim/srsim.ready"
         . "$cdir/mariadb/mariadb.env"
         # %q keeps paths with spaces sourceable.
-        printf 'export %s_PORT=%q %s_HTTP_PORT=%q %s_RPC_PORT=%q\n' \
-          "$C" "$PORT" "$C" "$HTTP_PORT" "$C" "$RPC_PORT"
+        printf 'export %s_PORT=%q %s_HTTP_PORT=%q %s_RPC_PORT=%q %s_BE_HTTP_PORT=%q\n' \
+          "$C" "$PORT" "$C" "$HTTP_PORT" "$C" "$RPC_PORT" "$C" "$BE_HTTP_PORT"
         printf 'export %s_USER=root %s_PASSWORD=%q EXL_%s_PASSWORD=%q\n' "$C" "$C" "$pw" "$C" "$pw"
         printf 'export %s_MARIADB_SOCKET=%q %s_MARIADB_PORT=%q\n' \
           "$C" "$MARIADB_SOCKET" "$C" "$MARIADB_PORT"
@@ -168,7 +169,7 @@ summary() {
   for c in "${clusters[@]}"; do
     if alive "$DIR/$c/srsim.pid" && [ -f "$DIR/$c/srsim/srsim.ready" ]; then
       (. "$DIR/$c/srsim/srsim.ready"
-       echo "$c: StarRocks $(cat "$DIR/$c/version") (srsim pid $PID) port $PORT http $HTTP_PORT rpc $RPC_PORT")
+       echo "$c: StarRocks $(cat "$DIR/$c/version") (srsim pid $PID) port $PORT http $HTTP_PORT rpc $RPC_PORT be_http $BE_HTTP_PORT")
     else
       echo "$c: not running"
     fi

@@ -87,6 +87,7 @@ struct ClusterConfig {
   int query_port = 0;
   int http_port = 0;
   int rpc_port = 0;
+  int be_http_port = 0; // the simulated BE's http port (Stream Load after the FE's 307)
   StorageConfig storage;
   int stats_interval_s = 300;    // SHOW PARTITIONS RowCount/DataSize refresh period
   int olap_external_delay_s = 0; // fault: OLAP external table metadata not synced yet (s)
@@ -115,6 +116,52 @@ struct SessionContext {
   bool rpc_port = false;
 };
 
+// ---- Stream Load ---------------------------------------------------------------------------
+// The front (server/http_*.cpp) speaks HTTP, checks accounts and faults, and composes a Stream
+// Load from these operations; the engine (engine/stream_*.cpp) parses and converts the rows and
+// keeps the transactions (docs/srsim.md "Stream Load").
+enum class LoadOp {
+  Begin,    // begin a transaction with a label (Stream Load or /api/transaction/begin)
+  Load,     // add a body's rows to the open transaction
+  Prepare,  // PREPARE -> PREPARED (/api/transaction/prepare)
+  Commit,   // commit: the rows land, versions bump, the label becomes FINISHED
+  Rollback, // abort
+  State,    // the label's transaction: `state` and `txn_id` of the result
+  JobInfo,  // the SQL load job of a label (GET /api/{db}/_load_info)
+};
+
+struct LoadRequest {
+  std::string db;
+  std::string table;
+  std::string label;
+  std::map<std::string, std::string> headers; // lower-case names: format, columns, timeout, ...
+  std::string body;
+  bool stream_load = false; // a PUT _stream_load (not the transaction interface)
+};
+
+struct LoadResult {
+  // StarRocks's TStatusCode name: OK, LABEL_ALREADY_EXISTS, PUBLISH_TIMEOUT, TXN_NOT_EXISTS,
+  // TXN_IN_PROCESSING, INVALID_ARGUMENT, ANALYSIS_ERROR, INTERNAL_ERROR, ABORTED.
+  std::string code = "OK";
+  std::string message;
+  std::string existing_job_status; // RUNNING or FINISHED with LABEL_ALREADY_EXISTS
+  std::string state; // State/JobInfo: PREPARE, PREPARED, VISIBLE, ABORTED / LOADING, FINISHED,
+                     // CANCELLED; empty = unknown label
+  std::string table; // JobInfo: the job's table
+  std::int64_t txn_id = 0;
+  std::int64_t total_rows = 0;
+  std::int64_t loaded_rows = 0;
+  std::int64_t filtered_rows = 0;
+  std::int64_t unselected_rows = 0;
+  std::int64_t load_bytes = 0;
+  std::int64_t begin_ms = 0;
+  std::int64_t plan_ms = 0;
+  std::int64_t write_ms = 0;
+  std::int64_t commit_ms = 0;
+  std::string error_log; // one "Error: ... Row: ..." line per rejected row
+  bool ok() const { return code == "OK"; }
+};
+
 // ---- the engine ----------------------------------------------------------------------------
 class Engine {
 public:
@@ -138,6 +185,15 @@ public:
   virtual Reply set_partition_version(SessionContext& session, const std::string& db,
                                       const std::string& table, const std::string& partition,
                                       std::int64_t version) = 0;
+
+  // One Stream Load operation for `session` (user and privileges already known).
+  virtual LoadResult load_op(SessionContext& session, LoadOp op, const LoadRequest& request) {
+    (void)session, (void)op, (void)request;
+    LoadResult r;
+    r.code = "INTERNAL_ERROR";
+    r.message = "srsim: this engine has no Stream Load";
+    return r;
+  }
 };
 
 // Creates the engine for one cluster; connects to its MariaDB server. Throws std::runtime_error

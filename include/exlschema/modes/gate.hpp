@@ -6,6 +6,7 @@
 #include "exlschema/runner/cancel_token.hpp"
 #include "exlschema/runner/retry_policy.hpp"
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ public:
 
   // A write: sent with -r, recorded without it.
   db::ExecResult mutate(const Statement& statement);
+
+  // A write that is not an SQL statement (-o pipe's Stream Load): `description` is what the plan
+  // shows and what is recorded without -r; with -r it is logged and `send` runs.
+  db::ExecResult stream(const Statement& description, const std::function<db::ExecResult()>& send);
 
   bool executes() const noexcept { return m_execute; }
 

@@ -7,6 +7,7 @@
 #include "hint_variables.hpp"
 #include "insert_parser.hpp"
 #include "periodic_thread.hpp"
+#include "stream_txns.hpp"
 #include "tasks.hpp"
 
 #include <spdlog/spdlog.h>
@@ -42,8 +43,10 @@ public:
     int interval = std::max(1, m_state.config.dynamic_partition_check_interval_s);
     m_scheduler = std::make_unique<PeriodicThread>(std::chrono::seconds(interval),
                                                    [this] { dynamic_partition_pass(); });
+    m_streams = std::make_unique<StreamTxns>(m_state);
   }
   ~EngineImpl() override {
+    m_streams.reset();
     m_scheduler.reset();
     m_state.tasks.reset();
   }
@@ -103,6 +106,19 @@ public:
     }
   }
 
+  LoadResult load_op(SessionContext& session, LoadOp op, const LoadRequest& request) override {
+    try {
+      Backend& conn = connection(session);
+      Ctx ctx{m_state, session, conn};
+      return m_streams->run(ctx, op, request);
+    } catch (const std::exception& e) {
+      LoadResult r;
+      r.code = "INTERNAL_ERROR";
+      r.message = std::string("srsim internal error: ") + e.what();
+      return r;
+    }
+  }
+
 private:
   Backend& connection(SessionContext& session) {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -141,6 +157,7 @@ private:
   std::map<std::uint32_t, std::unique_ptr<Backend>> m_conns;
   std::map<std::uint32_t, SessionContext*> m_sessions;
   SessionContext m_scheduler_session;
+  std::unique_ptr<StreamTxns> m_streams;       // Stream Load transactions (stream_txns.hpp)
   std::unique_ptr<PeriodicThread> m_scheduler; // last: stopped first
 };
 

@@ -26,6 +26,8 @@ struct RunningTxn {
   std::string coordinator;
   std::int64_t prepare_time_ms = 0;
   std::int64_t timeout_ms = 0;
+  std::string source_type = "INSERT_STREAMING"; // Stream Load: BACKEND_STREAMING
+  std::string status = "PREPARE";               // a prepared Stream Load transaction: PREPARED
 };
 
 struct PartitionStats {
@@ -49,6 +51,10 @@ struct EngineState {
 
   std::mutex txn_mutex;
   std::map<std::int64_t, RunningTxn> running; // SHOW PROC '/transactions/<db>/running'
+  // Stream Load transactions that ended ABORTED, with the reason (`status` holds it), for SHOW
+  // PROC '/transactions/<db>/finished': TransProcDir lists a database's final transactions,
+  // VISIBLE and ABORTED alike (DatabaseTransactionMgr.getTxnStateInfoList).
+  std::map<std::int64_t, RunningTxn> aborted;
 
   std::mutex catalog_mutex;
   std::map<std::string, StorageConfig> catalog_storage; // resolved JDBC catalog targets

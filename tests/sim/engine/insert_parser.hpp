@@ -8,10 +8,14 @@
 #include "model.hpp"
 #include "sql_cursor.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace srsim::engine {
+
+class Backend;
 
 struct InsertStmt {
   bool overwrite = false;
@@ -24,6 +28,12 @@ struct InsertStmt {
   std::string source;     // VALUES (...) or the query, verbatim
   bool temporary = false; // TEMPORARY PARTITION (..): `partitions` names temporary partitions
   bool by_name = false;   // BY NAME (3.4+): the query's column names are the column list
+  // Stream Load (stream_txns.cpp): `stage_rows` fills the stage instead of `source`, the
+  // transaction `txn_id` was begun with the label before, and no SQL load job is recorded
+  // (StarRocks's LoadMgr keeps none for Stream Load: SHOW_LOAD.md lists Broker Load, INSERT and
+  // Spark Load only).
+  std::function<void(Backend& conn, const std::string& stage)> stage_rows;
+  std::int64_t txn_id = 0;
 };
 
 // The cursor stands at INSERT.

@@ -70,7 +70,7 @@ void LoadJob::commit_metadata(const std::set<std::string>& touched,
   }
   try {
     store.record_label(m_ctx.conn, m_model.db, m_stmt.label, m_txn_id);
-    if (!m_remote) {
+    if (!m_remote && !m_stmt.stage_rows) {
       finish_load_record(m_ctx.conn, record("FINISHED", ""));
     }
   } catch (const BackendError& e) {

@@ -73,7 +73,7 @@ Reply LoadJob::run() {
   check_partitions();
   check_label();
   m_create_time = epoch_seconds();
-  m_txn_id = m_ctx.state.store.next_id();
+  m_txn_id = m_stmt.txn_id ? m_stmt.txn_id : m_ctx.state.store.next_id();
   m_deadline = m_stmt.options.timeout_s ? std::chrono::steady_clock::now() +
                                               std::chrono::seconds(*m_stmt.options.timeout_s)
                                         : deadline_for(m_ctx, true);
@@ -81,7 +81,7 @@ Reply LoadJob::run() {
   // StmtExecutor registers the INSERT's load job before it executes (LoadMgr.registerLoadJob ->
   // InsertLoadJob, state LOADING), so SHOW LOAD and information_schema.loads list it while it
   // runs. A remote transaction has no job here (the writing cluster keeps it).
-  if (!m_remote) {
+  if (!m_remote && !m_stmt.stage_rows) {
     begin_load_record(m_ctx.conn, record("LOADING", ""));
   }
   try {
@@ -153,7 +153,7 @@ void LoadJob::begin_transaction() {
   std::lock_guard<std::mutex> lock(m_ctx.state.txn_mutex);
   // A running (PREPARE) transaction holds its label too (beginTransaction's notAbortedTxns).
   for (const auto& [id, txn] : m_ctx.state.running) {
-    if (txn.db == m_model.db && txn.label == m_stmt.label) {
+    if (id != m_txn_id && txn.db == m_model.db && txn.label == m_stmt.label) {
       fail_label_used();
     }
   }
@@ -327,7 +327,7 @@ void LoadJob::record_cancelled(const std::string& message) noexcept {
       m_ctx.conn.exec("ROLLBACK");
       m_in_txn = false;
     }
-    if (m_remote) {
+    if (m_remote || m_stmt.stage_rows) {
       return;
     }
     finish_load_record(m_ctx.conn,

@@ -26,8 +26,10 @@ bool same_value(const std::string& base, const std::string& a, const std::string
   return a == b; // byte for byte, as StarRocks and srsim's storage collation (k_collation)
 }
 
-const PartitionDef* owner(const TableModel& m, const std::vector<std::string>& bases,
-                          const std::vector<std::string>& key) {
+} // namespace
+
+const PartitionDef* partition_owner(const TableModel& m, const std::vector<std::string>& bases,
+                                    const std::vector<std::string>& key) {
   for (const PartitionDef& p : m.partition.partitions) {
     if (m.partition.type == "LIST") {
       for (const auto& tuple : p.values) {
@@ -45,6 +47,8 @@ const PartitionDef* owner(const TableModel& m, const std::vector<std::string>& b
   }
   return nullptr;
 }
+
+namespace {
 
 // The storage server refuses statements over its max_allowed_packet (MariaDB's default 16 MiB);
 // StarRocks has no such bound on an INSERT's rows (an OLAP external table streams them).
@@ -104,8 +108,12 @@ void LoadJob::fill_stage() {
   std::string select_cols = cols.empty() ? "*" : cols.substr(2, cols.size() - 3);
   m_ctx.conn.exec("CREATE TEMPORARY TABLE " + m_stage + " ENGINE=Aria TRANSACTIONAL=0 AS SELECT " +
                   select_cols + " FROM " + table_ref(m_model.db, m_model.name) + " LIMIT 0");
-  // Non-strict mode turns unconvertible values into NULL instead of failing, as StarRocks does.
-  stage_rows(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ");
+  if (m_stmt.stage_rows) { // Stream Load: rows converted and checked already
+    run_watched(m_ctx, m_deadline, true, [&] { m_stmt.stage_rows(m_ctx.conn, m_stage); });
+  } else {
+    // Non-strict mode turns unconvertible values into NULL instead of failing, as StarRocks does.
+    stage_rows(strict() ? "INSERT INTO " : "INSERT IGNORE INTO ");
+  }
   m_rows = std::stoull(m_ctx.conn.scalar("SELECT COUNT(*) FROM " + m_stage).value_or("0"));
 }
 
@@ -134,7 +142,7 @@ std::set<std::string> LoadJob::touched_partitions() {
       // NULL sorts below every value: it lands in the first range partition like StarRocks.
       key.push_back(row[i] ? normalize_key(bases[i], *row[i]) : type_min_value(bases[i]));
     }
-    if (const PartitionDef* p = owner(m_model, bases, key)) {
+    if (const PartitionDef* p = partition_owner(m_model, bases, key)) {
       out.insert(p->name);
     }
   }

@@ -51,6 +51,9 @@ std::string range_cell(const TableModel& model, const PartitionDef& p);
 std::string list_cell(const PartitionDef& p);
 
 PartitionDef* find_partition(TableModel& model, const std::string& name);
+// The RANGE or LIST partition holding the normalised key tuple `key`, or nullptr (load_stage.cpp).
+const PartitionDef* partition_owner(const TableModel& model, const std::vector<std::string>& bases,
+                                    const std::vector<std::string>& key);
 void sort_partitions(TableModel& model);
 
 // Name of the partition an expression-partitioned table gives to a truncated value.

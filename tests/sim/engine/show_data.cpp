@@ -80,9 +80,22 @@ namespace {
 
 // TransProcDir "finished": the database's transactions in a final state. srsim keeps the
 // committed ones (every label row is a VISIBLE transaction: loads on this cluster and the remote
-// transactions of other clusters' OLAP external tables); aborted transactions are not kept.
+// transactions of other clusters' OLAP external tables) and the aborted Stream Load transactions
+// (ABORTED, with the reason; the aborted SQL loads are CANCELLED jobs of SHOW LOAD instead).
 // StarRocks lists at most max_show_proc_transactions_entry (2000) rows.
 Reply finished_transactions(Ctx& ctx, const std::string& db, ResultSet rs) {
+  {
+    std::lock_guard lock(ctx.state.txn_mutex);
+    for (auto it = ctx.state.aborted.rbegin(); it != ctx.state.aborted.rend(); ++it) {
+      const RunningTxn& t = it->second;
+      if (t.db == db) {
+        rs.rows.push_back({std::to_string(t.txn_id), t.label, t.coordinator, std::string("ABORTED"),
+                           t.source_type, std::string("NULL"), std::string("NULL"),
+                           std::string("NULL"), std::string("NULL"), t.status, std::string("0"),
+                           std::string("-1"), std::to_string(t.timeout_ms), t.status});
+      }
+    }
+  }
   ResultSet labels = ctx.conn.query(
       "SELECT txn_id, label, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s') FROM `__srsim`.labels "
       "WHERE db = " +
@@ -179,11 +192,10 @@ Reply show_proc(Ctx& ctx, Cursor& cur) {
     if (t.db != db) {
       continue;
     }
-    rs.rows.push_back({std::to_string(id), t.label, t.coordinator, std::string("PREPARE"),
-                       std::string("INSERT_STREAMING"), format_time(t.prepare_time_ms / 1000),
-                       std::string("NULL"), std::string("NULL"), std::string("NULL"),
-                       std::string(""), std::string("0"), std::string("-1"),
-                       std::to_string(t.timeout_ms), std::string("")});
+    rs.rows.push_back({std::to_string(id), t.label, t.coordinator, t.status, t.source_type,
+                       format_time(t.prepare_time_ms / 1000), std::string("NULL"),
+                       std::string("NULL"), std::string("NULL"), std::string(""), std::string("0"),
+                       std::string("-1"), std::to_string(t.timeout_ms), std::string("")});
   }
   return rs;
 }

@@ -51,18 +51,22 @@ int serve(srsim::server::Options options, const sigset_t& stop_signals) {
   cluster.query_port = ports.query;
   cluster.http_port = ports.http;
   cluster.rpc_port = ports.rpc;
+  cluster.be_http_port = ports.be_http;
   srsim::server::Front front(options.front, srsim::make_engine(cluster));
   server.start(front);
   std::string dir = cluster.data_dir;
-  std::string ready =
-      "PORT=" + std::to_string(ports.query) + "\nHTTP_PORT=" + std::to_string(ports.http) +
-      "\nRPC_PORT=" + std::to_string(ports.rpc) + "\nPID=" + std::to_string(getpid()) + "\n";
+  std::string ready = "PORT=" + std::to_string(ports.query) +
+                      "\nHTTP_PORT=" + std::to_string(ports.http) +
+                      "\nRPC_PORT=" + std::to_string(ports.rpc) +
+                      "\nBE_HTTP_PORT=" + std::to_string(ports.be_http) +
+                      "\nPID=" + std::to_string(getpid()) + "\n";
   write_file_atomically(dir + "/srsim.pid", std::to_string(getpid()) + "\n");
   write_file_atomically(dir + "/srsim.ready", ready);
   spdlog::info("ready: version {} port {} http_port {} rpc_port {}", cluster.version.text(),
                ports.query, ports.http, ports.rpc);
   std::cout << "srsim " << cluster.name << " ready: port=" << ports.query
-            << " http_port=" << ports.http << " rpc_port=" << ports.rpc << std::endl;
+            << " http_port=" << ports.http << " rpc_port=" << ports.rpc
+            << " be_http_port=" << ports.be_http << std::endl;
   int sig = 0;
   sigwait(&stop_signals, &sig);
   spdlog::info("signal {}: stopping", sig);

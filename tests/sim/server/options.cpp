@@ -63,6 +63,7 @@ std::string usage_text() {
   --name NAME                 cluster name (default sim)
   --version X.Y.Z             StarRocks version to imitate: 2.5.x, 3.1.x, 3.3.x, 3.4.x (default 3.3.5)
   --port N / --http-port N / --rpc-port N   loopback ports (0 = any free port; default 0)
+  --be-http-port N                          the simulated BE's http port (Stream Load; default 0)
   --storage-host H --storage-port N --storage-socket PATH --storage-user U   the cluster's MariaDB
   --storage-password-file F   (or $SRSIM_STORAGE_PASSWORD)
   --root-password-file F      root's password (or $SRSIM_ROOT_PASSWORD); required, non-empty
@@ -88,6 +89,7 @@ Options parse_options(const std::vector<std::string>& args) {
       {"port", [&](const std::string& v) { o.ports.query = to_int("port", v); }},
       {"http-port", [&](const std::string& v) { o.ports.http = to_int("http-port", v); }},
       {"rpc-port", [&](const std::string& v) { o.ports.rpc = to_int("rpc-port", v); }},
+      {"be-http-port", [&](const std::string& v) { o.ports.be_http = to_int("be-http-port", v); }},
       {"storage-host", [&](const std::string& v) { c.storage.host = v; }},
       {"storage-port", [&](const std::string& v) { c.storage.port = to_int("storage-port", v); }},
       {"storage-socket", [&](const std::string& v) { c.storage.socket = v; }},

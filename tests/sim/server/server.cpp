@@ -15,6 +15,7 @@
 
 #include "server/connection.hpp"
 #include "server/front.hpp"
+#include "server/http_service.hpp"
 
 namespace srsim::server {
 namespace {
@@ -51,16 +52,9 @@ std::string peer_host(const sockaddr_in& addr) {
   return buf;
 }
 
-// The FE's RestBaseResult error shape (starrocks-surface.md §9).
-std::string http_error_response() {
-  std::string msg = "srsim: Stream Load not supported yet";
-  std::string body =
-      R"({"status":"FAILED","code":"1","msg":")" + msg + R"(","message":")" + msg + R"("})";
-  return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-}
-
 } // namespace
+
+Server::Server() = default;
 
 Server::~Server() {
   stop();
@@ -70,21 +64,23 @@ Ports Server::bind(const Ports& requested) {
   if (::pipe2(m_wake, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  for (int port : {requested.query, requested.http, requested.rpc}) {
+  for (int port : {requested.query, requested.http, requested.rpc, requested.be_http}) {
     m_listen_fds.push_back(listen_on(port));
   }
   return Ports{bound_port(m_listen_fds[0]), bound_port(m_listen_fds[1]),
-               bound_port(m_listen_fds[2])};
+               bound_port(m_listen_fds[2]), bound_port(m_listen_fds[3])};
 }
 
 void Server::start(Front& front) {
   m_front = &front;
+  m_http = std::make_unique<HttpService>(front);
   for (std::size_t i = 0; i < m_listen_fds.size(); ++i) {
-    m_acceptors.emplace_back([this, i] { accept_loop(m_listen_fds[i], i == 1, i == 2); });
+    m_acceptors.emplace_back([this, i] { accept_loop(m_listen_fds[i], static_cast<Listener>(i)); });
   }
 }
 
-void Server::accept_loop(int listen_fd, bool http, bool rpc) {
+void Server::accept_loop(int listen_fd, Listener kind) {
+  bool http = kind == Listener::Http || kind == Listener::BeHttp;
   while (!m_stopping) {
     pollfd fds[2] = {{listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
     if (::poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN)) {
@@ -105,22 +101,25 @@ void Server::accept_loop(int listen_fd, bool http, bool rpc) {
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    spawn(fd, http, rpc, peer_host(addr));
+    spawn(fd, kind, peer_host(addr));
   }
 }
 
-void Server::spawn(int fd, bool http, bool rpc, std::string host) {
+void Server::spawn(int fd, Listener kind, std::string host) {
   {
     std::lock_guard lock(m_mutex);
     ++m_active;
   }
+  bool http = kind == Listener::Http || kind == Listener::BeHttp;
   std::uint32_t id = http ? 0 : m_next_id++;
-  std::thread([this, fd, http, rpc, id, host = std::move(host)] {
+  std::thread([this, fd, kind, id, host = std::move(host)] {
     try {
-      if (http) {
-        serve_http(fd);
+      if (kind == Listener::Http) {
+        m_http->serve_fe(fd, host);
+      } else if (kind == Listener::BeHttp) {
+        m_http->serve_be(fd, host);
       } else {
-        Connection(*m_front, fd, id, host, m_stopping, rpc).run();
+        Connection(*m_front, fd, id, host, m_stopping, kind == Listener::Rpc).run();
       }
     } catch (const std::exception& e) {
       spdlog::error("connection {}: {}", id, e.what());
@@ -130,24 +129,6 @@ void Server::spawn(int fd, bool http, bool rpc, std::string host) {
       m_idle.notify_all();
     }
   }).detach();
-}
-
-void Server::serve_http(int fd) {
-  timeval timeout{5, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  std::string request;
-  char buf[4096];
-  while (request.find("\r\n\r\n") == std::string::npos && request.size() < 65536) {
-    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) {
-      break;
-    }
-    request.append(buf, static_cast<std::size_t>(n));
-  }
-  std::string response = http_error_response();
-  ::send(fd, response.data(), response.size(), MSG_NOSIGNAL);
-  ::shutdown(fd, SHUT_WR);
-  ::close(fd);
 }
 
 bool Server::stop() {

@@ -2,12 +2,13 @@
 
 // The listening sockets of one simulated cluster (loopback only): the query port and the rpc port
 // speak the MySQL protocol (OLAP external tables of another cluster connect to the rpc port);
-// the http port answers every request with StarRocks's JSON error shape until Stream Load exists.
-// One thread per listener and per connection.
+// the http port is the FE's REST port and the be_http port the simulated BE's (Stream Load,
+// http_service.hpp). One thread per listener and per connection.
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -16,16 +17,20 @@
 namespace srsim::server {
 
 class Front;
+class HttpService;
 
 struct Ports {
   int query = 0;
   int http = 0;
   int rpc = 0;
+  int be_http = 0;
 };
+
+enum class Listener { Query, Http, Rpc, BeHttp };
 
 class Server {
 public:
-  Server() = default;
+  Server();
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -39,12 +44,12 @@ public:
   bool stop();
 
 private:
-  void accept_loop(int listen_fd, bool http, bool rpc);
-  void spawn(int fd, bool http, bool rpc, std::string host);
-  void serve_http(int fd);
+  void accept_loop(int listen_fd, Listener kind);
+  void spawn(int fd, Listener kind, std::string host);
 
   Front* m_front = nullptr;
-  std::vector<int> m_listen_fds; // query, http, rpc
+  std::unique_ptr<HttpService> m_http;
+  std::vector<int> m_listen_fds; // query, http, rpc, be_http
   int m_wake[2] = {-1, -1};
   std::vector<std::thread> m_acceptors;
   std::atomic<bool> m_stopping{false};

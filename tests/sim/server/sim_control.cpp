@@ -70,6 +70,46 @@ bool SimControl::wait_stall(std::uint64_t generation, const std::function<bool()
   return true;
 }
 
+void SimControl::add_http_fault(HttpFaultRule rule) {
+  std::lock_guard lock(m_mutex);
+  m_http_faults.push_back(std::move(rule));
+}
+
+HttpFaultDecision SimControl::on_http(const std::string& label, bool body, bool commits) {
+  std::lock_guard lock(m_mutex);
+  HttpFaultDecision d;
+  d.generation = m_generation;
+  for (auto it = m_http_faults.begin(); it != m_http_faults.end();) {
+    bool applies =
+        (it->pattern.empty() || pattern_matches(it->pattern, label)) &&
+        (it->kind != HttpFault::ResetAfter || body) &&
+        ((it->kind != HttpFault::LoseCommit && it->kind != HttpFault::PublishTimeout) || commits);
+    if (!applies) {
+      ++it;
+      continue;
+    }
+    switch (it->kind) {
+    case HttpFault::ResetAfter:
+      d.reset_after = it->bytes;
+      break;
+    case HttpFault::Fail500:
+      d.fail500 = true;
+      break;
+    case HttpFault::Stall:
+      d.stall = true;
+      break;
+    case HttpFault::LoseCommit:
+      d.lose_commit = true;
+      break;
+    case HttpFault::PublishTimeout:
+      d.publish_timeout = true;
+      break;
+    }
+    it = --it->remaining <= 0 ? m_http_faults.erase(it) : it + 1;
+  }
+  return d;
+}
+
 void SimControl::set_latency_ms(int ms) {
   std::lock_guard lock(m_mutex);
   m_latency_ms = ms;
@@ -130,6 +170,7 @@ void SimControl::reset() {
     m_close_after.reset();
     m_close_after_commit.reset();
     m_stalls.clear();
+    m_http_faults.clear();
     m_refuse = false;
     m_live->olap_external_delay_s = m_startup_olap_delay_s;
     m_live->stats_interval_s = m_startup_stats_interval_s;
@@ -150,6 +191,15 @@ std::vector<std::pair<std::string, std::string>> SimControl::describe() const {
                     m_close_after_commit ? "'" + *m_close_after_commit + "'" : "OFF");
   for (const auto& s : m_stalls) {
     rows.emplace_back("STALL", s);
+  }
+  static const char* const k_http[] = {"HTTP RESET AFTER", "HTTP FAIL", "HTTP STALL",
+                                       "HTTP LOSE COMMIT", "HTTP PUBLISH TIMEOUT"};
+  for (const auto& f : m_http_faults) {
+    std::string v = std::to_string(f.remaining) + " '" + f.pattern + "'";
+    if (f.kind == HttpFault::ResetAfter) {
+      v = std::to_string(f.bytes) + " " + v;
+    }
+    rows.emplace_back(k_http[static_cast<int>(f.kind)], v);
   }
   rows.emplace_back("REFUSE CONNECTIONS", m_refuse ? "ON" : "OFF");
   rows.emplace_back("OLAP EXTERNAL DELAY", std::to_string(m_live->olap_external_delay_s.load()));

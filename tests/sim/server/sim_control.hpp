@@ -35,6 +35,26 @@ struct FailRule {
   ErrorReply error;
 };
 
+// Faults of the Stream Load http ports (docs/srsim.md): each rule applies to the next
+// `remaining` BE requests whose label matches `pattern` (empty: every label).
+enum class HttpFault { ResetAfter, Fail500, Stall, LoseCommit, PublishTimeout };
+
+struct HttpFaultRule {
+  HttpFault kind = HttpFault::Fail500;
+  long long remaining = 1;
+  std::string pattern;
+  std::int64_t bytes = 0; // ResetAfter: body bytes received before the reset
+};
+
+struct HttpFaultDecision {
+  std::optional<std::int64_t> reset_after; // close with RST after this many body bytes
+  bool fail500 = false;                    // answer HTTP 500 before doing anything
+  bool stall = false;                      // hold the request until RESET or its deadline
+  bool lose_commit = false;                // commit, then close without the answer
+  bool publish_timeout = false;            // commit, then answer Publish Timeout
+  std::uint64_t generation = 0;
+};
+
 class SimControl {
 public:
   explicit SimControl(std::shared_ptr<LiveSettings> live);
@@ -50,6 +70,10 @@ public:
   // is closed without the answer; one-shot.
   void set_close_after_commit(const std::string& pattern);
   void add_stall(const std::string& pattern);
+  void add_http_fault(HttpFaultRule rule);
+  // The faults for one BE request with `label`: `body` when it carries rows, `commits` when it
+  // commits (a Stream Load, /api/transaction/commit).
+  HttpFaultDecision on_http(const std::string& label, bool body, bool commits);
   void set_refuse_connections(bool on);
   bool refuse_connections() const;
   void set_max_disk_used_pct(double pct);
@@ -72,6 +96,7 @@ private:
   std::optional<long long> m_close_after;
   std::optional<std::string> m_close_after_commit;
   std::vector<std::string> m_stalls;
+  std::vector<HttpFaultRule> m_http_faults;
   bool m_refuse = false;
   double m_max_disk_used_pct = 44.72;
   int m_startup_olap_delay_s = 10;

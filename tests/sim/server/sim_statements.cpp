@@ -51,6 +51,46 @@ Reply set_fail(SimControl& control, TokenCursor& c) {
   return r;
 }
 
+// HTTP RESET AFTER <bytes> | FAIL | STALL | LOSE COMMIT | PUBLISH TIMEOUT, then [<n>]
+// ['<label pattern>'] (docs/srsim.md "Stream Load faults").
+Reply set_http_fault(SimControl& control, TokenCursor& c) {
+  HttpFaultRule rule;
+  if (c.accept_words({"RESET", "AFTER"})) {
+    auto bytes = take_integer(c);
+    if (!bytes || *bytes < 0) {
+      return syntax_error("ADMIN SET SIM HTTP RESET AFTER <bytes> [<n>] ['<label pattern>']");
+    }
+    rule.kind = HttpFault::ResetAfter;
+    rule.bytes = *bytes;
+  } else if (c.accept("FAIL")) {
+    rule.kind = HttpFault::Fail500;
+  } else if (c.accept("STALL")) {
+    rule.kind = HttpFault::Stall;
+  } else if (c.accept_words({"LOSE", "COMMIT"})) {
+    rule.kind = HttpFault::LoseCommit;
+  } else if (c.accept_words({"PUBLISH", "TIMEOUT"})) {
+    rule.kind = HttpFault::PublishTimeout;
+  } else {
+    return syntax_error("ADMIN SET SIM HTTP RESET AFTER <bytes> | FAIL | STALL | LOSE COMMIT | "
+                        "PUBLISH TIMEOUT [<n>] ['<label pattern>']");
+  }
+  if (c.peek().kind == Token::Kind::Number) {
+    auto n = take_integer(c);
+    if (!n || *n < 1) {
+      return syntax_error("ADMIN SET SIM HTTP ...: <n> must be >= 1");
+    }
+    rule.remaining = *n;
+  }
+  if (auto pattern = take_string(c)) {
+    rule.pattern = *pattern;
+  }
+  Reply r = done(c);
+  if (std::holds_alternative<OkReply>(r)) {
+    control.add_http_fault(std::move(rule));
+  }
+  return r;
+}
+
 // Applies one `ADMIN SET SIM` tail to `control`.
 Reply set_sim(SimControl& control, TokenCursor& c) {
   auto with_int = [&](const char* what, auto apply) -> Reply {
@@ -69,6 +109,9 @@ Reply set_sim(SimControl& control, TokenCursor& c) {
   }
   if (c.accept("FAIL")) {
     return set_fail(control, c);
+  }
+  if (c.accept("HTTP")) {
+    return set_http_fault(control, c);
   }
   if (c.accept_words({"CLOSE", "AFTER", "COMMIT"})) {
     auto pattern = take_string(c);

@@ -154,4 +154,14 @@ bool UserStore::revoke(const std::string& user, const std::string& scope,
   return true;
 }
 
+bool UserStore::check_password(const std::string& user, const std::string& password) const {
+  std::lock_guard lock(m_mutex);
+  auto it = m_accounts.find(user);
+  if (it == m_accounts.end()) {
+    return false;
+  }
+  const std::string& hash = it->second.password_hash;
+  return hash.empty() ? password.empty() : wire::native_password_hash(password) == hash;
+}
+
 } // namespace srsim::server

@@ -36,6 +36,8 @@ public:
   std::optional<Account> find(const std::string& user) const;
   bool verify(const std::string& user, const std::string& scramble, const std::string& token) const;
   bool allowed(const std::string& user, const std::string& privilege, const std::string& db) const;
+  // A plain password (HTTP Basic auth of the REST API) against the stored hash.
+  bool check_password(const std::string& user, const std::string& password) const;
 
   // false when the user exists already.
   bool create(const std::string& user, const std::string& password);

@@ -371,6 +371,8 @@ PrivateSrsim::PrivateSrsim(const std::vector<std::string>& extra_args,
       m_http_port = value;
     } else if (key == "RPC_PORT") {
       m_rpc_port = value;
+    } else if (key == "BE_HTTP_PORT") {
+      m_be_http_port = value;
     }
   }
 }

@@ -104,6 +104,7 @@ public:
   int port() const { return m_port; }
   int http_port() const { return m_http_port; }
   int rpc_port() const { return m_rpc_port; }
+  int be_http_port() const { return m_be_http_port; }
   const std::string& password() const { return m_password; }
   const std::string& data_dir() const { return m_data_dir; }
   std::unique_ptr<Client> root();
@@ -111,7 +112,7 @@ public:
 
 private:
   int m_pid = -1;
-  int m_port = 0, m_http_port = 0, m_rpc_port = 0;
+  int m_port = 0, m_http_port = 0, m_rpc_port = 0, m_be_http_port = 0;
   std::string m_password = "private-root-pw";
   std::string m_data_dir;
 };

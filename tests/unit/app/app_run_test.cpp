@@ -41,7 +41,8 @@ class AppRunTest : public ::testing::Test {
 protected:
   std::string write_config(const std::string& text) { return m_dir.write("c.yaml", text); }
   std::vector<std::string> run_args(const std::string& config, const std::string& target = "b") {
-    return {"-source", "a", "-target", target, "-t", "d.t", "-o", "pipe", "-config", config};
+    // -o meta without scs.home: stops after the configuration and aliases, before connecting.
+    return {"-source", "a", "-target", target, "-t", "d.t", "-o", "meta", "-config", config};
   }
   config::test::TempDir m_dir;
 };
@@ -83,11 +84,12 @@ TEST_F(AppRunTest, UnknownAliasIsExitTwo) {
                        m_dir.path() + "/c.yaml: a, b)\n");
 }
 
-TEST_F(AppRunTest, ValidRunSaysModeIsNotImplemented) {
+TEST_F(AppRunTest, AModesOwnCheckStopsARunBeforeConnecting) {
   const config::test::ScopedEnv env("EXL_APP_TEST_PW", "app-env-Pw-10");
   const Outcome o = run_with(run_args(write_config(k_config)));
   EXPECT_EQ(o.code, 2);
-  EXPECT_EQ(o.err, "exlSchema: mode 'pipe' is not implemented in this build yet\n");
+  EXPECT_EQ(o.err, "exlSchema: -o meta needs scs.home in the configuration (" + m_dir.path() +
+                       "/c.yaml): the directory where starrocks-cluster-sync is unpacked\n");
   // Loading the configuration registered both passwords as secrets.
   EXPECT_EQ(util::redact("app-Pw-9 app-env-Pw-10"), "*** ***");
 }
@@ -116,7 +118,7 @@ TEST_F(AppRunTest, ReadableConfigDrawsAWarning) {
                       std::filesystem::perms::others_read);
   const Outcome o = run_with(run_args(path));
   EXPECT_THAT(o.err, HasSubstr("chmod 600 " + path));
-  EXPECT_THAT(o.err, HasSubstr("mode 'pipe' is not implemented"));
+  EXPECT_THAT(o.err, HasSubstr("-o meta needs scs.home"));
 }
 
 TEST_F(AppRunTest, MalformedConfigIsExitTwo) {
@@ -146,8 +148,8 @@ TEST_F(AppRunTest, LogFileGetsRunIdAndNoSecrets) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_TRUE(std::regex_search(text, std::regex(R"(\[run \d{8}T\d{6}-[0-9a-f]{4}\] \[task -\])")))
       << text;
-  EXPECT_THAT(text, HasSubstr("-o pipe: a (u@fe-a:9030) -> b (u@fe-b:9030)"));
-  EXPECT_THAT(text, HasSubstr("exit code 2: exlSchema: mode 'pipe' is not implemented"));
+  EXPECT_THAT(text, HasSubstr("-o meta: a (u@fe-a:9030) -> b (u@fe-b:9030)"));
+  EXPECT_THAT(text, HasSubstr("exit code 2: exlSchema: -o meta needs scs.home"));
   EXPECT_EQ(text.find("app-Pw-9"), std::string::npos);
   EXPECT_EQ(text.find("app-env-Pw-10"), std::string::npos);
   // Debug lines reach the file, not the console without -v.

@@ -49,7 +49,7 @@ TEST(ModeRegistryTest, WhereOnlyOnFirstLoadsThatDoNotOverwrite) {
 // Without -i these modes repeat rounds that replace what changed; the others run once.
 TEST(ModeRegistryTest, IncrementalRoundsBelongToTheModesThatReplaceWhatChanged) {
   EXPECT_EQ(names_where([](const ModeInfo& m) { return m.rounds; }),
-            (std::set<std::string>{"mysql", "starrocks", "v2", "v3", "v4", "v5"}));
+            (std::set<std::string>{"mysql", "starrocks", "pipe", "v2", "v3", "v4", "v5"}));
 }
 
 TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {
@@ -60,12 +60,12 @@ TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {
   for (const char* mode : {"v1", "v2", "v3", "v4", "v5"}) {
     EXPECT_TRUE(accepts(mode, "a")) << mode;
   }
-  for (const char* mode : {"meta", "ghost", "pipe"}) {
+  for (const char* mode : {"meta", "ghost"}) {
     EXPECT_TRUE(find_mode(mode)->mode_flags.empty()) << mode;
   }
-  // -truncate empties a table before a first load (v1, mysql, starrocks); v2-v5 overwrite whole
-  // partitions.
-  for (const char* mode : {"v1", "mysql", "starrocks"}) {
+  // -truncate empties a table before a first load (v1, mysql, starrocks, pipe); v2-v5 overwrite
+  // whole partitions.
+  for (const char* mode : {"v1", "mysql", "starrocks", "pipe"}) {
     EXPECT_TRUE(accepts(mode, "truncate")) << mode;
   }
   for (const char* mode : {"v2", "v3", "v4", "v5"}) {
@@ -73,7 +73,7 @@ TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {
   }
   // -add creates missing partitions for v2/v3 and the external-table modes; v4/v5 load missing
   // partitions anyway.
-  for (const char* mode : {"v2", "v3", "mysql", "starrocks"}) {
+  for (const char* mode : {"v2", "v3", "mysql", "starrocks", "pipe"}) {
     EXPECT_TRUE(accepts(mode, "add")) << mode;
   }
   for (const char* mode : {"v1", "v4", "v5", "ghost"}) {

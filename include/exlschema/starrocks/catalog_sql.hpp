@@ -45,7 +45,8 @@ Result<JdbcEndpoint> parse_jdbc_uri(std::string_view uri);
 // HLL and PERCENTILE hold aggregate states that no SELECT returns as values; JSON, LARGEINT and
 // ARRAY/MAP/STRUCT are outside the MySQL type mapping of JDBC catalogs (jdbc_catalog.md lists the
 // scalar MySQL types only, reference §6), so reading them through the MySQL driver is not a
-// documented path: refused rather than risked.
+// documented path: refused rather than risked. VARBINARY/BINARY map to VARCHAR before StarRocks
+// PR #66164 and fail to read.
 std::optional<std::string> jdbc_unreadable_column(const TableModel& table);
 
 // CREATE EXTERNAL CATALOG `name` [COMMENT "c"] PROPERTIES ("type" = "jdbc", ...). The statement

@@ -22,29 +22,29 @@ Converted cv_quoted(std::string v) {
 }
 
 // Signed integer text within [min, max] of the type (numeric_converter.cpp: out of range is a
-// conversion failure, not a wrap). Hand-written: this runs for every field of a large load.
+// conversion failure, not a wrap). The magnitude may reach max + 1 when negative, so LARGEINT's
+// minimum -2^127 converts (StringParser::string_to_int, be/src/util/string_parser.hpp, allows
+// max_val + 1 for a negative value). Hand-written: this runs for every field of a large load.
 Converted cv_integer(const std::string& base, const std::string& t) {
+  using Magnitude = unsigned __int128;
   std::size_t i = t.empty() ? 0 : (t[0] == '+' || t[0] == '-') ? 1 : 0;
   if (i >= t.size() || t.size() - i > 45) {
     return {};
   }
-  const __int128 k_large = ~(static_cast<__int128>(1) << 127); // 2^127 - 1 (LARGEINT)
-  __int128 v = 0;
+  const Magnitude k_large = (static_cast<Magnitude>(1) << 127) - 1; // 2^127 - 1 (LARGEINT)
+  const Magnitude max = base == "tinyint"    ? 127
+                        : base == "smallint" ? 32767
+                        : base == "int"      ? 2147483647
+                        : base == "bigint"   ? static_cast<Magnitude>(9223372036854775807LL)
+                                             : k_large;
+  const Magnitude limit = max + (t[0] == '-' ? 1 : 0);
+  Magnitude v = 0;
   for (std::size_t k = i; k < t.size(); ++k) {
     int digit = t[k] - '0';
-    if (digit < 0 || digit > 9 || v > (k_large - digit) / 10) {
+    if (digit < 0 || digit > 9 || v > (limit - static_cast<Magnitude>(digit)) / 10) {
       return {};
     }
-    v = v * 10 + digit;
-  }
-  __int128 max = base == "tinyint"    ? 127
-                 : base == "smallint" ? 32767
-                 : base == "int"      ? 2147483647
-                 : base == "bigint"   ? static_cast<__int128>(9223372036854775807LL)
-                                      : k_large;
-  bool negative = t[0] == '-';
-  if (v > max + (negative && max != k_large ? 1 : 0)) {
-    return {};
+    v = v * 10 + static_cast<Magnitude>(digit);
   }
   return cv_bare(t[0] == '+' ? t.substr(1) : t);
 }

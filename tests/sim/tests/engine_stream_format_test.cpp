@@ -89,6 +89,13 @@ TEST(StreamConvertTest, ConvertsOrRefusesEachType) {
             "170141183460469231731687303715884105727");
   EXPECT_EQ(conv(column("largeint", "largeint(40)"), "170141183460469231731687303715884105728"),
             "<bad>");
+  EXPECT_EQ(conv(column("largeint", "largeint(40)"), "-170141183460469231731687303715884105728"),
+            "-170141183460469231731687303715884105728");
+  EXPECT_EQ(conv(column("largeint", "largeint(40)"), "-170141183460469231731687303715884105729"),
+            "<bad>");
+  EXPECT_EQ(conv(column("bigint", "bigint(20)"), "-9223372036854775808"), "-9223372036854775808");
+  EXPECT_EQ(conv(column("bigint", "bigint(20)"), "-9223372036854775809"), "<bad>");
+  EXPECT_EQ(conv(column("tinyint", "tinyint(4)"), "-129"), "<bad>");
   ColumnDef dec = column("decimal", "decimal64(10, 2)", "DECIMAL(10,2)");
   EXPECT_EQ(conv(dec, "12345678.999"), "12345678.999");
   EXPECT_EQ(conv(dec, "123456789"), "<bad>");

@@ -84,7 +84,8 @@ TEST(JdbcUriTest, ColumnsACatalogCannotReadAreNamed) {
   TableModel table;
   table.columns.push_back(column("k", split_int_type()));
   EXPECT_EQ(jdbc_unreadable_column(table), std::nullopt);
-  for (const char* base : {"bitmap", "hll", "percentile", "json", "largeint", "array", "map"}) {
+  for (const char* base :
+       {"bitmap", "hll", "percentile", "json", "largeint", "array", "map", "varbinary", "binary"}) {
     TableModel t = table;
     ColumnType type;
     type.base = base;

@@ -22,7 +22,7 @@ enum class Fault {
   Sigint,        // SIGINT at a seeded random point
   Sigterm,       // SIGTERM at a seeded random point
   SourceGrows,   // the source table receives rows while the run loads
-  TargetAltered, // the target table gets a column while the run loads
+  TargetAltered, // the target table loses a partition (an operator's ALTER) while the run loads
   HookDown,      // the Feishu webhook refuses connections
   HookSlow,      // the webhook never answers
   Hook500,       // the webhook answers 500
@@ -89,6 +89,10 @@ struct CellId {
   Fault fault;
 };
 
+inline void PrintTo(const CellId& id, std::ostream* os) {
+  *os << id.mode << " under " << fault_name(id.fault);
+}
+
 struct CellResult {
   CellId id;
   int exit_code = -1;
@@ -96,6 +100,7 @@ struct CellResult {
   RowDiff after_fault;
   std::vector<std::string> temps; // after the faulted run and after the re-run
   int rerun_exit = -1;
+  bool rerun_exit_ok = false; // 0, or 130 after "round 1 done" for a re-run in rounds
   RowDiff after_rerun;
   double run_s = 0;
   double converge_s = 0;
@@ -104,7 +109,7 @@ struct CellResult {
 
   bool exit_ok() const { return expected_exits(id.fault).count(exit_code) > 0; }
   bool converged() const {
-    return rerun_exit == 0 && after_rerun.lost == 0 && after_rerun.doubled == 0;
+    return rerun_exit_ok && after_rerun.lost == 0 && after_rerun.doubled == 0;
   }
 };
 

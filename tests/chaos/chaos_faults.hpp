@@ -21,7 +21,8 @@ using e2e::ExlProcess;
 using e2e::ExlResult;
 
 inline constexpr auto k_refusal = std::chrono::seconds(3); // how long the FE refuses connections
-inline constexpr int k_max_signal_delay_ms = 3000;         // the random point's range
+inline constexpr int k_max_signal_delay_ms = 2000;         // the random point's range
+inline constexpr int k_signal_latency_ms = 20; // per statement, so that a run outlasts the range
 
 inline db::Connection control_connection(const std::string& prefix) {
   db::ConnectionParams params = e2e::cluster(prefix);
@@ -74,8 +75,10 @@ inline std::string act_on_held_load(Fault fault, const ModeSpec& mode, const std
                                                   : "50 rows per table into p20240101, p20240105";
   }
   case Fault::TargetAltered:
-    sql("DST", "ALTER TABLE `" + db + "`.`dups` ADD COLUMN `chaos_extra` INT NULL");
-    return "dups: ADD COLUMN chaos_extra on the target";
+    // A partition-layout change: srsim simulates ALTER TABLE for partitions only (no ADD COLUMN,
+    // docs/srsim-engine.md), so the operator drops the target's empty last partition.
+    sql("DST", "ALTER TABLE `" + db + "`.`dups` DROP PARTITION p20240105");
+    return "dups: DROP PARTITION p20240105 on the target";
   default:
     return "";
   }
@@ -119,6 +122,9 @@ inline void arm_knob(Fault fault, const ModeSpec& mode, const std::string& db) {
 // SIGINT / SIGTERM after a delay drawn from the cell's seed.
 inline ExlResult run_with_signal(Fault fault, const std::vector<std::string>& args,
                                  const std::map<std::string, std::string>& env, CellResult& cell) {
+  for (const char* prefix : {"SRC", "DST"}) {
+    sql(prefix, "ADMIN SET SIM LATENCY " + std::to_string(k_signal_latency_ms));
+  }
   std::mt19937_64 rng(cell.seed);
   const int delay_ms = std::uniform_int_distribution<int>(0, k_max_signal_delay_ms)(rng);
   ExlProcess run(args, env);

@@ -23,8 +23,11 @@ loaded twice shows as a repeated row) and \`pk\` (PRIMARY KEY(k, dt)), each with
 of which 4 hold 500 rows (4,000 rows in all), and an empty target. It runs
 \`exlSchema -o MODE -r -i -thread 2\` (v1-v5 with \`-a\`; \`defaults.query_timeout: 10\`, so a load
 whose outcome is unknown and whose label never appeared is sent again after 10 s) under the
-fault, then measures, then re-runs the same command (same history; v1 adds \`-truncate\`, being a
-first load that refuses a target holding rows by design) without the fault, and measures again.
+fault, then measures, then re-runs without the fault and measures again. The re-run is the same
+command with the same history for v2-v5; v1 adds \`-truncate\` (a first load refuses a target
+holding rows by design); mysql, starrocks and pipe run one incremental round instead of \`-i\`
+(\`-interval 1\`, stopped with SIGINT after "round 1 done": exit 130 is their success), since
+with \`-i\` they refuse a target holding rows by design.
 
 | fault | how |
 |---|---|
@@ -32,9 +35,9 @@ first load that refuses a target holding rows by design) without the fault, and 
 | lost_answer | the load commits and its answer is lost: \`CLOSE AFTER COMMIT\` on the load statement (pipe: \`HTTP LOSE COMMIT\` on the Stream Load) |
 | refuse | as kill, and the FE refuses every new connection (\`REFUSE CONNECTIONS ON\`, query and rpc ports) for 3 s, then comes back |
 | fail | one load fails with a non-retryable error: \`FAIL 1 '<load>' 1064\` (pipe: \`HTTP FAIL\`, a 500 from the BE) |
-| sigint / sigterm | the signal after a delay of 0-3000 ms drawn from the cell's seed (the run's seed mixed with the cell's name); the delay is in the notes |
+| sigint / sigterm | every statement delayed 20 ms (\`LATENCY\`, so the run outlasts the range), the signal after a delay of 0-2000 ms drawn from the cell's seed (the run's seed mixed with the cell's name); the delay is in the notes |
 | source_grows | while the load is held, 50 rows per table arrive on the source in p20240101 and in the empty p20240105 (v4/v5: p20240105 only, since they never touch a partition that holds rows) |
-| target_altered | while the load is held, \`ALTER TABLE dups ADD COLUMN chaos_extra INT\` on the target; the re-run's outcome is recorded, not judged (the operator changed the structure) |
+| target_altered | while the load is held, \`ALTER TABLE dups DROP PARTITION p20240105\` (the empty partition) on the target: srsim simulates partition changes only, not ADD COLUMN; the re-run's outcome is recorded, not judged (the operator changed the structure) |
 | hook_down / hook_slow / hook_500 | \`feishu.webhook\` points at a closed port / a server that never answers / a server that answers 500; the re-run has no webhook |
 
 Columns: **exit** of the faulted run and whether PRODUCT.md §2 allows it (0 synced and equal, 1 a
@@ -43,7 +46,7 @@ table failed, 3 ran but unequal, 130/143 interrupted; a signal after the end lea
 than the source, compared row by row on \`k, dt, v\` per partition after the faulted run (missing
 rows are allowed only with a non-zero exit); **temps**: exlSchema's objects left on either cluster
 after the faulted run and after the re-run (\`exl_tmp_*\` tables, SUBMIT TASKs, temporary
-partitions, open load transactions on the target); **re-run**: whether the re-run exited 0 with
+partitions, open load transactions on the target); **re-run**: whether the re-run succeeded (above) with
 both tables equal to the source row by row, and its duration. The bar: exit allowed, 0 doubled,
 0 lost on exit 0, 0 temps, the re-run converges.
 

@@ -127,8 +127,11 @@ inline RowDiff diff_tables(const std::string& db) {
 inline std::vector<std::string> leftovers(const std::string& db) {
   std::vector<std::string> out;
   for (const char* prefix : {"SRC", "DST"}) {
-    for (const auto& t : e2e::temp_tables(prefix, db)) {
-      out.push_back(std::string(prefix) + ":" + t);
+    try {
+      for (const auto& t : e2e::temp_tables(prefix, db)) {
+        out.push_back(std::string(prefix) + ":" + t);
+      }
+    } catch (const db::SqlError&) { // the run stopped before it created the target database
     }
   }
   const auto tasks = sql("DST", "SELECT TASK_NAME FROM information_schema.tasks WHERE TASK_NAME "

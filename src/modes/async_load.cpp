@@ -1,8 +1,10 @@
 #include "modes/async_load.hpp"
 
+#include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/runner/retry.hpp"
 #include "exlschema/starrocks/task_sql.hpp"
+#include "exlschema/util/log.hpp"
 #include "modes/load_sender.hpp"
 
 #include <chrono>
@@ -23,6 +25,27 @@ bool task_exists(RunContext& ctx, const std::string& task) {
   return false;
 }
 
+// task_exists, with a connection error (the FE restarting, a leader change) waited out for as
+// long as a load may run: whether the task exists decides whether SUBMIT goes again.
+bool task_exists_when_readable(RunContext& ctx, const std::string& task) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(ctx.options.query_timeout_s + 60);
+  while (true) {
+    try {
+      return task_exists(ctx, task);
+    } catch (const std::exception& e) {
+      if (!db::is_retryable(e) || std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+      util::log().warn("task {}: the task list cannot be read yet ({}); asking again", task,
+                       e.what());
+    }
+    if (ctx.cancel.wait_for(k_poll)) {
+      throw runner::CancelledError("cancelled while looking for task " + task);
+    }
+  }
+}
+
 // Sends SUBMIT TASK once; a lost answer is resolved by looking for the task, never by a blind
 // second submission.
 void submit(RunContext& ctx, const std::string& task, const Statement& load) {
@@ -33,7 +56,7 @@ void submit(RunContext& ctx, const std::string& task, const Statement& load) {
   try {
     ctx.gate.mutate(statement);
   } catch (const runner::OutcomeUnknownError&) {
-    if (!task_exists(ctx, task)) {
+    if (!task_exists_when_readable(ctx, task)) {
       ctx.gate.mutate(statement);
     }
   }
@@ -77,7 +100,20 @@ void run_async_load(RunContext& ctx, const std::string& database, const std::str
       Statement{Side::Target, starrocks::build_drop_task(task, ctx.target.version), {}, true});
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(ctx.options.query_timeout_s + 60);
-  while (poll(ctx, database, task, load) == RunEnd::Running) {
+  // The FE restarting or changing leader refuses connections for a while: the task runs on
+  // without us, so a connection error is one more poll that saw nothing, until the deadline.
+  const auto polled = [&] {
+    try {
+      return poll(ctx, database, task, load);
+    } catch (const std::exception& e) {
+      if (!db::is_retryable(e) || std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+      util::log().warn("task {}: its state cannot be read yet ({}); asking again", task, e.what());
+      return RunEnd::Running;
+    }
+  };
+  while (polled() == RunEnd::Running) {
     if (std::chrono::steady_clock::now() > deadline) {
       throw std::runtime_error(
           "task " + task + " did not finish within " + std::to_string(ctx.options.query_timeout_s) +

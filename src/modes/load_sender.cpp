@@ -89,6 +89,9 @@ LoadResult LoadSender::send(const Statement& load, std::string_view database,
                                  found.detail + "); " + load_check_advice(database, load.label));
     }
     util::log().warn("load {}: {}; sending it again with the same label", load.label, found.detail);
+    for (int pause = 0; pause < sends; ++pause) { // a little longer before each new send
+      wait(database, load.label);
+    }
   }
 }
 
@@ -120,9 +123,17 @@ LoadSender::Resolution LoadSender::resolve(std::string_view database, std::strin
     } catch (const runner::CancelledError&) {
       throw;
     } catch (const std::exception& e) {
-      throw LoadOutcomeError(std::string(label), "the outcome of load " + std::string(label) +
-                                                     " could not be read (" + e.what() + "); " +
-                                                     load_check_advice(database, label));
+      // The FE restarting or changing leader refuses connections for a while: a connection error
+      // is waited out until the deadline (the gate's own retries are shorter); any other error,
+      // or one past the deadline, is final.
+      if (!db::is_retryable(e) || Clock::now() >= give_up) {
+        throw LoadOutcomeError(std::string(label), "the outcome of load " + std::string(label) +
+                                                       " could not be read (" + e.what() + "); " +
+                                                       load_check_advice(database, label));
+      }
+      util::log().warn("load {}: its state cannot be read yet ({}); asking again", label, e.what());
+      wait(database, label);
+      continue;
     }
     if (state && starrocks::load_applied(state->phase)) {
       return {true, state->state, describe(*state)};

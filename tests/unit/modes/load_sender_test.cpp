@@ -208,6 +208,39 @@ TEST(LoadSenderTest, AnUnreadableLoadsViewFallsBackToShowLoad) {
   EXPECT_EQ(target.reads_starting("SHOW LOAD"), 1u);
 }
 
+// An FE that refuses connections for a while (a restart, a leader change) while the label is
+// looked up: the lookup is tried again until the FE answers, not given up at once.
+TEST(LoadSenderTest, AConnectionErrorWhileReadingTheLabelIsWaitedOut) {
+  ScriptedTarget target;
+  target.answers = {connection_lost()};
+  target.jobs = {"FINISHED"};
+  int refused = 3;
+  target.on_read = [&] {
+    if (refused > 0) {
+      --refused;
+      throw db::SqlError(2003, "HY000", "Can't connect to server on '127.0.0.1'", "connect");
+    }
+  };
+  runner::CancelToken cancel;
+  LoadSender sender(target, v25(), cancel, k_fast);
+  const LoadResult result = sender.send(load(), "db1", 30ms);
+  EXPECT_TRUE(result.resolved);
+  EXPECT_EQ(result.state, "FINISHED");
+  EXPECT_EQ(target.sent.size(), 1u);
+  EXPECT_EQ(refused, 0);
+}
+
+// A statement error while reading the label is final: the task fails naming the label.
+TEST(LoadSenderTest, AStatementErrorWhileReadingTheLabelIsFinal) {
+  ScriptedTarget target;
+  target.answers = {connection_lost()};
+  target.on_read = [] { throw db::SqlError(1064, "HY000", "boom", "SHOW LOAD"); };
+  runner::CancelToken cancel;
+  LoadSender sender(target, v25(), cancel, k_fast);
+  EXPECT_THROW(sender.send(load(), "db1", 30ms), LoadOutcomeError);
+  EXPECT_EQ(target.sent.size(), 1u);
+}
+
 TEST(LoadSenderTest, ACancelledAttemptIsSentAgainWithTheSameLabel) {
   ScriptedTarget target;
   target.answers = {connection_lost(), answered()};

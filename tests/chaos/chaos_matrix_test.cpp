@@ -111,7 +111,8 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& more) 
 
 CellResult run_cell(const CellId& id, std::string& output) {
   const ModeSpec& mode = mode_spec(id.mode);
-  CellResult cell{id};
+  CellResult cell;
+  cell.id = id;
   cell.seed = cell_seed(id);
   const std::string db = make_chaos_database(id.mode + "_" + fault_name(id.fault));
   config::test::TempDir dir;

@@ -8,10 +8,8 @@
 // docs/reliability.md; docs/types.md is the matrix by hand.
 //
 // srsim limits (docs/srsim-engine.md, "Type mapping"): DATETIME keeps whole seconds, so
-// fractional seconds are not exercised; FLOAT prints with MariaDB's six significant digits
-// where StarRocks prints the shortest text that reads back the same float
-// (be/src/util/mysql_row_buffer.cpp, f2s_buffered_n), so FLOAT is compared as printed; srsim
-// has no BITMAP/HLL functions (to_bitmap, hll_hash), so those tables hold NULLs only.
+// fractional seconds are not exercised; srsim has no BITMAP/HLL functions (to_bitmap, hll_hash), so
+// those tables hold NULLs only.
 #include "e2e/vmode_support.hpp"
 
 #include <fstream>

@@ -1,5 +1,7 @@
 #include "backend.hpp"
 
+#include "float_text.hpp"
+
 namespace srsim::engine {
 
 namespace {
@@ -62,17 +64,28 @@ ResultSet Backend::query(const std::string& sql) {
   }
   unsigned n = mysql_num_fields(res.get());
   MYSQL_FIELD* fields = mysql_fetch_fields(res.get());
+  bool has_float = false;
   for (unsigned i = 0; i < n; ++i) {
     out.columns.emplace_back(fields[i].name);
+    has_float = has_float || fields[i].type == MYSQL_TYPE_FLOAT;
+  }
+  if (has_float) {
+    // MariaDB's text of a FLOAT keeps six significant digits: the statement again, through the
+    // binary protocol, which carries the float itself.
+    res.reset();
+    return query_binary(sql);
   }
   while (MYSQL_ROW row = mysql_fetch_row(res.get())) {
     unsigned long* lengths = mysql_fetch_lengths(res.get());
     Row values;
     for (unsigned i = 0; i < n; ++i) {
-      if (row[i]) {
-        values.emplace_back(std::string(row[i], lengths[i]));
-      } else {
+      if (!row[i]) {
         values.emplace_back(std::nullopt);
+      } else if (fields[i].type == MYSQL_TYPE_DOUBLE) {
+        std::string text(row[i], lengths[i]);
+        values.emplace_back(restyle_double_text(text).value_or(text));
+      } else {
+        values.emplace_back(std::string(row[i], lengths[i]));
       }
     }
     out.rows.push_back(std::move(values));

@@ -63,6 +63,9 @@ private:
     void operator()(MYSQL* handle) const { mysql_close(handle); }
   };
   [[noreturn]] void fail(const std::string& sql) const;
+  // query() through a prepared statement: FLOAT and DOUBLE values from their binary form
+  // (float_text.hpp), every other column as the text libmariadb converts it to.
+  ResultSet query_binary(const std::string& sql);
   std::unique_ptr<MYSQL, Closer> m_handle;
 };
 

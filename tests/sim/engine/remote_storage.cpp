@@ -75,12 +75,47 @@ StorageConfig resolve_catalog_storage(Ctx& ctx, const CatalogDef& catalog) {
   return s;
 }
 
+namespace {
+
+// The local name of a FederatedX table (MariaDB names hold at most 64 characters).
+std::string fed_name(const std::string& name) {
+  return name.size() > 64 ? name.substr(0, 50) + "_" + short_hash(name) : name;
+}
+
+// FederatedX reads the remote rows as text, and MariaDB's text of a FLOAT keeps six significant
+// digits, where StarRocks's JDBC and MySQL scanners receive the float itself. A table with FLOAT
+// columns is therefore read through a view on the remote server that widens each FLOAT to DOUBLE
+// (exact), declared DOUBLE locally; storing it into a FLOAT column gives back the same float.
+// Answers the remote "db/table" the FederatedX table reads.
+std::string remote_source(Backend& remote, const ResultSet& cols, const std::string& db,
+                          const std::string& table, const std::string& name) {
+  bool has_float = false;
+  std::string select;
+  for (const auto& r : cols.rows) {
+    const bool is_float = r[3] == "float";
+    has_float = has_float || is_float;
+    select += (select.empty() ? "" : ", ") +
+              (is_float ? "CAST(" + quote_ident(*r[0]) + " AS DOUBLE) AS " + quote_ident(*r[0])
+                        : quote_ident(*r[0]));
+  }
+  if (!has_float) {
+    return db + "/" + table;
+  }
+  const std::string view = fed_name(name + "__exact");
+  remote.exec(std::string("CREATE DATABASE IF NOT EXISTS ") + k_fed_db);
+  remote.exec("CREATE OR REPLACE VIEW " + table_ref(k_fed_db, view) + " AS SELECT " + select +
+              " FROM " + table_ref(db, table));
+  return std::string(k_fed_db) + "/" + view;
+}
+
+} // namespace
+
 std::string make_federated_table(Ctx& ctx, const StorageConfig& remote, const std::string& prefix,
                                  const std::string& db, const std::string& table) {
   Backend conn(remote);
   ResultSet cols = conn.query(
-      "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS WHERE "
-      "TABLE_SCHEMA = " +
+      "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, DATA_TYPE FROM information_schema.COLUMNS "
+      "WHERE TABLE_SCHEMA = " +
       quote_literal(db) + " AND TABLE_NAME = " + quote_literal(table) +
       // srsim's hidden LIST routing columns (list_keys.hpp) are not the table's.
       " AND EXTRA NOT LIKE '%INVISIBLE%' ORDER BY ORDINAL_POSITION");
@@ -89,16 +124,14 @@ std::string make_federated_table(Ctx& ctx, const StorageConfig& remote, const st
   }
   std::string defs;
   for (const auto& r : cols.rows) {
-    defs += (defs.empty() ? "" : ", ") + quote_ident(*r[0]) + " " + *r[1] +
+    defs += (defs.empty() ? "" : ", ") + quote_ident(*r[0]) + " " +
+            (r[3] == "float" ? std::string("DOUBLE") : *r[1]) +
             (r[2] == "NO" ? " NOT NULL" : " NULL");
   }
-  std::string name = prefix + "__" + db + "__" + table;
-  if (name.size() > 64) {
-    name = name.substr(0, 50) + "_" + short_hash(name);
-  }
-  std::string ref = table_ref(k_fed_db, name);
+  const std::string name = prefix + "__" + db + "__" + table;
+  const std::string ref = table_ref(k_fed_db, fed_name(name));
   std::string url = "mysql://" + remote.user + ":" + remote.password + "@" + remote.host + ":" +
-                    std::to_string(remote.port) + "/" + db + "/" + table;
+                    std::to_string(remote.port) + "/" + remote_source(conn, cols, db, table, name);
   ctx.conn.exec("CREATE OR REPLACE TABLE " + ref + " (" + defs + ") ENGINE=FEDERATED " +
                 k_table_charset + " CONNECTION=" + quote_literal(url));
   return ref;

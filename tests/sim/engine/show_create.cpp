@@ -57,7 +57,7 @@ std::string idents(const std::vector<std::string>& names) {
 }
 
 // CatalogUtils.addEscapeCharacter: StarRocks prints comments with `"` and `\` escaped.
-std::string escaped(const std::string& text, char quote = '"') {
+std::string comment_escaped(const std::string& text, char quote = '"') {
   std::string out;
   for (char ch : text) {
     if (ch == quote || ch == '\\') {
@@ -74,7 +74,7 @@ std::string index_line(const IndexDef& idx) {
     out += " USING " + idx.using_type;
   }
   if (!idx.comment.empty()) {
-    out += " COMMENT '" + escaped(idx.comment, '\'') + "'";
+    out += " COMMENT '" + comment_escaped(idx.comment, '\'') + "'";
   }
   return out;
 }
@@ -92,7 +92,7 @@ std::string column_line(const TableModel& m, const ColumnDef& c) {
     out += c.default_value == "CURRENT_TIMESTAMP" ? " DEFAULT CURRENT_TIMESTAMP"
                                                   : " DEFAULT \"" + c.default_value + "\"";
   }
-  return out + " COMMENT \"" + escaped(c.comment) + "\"";
+  return out + " COMMENT \"" + comment_escaped(c.comment) + "\"";
 }
 
 std::string bound(const std::vector<std::string>& v) {
@@ -229,13 +229,13 @@ std::string table_ddl(const TableModel& m, const Version& version, bool shared_d
   out += "\n) ENGINE=" + m.kind + " ";
   if (m.kind == "MYSQL") {
     if (!m.comment.empty()) {
-      out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
+      out += "\nCOMMENT \"" + comment_escaped(m.comment) + "\"";
     }
     return out + properties_text(m.properties) + ";";
   }
   out += "\n" + m.key_type + " KEY(" + idents(m.key_columns) + ")";
   if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
+    out += "\nCOMMENT \"" + comment_escaped(m.comment) + "\"";
   }
   out += partition_text(m, version);
   out += distribution_text(m);
@@ -257,7 +257,7 @@ std::string view_ddl(const TableModel& m, const Version& version) {
   }
   out += ")";
   if (!m.comment.empty()) {
-    out += "\nCOMMENT \"" + escaped(m.comment) + "\"";
+    out += "\nCOMMENT \"" + comment_escaped(m.comment) + "\"";
   }
   if (version.at_least(3, 4, 1)) {
     const std::string* security = find_property(m.properties, k_view_security);

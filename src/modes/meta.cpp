@@ -1,5 +1,6 @@
 #include "modes/meta.hpp"
 
+#include "exlschema/db/sql_error.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/modes/run_context.hpp"
 #include "exlschema/modes/structure.hpp"
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <mutex>
+#include <optional>
 #include <unistd.h>
 
 namespace exl::modes {
@@ -90,8 +92,8 @@ public:
 private:
   WatchEnd watch(RunContext& ctx, const std::vector<TablePlan>& plans,
                  const SuperviseEvents& events, scs::ScsProcess& process, scs::LogFollower& log);
-  bool audit_all(RunContext& ctx, const std::vector<TablePlan>& plans,
-                 const SuperviseEvents& events, bool report_lag);
+  std::optional<bool> audit_all(RunContext& ctx, const std::vector<TablePlan>& plans,
+                                const SuperviseEvents& events, bool report_lag);
   [[noreturn]] void fail_with_tail(const std::string& what, const scs::LogFollower& log,
                                    const SuperviseEvents& events);
 
@@ -205,21 +207,23 @@ WatchEnd MetaMode::watch(RunContext& ctx, const std::vector<TablePlan>& plans,
                          std::to_string(m_progress.jobs->failed) + " failed, none finishing)",
                      log, events);
     }
+    bool audited = true;
     if (!running || Clock::now() >= next_audit) {
-      const bool done = audit_all(ctx, plans, events, !once);
+      const std::optional<bool> done = audit_all(ctx, plans, events, !once);
       next_audit = Clock::now() + period;
+      audited = done.has_value();
       int equal = 0;
       for (const auto& [name, state] : m_states) {
         equal += state.equal_partitions;
       }
-      moved = moved || equal > equal_partitions || done;
+      moved = moved || equal > equal_partitions || done.value_or(false);
       equal_partitions = equal;
-      if (done && once) {
+      if (done.value_or(false) && once) {
         events.progress("every table is in sync; stopping starrocks-cluster-sync");
         return WatchEnd::Done;
       }
     }
-    if (!running) {
+    if (!running && audited) { // a tool that ended is judged by an audit that could be read
       const auto code = process.last_exit();
       const bool finished_run =
           once && code.value_or(0) == 0 && m_progress.jobs && m_progress.jobs->idle();
@@ -244,9 +248,23 @@ WatchEnd MetaMode::watch(RunContext& ctx, const std::vector<TablePlan>& plans,
 }
 
 // Audits every table; true when all are in sync. Continuous runs print each table's lag.
-bool MetaMode::audit_all(RunContext& ctx, const std::vector<TablePlan>& plans,
-                         const SuperviseEvents& events, bool report_lag) {
-  std::map<std::string, MetaTableState> states = audit_meta_tables(ctx, plans);
+// nullopt when a cluster could not be reached: an FE restarting or changing leader refuses
+// connections for a while (longer than the gate's own retries), so that audit saw nothing and the
+// next one goes a period later; scs.stall_timeout bounds how long nothing moves.
+std::optional<bool> MetaMode::audit_all(RunContext& ctx, const std::vector<TablePlan>& plans,
+                                        const SuperviseEvents& events, bool report_lag) {
+  std::map<std::string, MetaTableState> states;
+  try {
+    states = audit_meta_tables(ctx, plans);
+  } catch (const std::exception& e) {
+    if (!db::is_retryable(e)) {
+      throw;
+    }
+    util::log().warn("audit: a cluster cannot be read now ({}); auditing again",
+                     util::redact(e.what()));
+    events.progress("audit: a cluster cannot be read now; auditing again");
+    return std::nullopt;
+  }
   int done = 0;
   for (const auto& [name, state] : states) {
     done += state.done ? 1 : 0;

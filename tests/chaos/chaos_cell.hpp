@@ -89,6 +89,16 @@ struct CellId {
   Fault fault;
 };
 
+// Why a fault has no meaning for a mode ("" when it has one): such a cell is not run, and the
+// table says so with the reason.
+inline std::string not_applicable(const CellId& id) {
+  if (id.mode == "meta" && id.fault == Fault::LostAnswer) {
+    return "meta sends no load: starrocks-cluster-sync copies the rows with its own jobs, and "
+           "exlSchema only reads (the audit) and sets an FE flag";
+  }
+  return "";
+}
+
 inline void PrintTo(const CellId& id, std::ostream* os) {
   *os << id.mode << " under " << fault_name(id.fault);
 }
@@ -106,11 +116,16 @@ struct CellResult {
   double converge_s = 0;
   std::uint64_t seed = 0;
   std::string note;
+  int secret_hits = 0;            // secrets found in anything the runs wrote or showed
+  std::size_t processes_seen = 0; // command lines searched
+  std::string secret_where;       // "log: source password; ..."
+  std::string meta_problems;      // meta: configuration, backup, stand-in, FE flag ("" when none)
 
   bool exit_ok() const { return expected_exits(id.fault).count(exit_code) > 0; }
   bool converged() const {
     return rerun_exit_ok && after_rerun.lost == 0 && after_rerun.doubled == 0;
   }
+  bool meta() const { return id.mode == "meta"; }
 };
 
 inline std::string join_exits(const std::set<int>& exits) {
@@ -129,7 +144,8 @@ inline std::string one_line(std::string text) {
 }
 
 // mode, fault, exit, expected, exit_ok, lost, doubled, temps, converged, rerun_exit, run_s,
-// converge_s, seed, note: tab-separated (scripts/chaos.sh reads them in this order).
+// converge_s, seed, note, secret hits, meta's checks ("-" for other modes, "ok", or the
+// problems): tab-separated (tests/chaos/render.sh reads them in this order).
 inline std::string result_line(const CellResult& r) {
   std::ostringstream line;
   line.setf(std::ios::fixed);
@@ -146,14 +162,22 @@ inline std::string result_line(const CellResult& r) {
        << one_line(r.note +
                    (r.after_fault.where.empty() ? "" : " after fault: " + r.after_fault.where) +
                    (r.after_rerun.where.empty() ? "" : " after re-run: " + r.after_rerun.where) +
-                   (temps.empty() ? "" : " left: " + temps))
-       << '\n';
+                   (temps.empty() ? "" : " left: " + temps) +
+                   (r.secret_where.empty() ? "" : " secrets found: " + r.secret_where))
+       << '\t' << r.secret_hits << '\t'
+       << (r.meta() ? (r.meta_problems.empty() ? "ok" : one_line(r.meta_problems)) : "-") << '\n';
   return line.str();
 }
 
-inline void record(const CellResult& r) {
+// The line of a cell that is not applicable: exit "n/a", the reason as its note.
+inline std::string not_applicable_line(const CellId& id, std::uint64_t seed) {
+  return id.mode + '\t' + fault_name(id.fault) + "\tn/a\t-\tn/a\t-\t-\t-\tn/a\t-\t-\t-\t" +
+         std::to_string(seed) + '\t' + one_line(not_applicable(id)) + "\t-\t-\n";
+}
+
+inline void record(const std::string& line) {
   if (const char* path = std::getenv("EXL_CHAOS_OUT"); path != nullptr && *path != '\0') {
-    std::ofstream(path, std::ios::app) << result_line(r);
+    std::ofstream(path, std::ios::app) << line;
   }
 }
 

@@ -49,6 +49,33 @@ inline std::string held_statement(db::Connection& control, const std::string& pa
   return id;
 }
 
+// pipe: the Stream Loads held on the source (their bodies wait for the SELECT) are in flight on
+// the target once their transactions show as running there: the BE begins the transaction before
+// it asks for the body (docs/srsim.md, Stream Load). Then the target FE goes away as in a leader
+// change: its query and http ports refuse new connections for 3 s, while the SELECTs are let go,
+// so the loads in flight finish through the BE and the next ones (the Stream Load's first hop,
+// label lookups) meet the refusing FE.
+inline std::string refuse_target_fe(db::Connection& source_control, const std::string& db) {
+  db::Connection target = control_connection("DST");
+  const bool in_flight = eventually(
+      [&] {
+        try {
+          return !target.query("SHOW PROC '/transactions/" + db + "/running'").rows.empty();
+        } catch (const db::SqlError&) { // the target database is not created yet
+          return false;
+        }
+      },
+      std::chrono::seconds(60), std::chrono::milliseconds(10));
+  if (!in_flight) {
+    return "";
+  }
+  target.query("ADMIN SET SIM REFUSE CONNECTIONS ON");
+  source_control.query("ADMIN SET SIM RESET");
+  std::this_thread::sleep_for(k_refusal); // the fault's length, not a synchronisation
+  target.query("ADMIN SET SIM REFUSE CONNECTIONS OFF");
+  return "target FE (query and http ports) refused connections for 3 s, a Stream Load in flight";
+}
+
 // What the "operator" does while the load is held: each returns a note for the cell.
 inline std::string act_on_held_load(Fault fault, const ModeSpec& mode, const std::string& db,
                                     db::Connection& control, const std::string& id) {
@@ -57,6 +84,9 @@ inline std::string act_on_held_load(Fault fault, const ModeSpec& mode, const std
     control.query("KILL CONNECTION " + id);
     return "killed connection " + id;
   case Fault::Refuse: {
+    if (mode.http) {
+      return refuse_target_fe(control, db);
+    }
     control.query("ADMIN SET SIM REFUSE CONNECTIONS ON");
     control.query("KILL CONNECTION " + id);
     std::this_thread::sleep_for(k_refusal); // the fault's length, not a synchronisation
@@ -97,6 +127,10 @@ inline ExlResult run_with_held_load(Fault fault, const ModeSpec& mode, const std
   cell.fault_reached = !id.empty();
   if (cell.fault_reached) {
     cell.note = act_on_held_load(fault, mode, db, control, id);
+    if (cell.note.empty()) { // pipe's refuse: no Stream Load seen in flight
+      cell.fault_reached = false;
+      cell.note = "no Stream Load was seen in flight on the target";
+    }
   } else {
     cell.note = "the load was never seen in SHOW PROCESSLIST";
   }
@@ -110,6 +144,11 @@ inline void arm_knob(Fault fault, const ModeSpec& mode, const std::string& db) {
     sql("DST", std::string("ADMIN SET SIM HTTP ") +
                    (fault == Fault::LostAnswer ? "LOSE COMMIT" : "FAIL") + " 1 '" +
                    http_label_pattern(db) + "'");
+    return;
+  }
+  if (mode.name == "meta") { // the FE flag exlSchema sets for scs (docs/modes.md, meta)
+    sql("DST", "ADMIN SET SIM FAIL 1 'enable_legacy_compatibility_for_replication.{0,8}true' 1064 "
+               "'chaos: injected syntax error' '42000'");
     return;
   }
   const std::string pattern = load_pattern(mode, db);

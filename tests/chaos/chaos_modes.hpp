@@ -32,6 +32,9 @@ inline const std::vector<ModeSpec>& chaos_modes() {
       {"v4", true, "DST"},
       {"v5", true, "DST"},
       {"pipe", false, "SRC", true, true},
+      // meta: the rows go by starrocks-cluster-sync (the stand-in); exlSchema's own statements
+      // on the target are the FE flag and its audit, which is what its faults act on.
+      {"meta", false, "DST"},
   };
   return k_modes;
 }
@@ -56,6 +59,9 @@ inline std::string load_pattern(const ModeSpec& mode, const std::string& db) {
   if (mode.name == "pipe") {
     return "SELECT `k`, `dt`, `v` FROM `" + db + "`";
   }
+  if (mode.name == "meta") { // the audit's count on the target (docs/audit.md)
+    return "AS exl_rows.* FROM .*`" + db + "`\\.";
+  }
   return "WITH LABEL `?exl_" + mode.name + "_" + db + "_";
 }
 
@@ -66,6 +72,10 @@ inline std::string http_label_pattern(const std::string& db) {
 
 inline std::vector<std::string> mode_args(const ModeSpec& mode, const std::string& config,
                                           const std::string& db) {
+  if (mode.name == "meta") { // whole tables by scs; audited every second
+    return {"-config", config, "-source", "src", "-target", "dst",       "-t",
+            db + ".*", "-o",   "meta",    "-r",  "-i",      "-interval", "1"};
+  }
   std::vector<std::string> args{"-config", config, "-source", "src", "-target", "dst",     "-t",
                                 db + ".*", "-o",   mode.name, "-r",  "-i",      "-thread", "2"};
   if (mode.catalog) {
@@ -74,7 +84,7 @@ inline std::vector<std::string> mode_args(const ModeSpec& mode, const std::strin
   return args;
 }
 
-// The re-run that should bring the target to the source: the same command for v2-v5; one
+// The re-run that should bring the target to the source: the same command for v2-v5 and meta; one
 // incremental round (-interval 1 instead of -i, stopped after "round 1 done") for mysql,
 // starrocks and pipe; v1, a first load that refuses a target holding rows by design, adds
 // -truncate.

@@ -80,7 +80,6 @@ void Server::start(Front& front) {
 }
 
 void Server::accept_loop(int listen_fd, Listener kind) {
-  bool http = kind == Listener::Http || kind == Listener::BeHttp;
   while (!m_stopping) {
     pollfd fds[2] = {{listen_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
     if (::poll(fds, 2, -1) < 0 || (fds[1].revents & POLLIN)) {
@@ -95,8 +94,12 @@ void Server::accept_loop(int listen_fd, Listener kind) {
     if (fd < 0) {
       continue;
     }
-    if (!http && m_front->control().refuse_connections()) {
-      ::close(fd); // REFUSE CONNECTIONS: the client sees the connection drop before a handshake
+    // REFUSE CONNECTIONS stands for the FE going away (a leader change): the old leader's query,
+    // http (Stream Load's first hop) and rpc ports all stop answering; the BE's http port, where
+    // the FE's 307 points, belongs to another process and keeps answering. The client sees the
+    // connection drop before a handshake (query, rpc) or before any answer (http).
+    if (kind != Listener::BeHttp && m_front->control().refuse_connections()) {
+      ::close(fd);
       continue;
     }
     int one = 1;

@@ -8,6 +8,7 @@
 #include <future>
 
 #include "support_client.hpp"
+#include "support_http.hpp"
 
 namespace srsim::test {
 namespace {
@@ -160,6 +161,41 @@ TEST(FrontFaultTest, RefuseConnectionsKeepsExistingOnes) {
   EXPECT_TRUE(c->query("SELECT @@version_comment").ok());
   ASSERT_TRUE(c->query("ADMIN SET SIM REFUSE CONNECTIONS OFF").ok());
   EXPECT_NE(Client::connect(o), nullptr);
+}
+
+// A leader change takes the old FE's http port away too (Stream Load's first hop); the BE's http
+// port is another process and keeps answering.
+TEST(FrontFaultTest, RefuseConnectionsAlsoRefusesTheFeHttpPortButNotTheBes) {
+  PrivateSrsim sim;
+  auto c = sim.root();
+  ASSERT_TRUE(c->query("CREATE DATABASE refuse_http").ok());
+  ASSERT_TRUE(c->query("CREATE TABLE refuse_http.t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY "
+                       "HASH(k) BUCKETS 1 PROPERTIES('replication_num'='1')")
+                  .ok());
+  const SimPorts ports = ports_of(sim);
+  HttpCall to_fe;
+  to_fe.url =
+      "http://127.0.0.1:" + std::to_string(ports.fe_http) + "/api/refuse_http/t/_stream_load";
+  to_fe.password = ports.password;
+  to_fe.headers = {"label: refused_1"};
+  to_fe.body = "1\n";
+  to_fe.timeout_s = 10;
+  HttpCall to_be = to_fe;
+  to_be.url =
+      "http://127.0.0.1:" + std::to_string(ports.be_http) + "/api/refuse_http/t/_stream_load";
+  to_be.headers = {"label: direct_1"};
+  ASSERT_TRUE(c->query("ADMIN SET SIM REFUSE CONNECTIONS ON").ok());
+  const HttpReply refused = http(to_fe);
+  EXPECT_NE(refused.curl_code, 0) << refused.status << " " << refused.body;
+  EXPECT_EQ(refused.status, 0);
+  const HttpReply direct = http(to_be);
+  EXPECT_EQ(direct.curl_code, 0) << direct.curl_error;
+  EXPECT_EQ(direct.status, 200);
+  ASSERT_TRUE(c->query("ADMIN SET SIM REFUSE CONNECTIONS OFF").ok());
+  to_fe.follow = true;
+  const HttpReply back = http(to_fe);
+  EXPECT_EQ(back.curl_code, 0) << back.curl_error;
+  EXPECT_EQ(back.json().value("Status", ""), "Success") << back.body;
 }
 
 TEST(FrontFaultTest, CommandLineFaults) {

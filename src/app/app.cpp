@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/exit_codes.hpp"
+#include "app/job_lock.hpp"
 #include "app/notifier_setup.hpp"
 #include "app/options_builder.hpp"
 #include "app/process_libraries.hpp"
@@ -171,6 +172,17 @@ int run_mode(const config::RunOptions& options, Session& session) {
   }
   // Opened before anything connects: a store that cannot be used is exit 2 with nothing sent.
   state::StateStore store(options.state_path);
+  std::optional<JobLock> lock;
+  if (options.execute) {
+    std::string holder;
+    lock = JobLock::try_acquire(options, holder);
+    if (!lock) {
+      util::log().error("exlSchema: another run of this job (same -source, -target and -t) is "
+                        "still running: {}; not starting (exit {})",
+                        holder, k_exit_locked);
+      return k_exit_locked;
+    }
+  }
   if (session.cancel.is_cancelled()) {
     return runner::exit_code_for_signal(session.cancel.signal_number());
   }

@@ -39,8 +39,11 @@ int finish_run(report::RunReport& report, const config::RunOptions& options, int
       report.exit_code == k_exit_ok) {
     report.exit_code = k_exit_failed;
   }
-  isolated("the end-of-run table",
-           [&] { out << report::render_console_table(report) << std::flush; });
+  // -q (cron): the table only when something needs a look.
+  if (!options.quiet || report.exit_code != k_exit_ok) {
+    isolated("the end-of-run table",
+             [&] { out << report::render_console_table(report) << std::flush; });
+  }
   isolated("the final notification", [&] { notifier.run_finished(report); });
   return report.exit_code;
 }

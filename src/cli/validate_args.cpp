@@ -159,6 +159,7 @@ CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo>
   args.verbosity = parsed.args.quiet     ? Verbosity::Quiet
                    : parsed.args.verbose ? Verbosity::Verbose
                                          : Verbosity::Normal;
+  args.quiet = args.verbosity == Verbosity::Quiet;
   args.level = parsed.args.level_text == "db" ? config::Level::Database : config::Level::Table;
   read_lists(parsed, args);
   check_required(parsed, args.command);

@@ -248,8 +248,10 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
       output.round_finished(report);
     }
     // Flushed: a scheduler or a pipe reading the output sees the round end now, not at the next.
-    output.out << "round " << ctx.round << " done; the next round starts in " << options.interval_s
-               << " s (Ctrl-C stops)" << std::endl;
+    if (!options.quiet) {
+      output.out << "round " << ctx.round << " done; the next round starts in "
+                 << options.interval_s << " s (Ctrl-C stops)" << std::endl;
+    }
     if (cancel.wait_for(std::chrono::seconds(options.interval_s))) {
       break;
     }

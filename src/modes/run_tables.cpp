@@ -48,6 +48,9 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
   }
   m_progress = std::make_unique<report::ConsoleProgress>(m_output.out, m_output.live_progress,
                                                          count_tasks());
+  if (m_ctx.options.quiet) {
+    m_progress->show_problems_only();
+  }
   // Task counts mean nothing to a mode without tasks (meta): it sends its own progress.
   const auto interval =
       std::chrono::seconds(count_tasks() > 0 ? m_output.notifier.progress_interval_s() : 0);
@@ -85,6 +88,9 @@ void RunTables::supervise() {
   const auto interval = std::chrono::seconds(m_output.notifier.progress_interval_s());
   SuperviseEvents events;
   events.progress = [this](const std::string& line) {
+    if (m_ctx.options.quiet) {
+      return;
+    }
     m_output.out << util::redact(line) << std::endl;
   };
   events.notice = [&, this](const std::string& text, bool urgent) {

@@ -26,6 +26,11 @@ std::string finished_line(const runner::TaskResult& result) {
   return line.str();
 }
 
+bool is_problem(runner::TaskStatus status) {
+  return status == runner::TaskStatus::Failed || status == runner::TaskStatus::Cancelled ||
+         status == runner::TaskStatus::Inconsistent;
+}
+
 } // namespace
 
 std::string format_progress(const ProgressCounts& c) {
@@ -44,9 +49,18 @@ ConsoleProgress::ConsoleProgress(std::ostream& out, bool live, int total_tasks,
   m_counts.total = total_tasks;
 }
 
+void ConsoleProgress::show_problems_only() {
+  std::lock_guard lock(m_mutex);
+  m_problems_only = true;
+  m_live = false;
+}
+
 void ConsoleProgress::task_started(const std::string& task_id, const std::string& name) {
   std::lock_guard lock(m_mutex);
   ++m_counts.running;
+  if (m_problems_only) {
+    return;
+  }
   if (m_live) {
     paint_locked();
   } else {
@@ -60,7 +74,9 @@ void ConsoleProgress::task_finished(const runner::TaskResult& result) {
   ++m_counts.done;
   m_counts.failed += result.status == runner::TaskStatus::Failed ? 1 : 0;
   m_counts.rows_moved += result.rows_moved.value_or(0);
-  write_line_locked(finished_line(result));
+  if (!m_problems_only || is_problem(result.status)) {
+    write_line_locked(finished_line(result));
+  }
   if (m_live) {
     paint_locked();
   }

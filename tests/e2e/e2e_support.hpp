@@ -75,6 +75,7 @@ public:
   ExlProcess& operator=(const ExlProcess&) = delete;
 
   void signal(int sig) const { ::kill(m_pid, sig); }
+  pid_t pid() const { return m_pid; }
   std::string out_so_far() const { return read_file(m_dir + "/out"); }
   std::string err_so_far() const { return read_file(m_dir + "/err"); }
 

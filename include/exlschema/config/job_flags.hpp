@@ -33,6 +33,7 @@ struct JobFlags {
   int bisect_rows = 1000;      // `verify -bisect-rows`: list the keys of ranges this small
   int bisect_depth = 6;        // `verify -bisect-depth`: bisection levels per partition
 
+  bool quiet = false;    // `-q`: the console shows problems only (cron)
   std::string json_path; // `-json`; empty: none
   std::string log_path;  // `-log`; empty: none
 

@@ -38,6 +38,10 @@ public:
   ConsoleProgress(std::ostream& out, bool live, int total_tasks,
                   std::function<Clock::time_point()> now = Clock::now);
 
+  // -q: no start lines and no live line; a finished task is shown only when it failed, was
+  // cancelled or ended inconsistent.
+  void show_problems_only();
+
   void task_started(const std::string& task_id, const std::string& name);
   void task_finished(const runner::TaskResult& result);
   void repaint(); // live mode: redraw the line (e.g. every second, so elapsed moves)
@@ -52,6 +56,7 @@ private:
   void write_line_locked(const std::string& line);
 
   std::ostream& m_out;
+  bool m_problems_only = false;
   bool m_live;
   std::function<Clock::time_point()> m_now;
   Clock::time_point m_start;

@@ -85,5 +85,24 @@ TEST(ConsoleProgressTest, FormatProgress) {
   EXPECT_EQ(format_progress(c), "[3/10] running 2, failed 1, rows 1,234, elapsed 12.0s, ETA 28.0s");
 }
 
+TEST(ConsoleProgressTest, ProblemsOnlyShowsFailedAndCancelledTasksAndNoLiveLine) {
+  std::ostringstream out;
+  ManualClock clock;
+  ConsoleProgress progress(out, true, 3, clock.fn()); // a terminal, yet -q: no live line
+  progress.show_problems_only();
+  progress.task_started("1", "ods.t1");
+  progress.task_started("2", "ods.t2");
+  progress.task_started("3", "ods.t3");
+  clock.now = test::at(10);
+  progress.task_finished(finished("1", runner::TaskStatus::Succeeded, 10));
+  progress.task_finished(finished("2", runner::TaskStatus::Failed, 0));
+  progress.task_finished(finished("3", runner::TaskStatus::Skipped, 0));
+  progress.repaint();
+  progress.finish();
+  EXPECT_EQ(out.str(), "2026-11-21T12:00:10Z done  [2] ods.t2 failed in 10.0s, rows 0: "
+                       "Lost connection\n");
+  EXPECT_EQ(progress.counts().done, 3);
+}
+
 } // namespace
 } // namespace exl::report

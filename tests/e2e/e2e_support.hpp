@@ -75,6 +75,19 @@ public:
   ExlProcess& operator=(const ExlProcess&) = delete;
 
   void signal(int sig) const { ::kill(m_pid, sig); }
+  pid_t pid() const { return m_pid; }
+  // True once the process has ended (reaped here; wait() then returns its result at once).
+  bool exited() {
+    if (!m_waited) {
+      int status = 0;
+      if (::waitpid(m_pid, &status, WNOHANG) != m_pid) {
+        return false;
+      }
+      m_waited = true;
+      m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    return true;
+  }
   std::string out_so_far() const { return read_file(m_dir + "/out"); }
   std::string err_so_far() const { return read_file(m_dir + "/err"); }
 
@@ -124,6 +137,11 @@ private:
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
+    for (const int fd : {in, out, err}) { // the child holds its stdio, no second descriptor
+      if (fd > 2) {
+        ::close(fd);
+      }
+    }
     std::vector<std::string> env_text;
     for (const auto& [k, v] : vars) {
       env_text.push_back(k + "=" + v);

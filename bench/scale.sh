@@ -12,7 +12,7 @@ m8_threads=16
 m8_sizes=(200 2000)         # tables per run: databases scale_0 (200) or scale_0 .. scale_9
 m8_per_db=200               # tables in each source database scale_<i>
 m8_modes=(ghost v2 mysql)   # structure; JDBC catalog (-a); an external-table mode
-m8_interval=0.1             # seconds between samples
+m8_interval=0.05            # seconds of sleep between samples (a sample takes about as long)
 m8_pl_every=5               # SHOW PROCESSLIST on every 5th sample (it connects once per FE)
 m8_mem_per_table_kib=16     # the "small per-table record" RSS may grow by (see the results)
 
@@ -178,7 +178,7 @@ write_scale_results() {
       ((s[7] <= m8_thread_bound)) && th_ok=1
       [ "$(cat "$runs/$name.rc")" = 0 ] && [ "$(cat "$runs/$name.tables")" = "$n" ] && run_ok=1
       ((conn_ok && fd_ok && th_ok && run_ok)) || ok=0
-      rows+="| $mode | $(commas "$n") | $(cat "$runs/$name.rc") | $(cat "$runs/$name.tables") | $(awk '{ printf "%.1f", $1 / 1000 }' "$runs/$name.ms") | ${s[0]} | ${s[1]} | ${s[2]} / ${s[3]} | ${s[12]:-?} / ${s[13]:-?} | ${s[4]} / ${s[5]} / ${s[6]} | ${s[7]} | $(mib "${s[8]}") | $(mib "${s[9]}") / $(mib "${s[10]}") / $(mib "${s[11]}") | $(pass $conn_ok) | $(pass $fd_ok) | $(pass $th_ok) |"$'\n'
+      rows+="| $mode | $(commas "$n") | $(cat "$runs/$name.rc") | $(cat "$runs/$name.tables") | $(awk '{ printf "%.1f", $1 / 1000 }' "$runs/$name.ms") | ${s[0]} | $(awk -v n="${s[0]}" '{ printf "%d", (n > 0 ? $1 / n : 0) }' "$runs/$name.ms") | ${s[1]} | ${s[2]} / ${s[3]} | ${s[12]:-?} / ${s[13]:-?} | ${s[4]} / ${s[5]} / ${s[6]} | ${s[7]} | $(mib "${s[8]}") | $(mib "${s[9]}") / $(mib "${s[10]}") / $(mib "${s[11]}") | $(pass $conn_ok) | $(pass $fd_ok) | $(pass $th_ok) |"$'\n'
     done
   done
   small=${m8_sizes[0]}
@@ -206,8 +206,9 @@ target without them (the target databases are dropped before every run), fresh s
 catalog, audit both sides, INSERT OVERWRITE per differing partition) and mysql (a temporary
 MySQL external table on the target per table, one labelled INSERT per partition).
 
-Method: while exlSchema runs, a shell loop samples it every ~${m8_interval}s (\`sleep $m8_interval\`
-between samples; a sample itself takes a few ms) from /proc:
+Method: while exlSchema runs, a shell loop samples it from /proc, with \`sleep $m8_interval\` between
+samples (a sample itself takes a few ms on an idle machine and longer on 2 busy cores: *ms per
+sample* is the run's wall time over its samples):
 
 - *fds*: entries of \`/proc/PID/fd\`;
 - *RSS*, *VmHWM* (the peak RSS so far), *threads*: \`/proc/PID/status\`;
@@ -233,12 +234,15 @@ Bounds, from the code:
   run has at most 2 more than the $(commas "$small")-table run;
 - threads ≤ **$m8_thread_bound** = -thread + 5 (the runner's workers; main, the signal watcher and its
   canceller, the throttle's watcher, the progress reporter);
-- memory: what the run keeps per table (its plan: DDL, partitions, the statements of its
-  tasks; its report row and task results) is a record of a few KiB; the peak RSS may grow by
-  at most **$m8_mem_per_table_kib KiB per table** from $(commas "$small") to $(commas "$big") tables.
+- memory: what the run keeps per table until its end (its plan: the source's model, DDL, the
+  statements of its tasks; its report row and task results) is a record of some KiB: heaptrack
+  over a plan-only \`-o v2 -a\` run found 8.6 KiB of heap per table more at 2,000 tables than at
+  200 (16.5 KiB before the plans and reports stopped being copied; docs/ARCHITECTURE.md,
+  "Resource use"). The peak RSS may grow by at most **$m8_mem_per_table_kib KiB per table** from
+  $(commas "$small") to $(commas "$big") tables, about twice that record, for the allocator's slack.
 
-| mode | tables | exit | target tables | wall s | samples | max fds | max conn src / dst | max processlist src / dst | max http src / dst / other | max threads | peak RSS MiB (VmHWM) | RSS at 10 / 50 / 90 % MiB | conn ≤ $m8_pool | fds ≤ $m8_fd_bound | threads ≤ $m8_thread_bound |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|
+| mode | tables | exit | target tables | wall s | samples | ms per sample | max fds | max conn src / dst | max processlist src / dst | max http src / dst / other | max threads | peak RSS MiB (VmHWM) | RSS at 10 / 50 / 90 % MiB | conn ≤ $m8_pool | fds ≤ $m8_fd_bound | threads ≤ $m8_thread_bound |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|
 $rows
 Growth with the table count, $(commas "$small") → $(commas "$big"):
 
@@ -247,7 +251,9 @@ Growth with the table count, $(commas "$small") → $(commas "$big"):
 $bounds
 Every run exits 0 with every table on the target, and every bound holds: $(goal $ok).
 
-Descriptors of the $(commas "$big")-table v2 run at its most (\`/proc/PID/fd\` link targets by kind):
+Descriptors of the $(commas "$big")-table v2 run at its most (\`/proc/PID/fd\` link targets by kind; files
+by name). exlSchema inherits what the shell leaves open: under \`flock /tmp/exl-build.lock\` that
+is the lock file, which is not exlSchema's own:
 
 | kind | count |
 |---|---:|

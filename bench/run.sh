@@ -5,10 +5,12 @@
 # (checksum pass against count pass, bisection statements), and -o pipe's throughput against its
 # halves and a shell pipeline, with its peak RSS. Not a test: it measures and writes Markdown
 # tables to bench/results/*.md; a goal that is missed is reported as missed, with the numbers.
-#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external|pipe]
+#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external|pipe|scale]
 # --only verify runs measurement 5 alone (bench/results/verify.md), --only external measurement 6
 # alone (bench/results/external_threads.md), --only pipe measurement 7 alone
-# (bench/results/pipe.md; defined in bench/pipe.sh, its shell baselines in bench/pipe_baselines.sh).
+# (bench/results/pipe.md; defined in bench/pipe.sh, its shell baselines in bench/pipe_baselines.sh),
+# --only scale measurement 8 alone (bench/results/scale.md, issue #15: descriptors, connections,
+# threads and memory over 200 and 2,000 tables at -thread 16; defined in bench/scale.sh).
 # Needs build/exlSchema, build/tests/sim/srsim and its srsim_udf.so (cmake --build build --target
 # exlSchema srsim srsim_udf), /usr/bin/time and jq (measurement 7 also curl).
 # Starts its own sandbox in bench/.sandbox (stopped on exit unless --keep; its data is removed at
@@ -29,12 +31,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --latency-ms) latency_ms=${2:?--latency-ms needs a number}; shift 2 ;;
     --keep) keep=1; shift ;;
-    --only) only=${2:?--only needs a measurement (verify, external, pipe)}; shift 2 ;;
+    --only) only=${2:?--only needs a measurement (verify, external, pipe, scale)}; shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ $latency_ms =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --latency-ms must be > 0" >&2; exit 2; }
-case "$only" in "" | verify | external | pipe) ;; *) echo "run.sh: --only takes verify, external or pipe" >&2; exit 2 ;; esac
+case "$only" in "" | verify | external | pipe | scale) ;; *) echo "run.sh: --only takes verify, external, pipe or scale" >&2; exit 2 ;; esac
 
 exl=${EXL_BIN:-$repo/build/exlSchema}
 [ -x "$exl" ] || { echo "run.sh: $exl not found (build the exlSchema target)" >&2; exit 1; }
@@ -705,6 +707,15 @@ if [ "$only" = pipe ]; then
   say "results in bench/results/pipe.md; $SECONDS s in all"
   exit 0
 fi
+# 8. Resource use over 2,000 tables (issue #15): defined in bench/scale.sh, run last, or alone
+# with --only scale.
+# shellcheck source=bench/scale.sh
+source "$repo/bench/scale.sh"
+if [ "$only" = scale ]; then
+  measure_scale
+  say "results in bench/results/scale.md; $SECONDS s in all"
+  exit 0
+fi
 
 say "sample tables on src"
 make_seq src
@@ -966,5 +977,6 @@ EOF
 measure_verify
 measure_external
 measure_pipe
+measure_scale
 
 say "results in bench/results/: $(cd "$results" && ls *.md | tr '\n' ' '); $SECONDS s in all"

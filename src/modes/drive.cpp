@@ -222,7 +222,7 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
                                options.target.alias, static_cast<int>(resolution.jobs.size()),
                                options.threads, !options.execute});
   for (;; ++ctx.round) {
-    const std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
+    std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
     std::vector<Statement> databases = std::move(run_statements);
     run_statements.clear();
     for (Statement& s : database_statements(inventory, plans)) {
@@ -237,9 +237,9 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
       print_plan(output.out, options, mode->plan_preamble(ctx), databases, plans);
     }
     RunTables run(*mode, ctx, output);
-    run.run(databases, plans);
-    report.tables = run.table_reports(unresolved(resolution));
-    report.tasks = run.task_results();
+    run.run(databases, std::move(plans)); // one copy of every table's plan, not two
+    report.tables = run.take_table_reports(unresolved(resolution));
+    report.tasks = run.take_task_results();
     report.end = std::chrono::system_clock::now();
     if (!repeats(info, options) || cancel.is_cancelled()) {
       break;

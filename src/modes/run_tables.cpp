@@ -11,6 +11,7 @@
 #include "modes/plan_output.hpp"
 
 #include <chrono>
+#include <map>
 
 namespace exl::modes {
 namespace {
@@ -21,7 +22,7 @@ bool stopped(runner::TaskStatus s) {
 
 } // namespace
 
-void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePlan> plans) {
+void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePlan>&& plans) {
   m_plans = std::move(plans);
   m_failure.assign(m_plans.size(), std::nullopt);
   m_stop.assign(m_plans.size(), std::nullopt);
@@ -329,14 +330,16 @@ bool RunTables::has_structure_task(std::size_t table) const {
 }
 
 std::vector<report::TableReport>
-RunTables::table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved) const {
-  std::vector<report::TableReport> out = m_reports;
+RunTables::take_table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved) {
+  std::map<std::string, std::chrono::milliseconds> elapsed;
+  for (const auto& r : m_results) {
+    elapsed[r.table] += r.elapsed();
+  }
+  std::vector<report::TableReport> out = std::move(m_reports);
+  m_reports.clear();
   for (std::size_t i = 0; i < out.size(); ++i) {
-    std::chrono::milliseconds elapsed{0};
-    for (const auto& r : m_results) {
-      elapsed += r.table == out[i].table ? r.elapsed() : std::chrono::milliseconds(0);
-    }
-    out[i].elapsed = elapsed;
+    const auto spent = elapsed.find(out[i].table);
+    out[i].elapsed = spent == elapsed.end() ? std::chrono::milliseconds(0) : spent->second;
     if (m_failure[i]) {
       out[i].status = runner::TaskStatus::Failed;
       out[i].error = *m_failure[i];

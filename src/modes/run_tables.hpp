@@ -26,13 +26,16 @@ public:
   RunTables(Mode& mode, RunContext& ctx, DriveOutput output)
       : m_mode(mode), m_ctx(ctx), m_output(output) {}
 
-  void run(const std::vector<Statement>& databases, std::vector<TablePlan> plans);
+  // Takes the plans by rvalue: the caller hands them over, so a run holds one copy of each.
+  void run(const std::vector<Statement>& databases, std::vector<TablePlan>&& plans);
 
   // One report per planned object, plus one failed row per (`-t` entry, reason) that could not
-  // be resolved (it matched nothing, or two sources would land on one target name).
+  // be resolved (it matched nothing, or two sources would land on one target name). Both take*
+  // functions move what they return out (a run over thousands of tables keeps one copy of each
+  // table's report and task results, not two): call them once, after run(), reports first.
   std::vector<report::TableReport>
-  table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved) const;
-  const std::vector<runner::TaskResult>& task_results() const { return m_results; }
+  take_table_reports(const std::vector<std::pair<std::string, std::string>>& unresolved);
+  std::vector<runner::TaskResult> take_task_results() { return std::move(m_results); }
 
 private:
   void start_reports();

@@ -76,6 +76,18 @@ public:
 
   void signal(int sig) const { ::kill(m_pid, sig); }
   pid_t pid() const { return m_pid; }
+  // True once the process has ended (reaped here; wait() then returns its result at once).
+  bool exited() {
+    if (!m_waited) {
+      int status = 0;
+      if (::waitpid(m_pid, &status, WNOHANG) != m_pid) {
+        return false;
+      }
+      m_waited = true;
+      m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    return true;
+  }
   std::string out_so_far() const { return read_file(m_dir + "/out"); }
   std::string err_so_far() const { return read_file(m_dir + "/err"); }
 
@@ -125,6 +137,9 @@ private:
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
+    // The child starts with its stdio alone: nothing the test runner holds open (ctest's log,
+    // a build lock) leaks into it, so what it holds is its own (resource_bounds_test.cpp).
+    ::close_range(3, ~0U, 0);
     std::vector<std::string> env_text;
     for (const auto& [k, v] : vars) {
       env_text.push_back(k + "=" + v);

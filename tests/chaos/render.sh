@@ -134,7 +134,7 @@ column \`v\` of that type: edge values and a NULL; text with separators, quotes,
 newlines, \`\\N\`, empty and non-ASCII). Each table is either **exact** (copied, content compared
 row by row) or **refused** up front with the reason and the mode that copies it (nothing written
 for it on the target). srsim's limits (docs/srsim-engine.md): DATETIME keeps whole seconds,
-FLOAT is compared as printed, BITMAP/HLL tables hold NULLs only. meta is not in this table: the
+BITMAP/HLL tables hold NULLs only (FLOAT prints as StarRocks prints it, shortest round-trip). meta is not in this table: the
 real tool copies tablets, and its stand-in's copy over SQL would say nothing about it.
 docs/types.md describes the same matrix by hand.
 

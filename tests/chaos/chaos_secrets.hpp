@@ -87,18 +87,25 @@ struct SecretSweep {
 inline std::string dump_history(const std::string& db_file) {
   std::string out = e2e::read_file(db_file) + e2e::read_file(db_file + "-wal");
   if (!std::filesystem::exists(db_file)) {
+    ADD_FAILURE() << "no history store at " << db_file << ": nothing to search";
     return out;
   }
   const std::string cmd = "sqlite3 '" + db_file + "' .dump 2>&1";
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) {
-      out.append(buf, n);
-    }
-    ::pclose(p);
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) {
+    ADD_FAILURE() << "cannot run " << cmd;
+    return out;
   }
-  return out;
+  std::string dump;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) {
+    dump.append(buf, n);
+  }
+  // A dump that did not run (no sqlite3 installed) would search nothing and find nothing.
+  EXPECT_EQ(::pclose(p), 0) << cmd << ": " << dump;
+  EXPECT_NE(dump.find("CREATE TABLE"), std::string::npos) << cmd << ": " << dump;
+  return out + dump;
 }
 
 // Watches the processes of one run while it runs: every process whose command line names

@@ -132,10 +132,16 @@ std::string kind_of(const std::string& statement) {
   return out;
 }
 
+// The v1-v5 catalog is created by the first run against a target and reused by the next ones
+// (docs/modes.md, "The catalog"), so its statements depend on the order of the runs: left out.
 std::map<std::string, int> kinds(const std::vector<std::string>& statements) {
   std::map<std::string, int> out;
   for (const auto& s : writes_in(statements)) {
-    ++out[kind_of(s)];
+    const std::string kind = kind_of(s);
+    const std::string head = kind_of(s.substr(s.find(' ') + 1));
+    if (kind != "DROP CATALOG" && head != "EXTERNAL CATALOG" && kind != "CREATE CATALOG") {
+      ++out[kind];
+    }
   }
   return out;
 }

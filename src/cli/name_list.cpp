@@ -45,8 +45,9 @@ std::vector<std::string_view> split_entries(std::string_view flag, std::string_v
   }
 }
 
-// Glob characters are allowed in patterns; the rest of the name must be a valid StarRocks name.
-// Each glob character is checked as if it were a letter, so `ods_*` and `*` pass and `a-*` not.
+// Glob characters are allowed in patterns; the rest of the name must be a name some supported
+// StarRocks release holds (docs/names.md). Each glob character is checked as if it were a letter,
+// so `ods_*` and `*` pass and `my-*` (a database pattern) not.
 std::string without_globs(std::string_view name) {
   std::string plain(name);
   std::replace_if(
@@ -196,7 +197,7 @@ within_one_cluster_problem(const std::vector<config::TablePattern>& tables) {
 std::vector<std::string> parse_partition_list(std::string_view flag, std::string_view text) {
   std::vector<std::string> names;
   for (const auto entry : split_entries(flag, text)) {
-    if (const auto problem = starrocks::validate_common_name(entry, "partition name")) {
+    if (const auto problem = starrocks::validate_partition_name(entry)) {
       fail(flag, "entry '" + std::string(entry) + "': " + *problem);
     }
     if (std::find(names.begin(), names.end(), entry) == names.end()) {

@@ -7,9 +7,11 @@
 #include "exlschema/starrocks/dependency_order.hpp"
 #include "exlschema/starrocks/index_list.hpp"
 #include "exlschema/starrocks/model_compare.hpp"
+#include "exlschema/starrocks/names.hpp"
 #include "exlschema/starrocks/object_rename.hpp"
 #include "exlschema/starrocks/object_sql.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/starrocks/quote.hpp"
 #include "exlschema/starrocks/version_gates.hpp"
 #include "exlschema/util/errors.hpp"
 
@@ -88,10 +90,32 @@ MaterializedViewModel target_mv(RunContext& ctx, const TableJob& job, Materializ
   return renamed(ctx, job, std::move(mv), starrocks::renamed_materialized_view);
 }
 
+// Why the target's release cannot hold the object's name or a column's name (docs/names.md): a
+// 3.3 source may hold `a-b` as a table name, which a 3.1 target refuses.
+std::optional<std::string> unholdable_name(const RunContext& ctx, const TableJob& job,
+                                           const AnyModel& model) {
+  const starrocks::Version& release = ctx.target.version;
+  if (auto problem = starrocks::validate_table_name(job.target.table, release)) {
+    return "the target cannot hold the name " + qualified(job.target) + ": " + *problem;
+  }
+  if (const auto* table = std::get_if<TableModel>(&model)) {
+    for (const auto& column : table->columns) {
+      if (auto problem = starrocks::validate_column_name(column.name, release)) {
+        return "the target cannot hold column " + starrocks::quote_identifier(column.name) + ": " +
+               *problem;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // The creating statement for the target, and the warnings of the rewrite. A table the target's
 // release cannot hold is refused here (FatalError with the reason).
 Statement create_statement(RunContext& ctx, const TableJob& job, AnyModel& model,
                            StructurePlan& plan) {
+  if (const auto reason = unholdable_name(ctx, job, model)) {
+    throw FatalError(*reason);
+  }
   if (auto* table = std::get_if<TableModel>(&model)) {
     starrocks::TargetRewriteOptions options;
     if (ctx.options.replication > 0) {

@@ -1,5 +1,7 @@
 #include "exlschema/starrocks/names.hpp"
 
+#include "exlschema/starrocks/version.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -20,6 +22,9 @@ std::string describe_char(char c) {
   auto u = static_cast<unsigned char>(c);
   if (u >= 0x80) {
     return "a non-ASCII character";
+  }
+  if (c == '\0') {
+    return "a NUL character";
   }
   if (u < 0x20 || u == 0x7f) {
     return "a control character";
@@ -80,7 +85,59 @@ std::optional<std::string> validate_database_name(std::string_view name) {
 }
 
 std::optional<std::string> validate_table_name(std::string_view name) {
-  return validate_word_name(name, "table name", k_max_table_name);
+  if (name.empty()) {
+    return "empty table name";
+  }
+  if (name.size() > k_max_table_name) {
+    return "table name is " + std::to_string(name.size()) + " characters long; StarRocks allows " +
+           std::to_string(k_max_table_name);
+  }
+  if (name.find('\0') != std::string_view::npos) {
+    return "contains a NUL character which StarRocks does not allow in a table name";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> validate_table_name(std::string_view name, const Version& release) {
+  if (!release.known || release.at_least(3, 3)) {
+    return validate_table_name(name);
+  }
+  if (auto problem = validate_word_name(name, "table name", k_max_common_name)) {
+    return *problem + " before 3.3 (this cluster runs " + std::to_string(release.major) + "." +
+           std::to_string(release.minor) + "." + std::to_string(release.patch) + ")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> validate_column_name(std::string_view name, const Version& release) {
+  const std::size_t max_len = !release.known || release.at_least(3, 3) ? 1024 : 1023;
+  if (name.empty()) {
+    return "empty column name";
+  }
+  if (name.size() > max_len) {
+    return "column name is " + std::to_string(name.size()) + " characters long; StarRocks allows " +
+           std::to_string(max_len);
+  }
+  const auto bad = name.find_first_of(std::string_view("\0=<>!*", 6));
+  if (bad != std::string_view::npos) {
+    return "column name contains " + describe_char(name[bad]) + ", which StarRocks does not allow";
+  }
+  for (std::string_view prefix : {"__starrocks_shadow_", "__doris_shadow_"}) {
+    if (name.substr(0, prefix.size()) == prefix) {
+      return "column name starts with '" + std::string(prefix) + "', which StarRocks reserves";
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> validate_partition_name(std::string_view name) {
+  if (auto problem = validate_word_name(name, "partition name", k_max_common_name)) {
+    return problem;
+  }
+  if (name.substr(0, 12) == "placeholder_") {
+    return "partition name starts with 'placeholder_', which StarRocks reserves";
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> validate_common_name(std::string_view name, std::string_view what) {

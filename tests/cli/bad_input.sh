@@ -83,7 +83,18 @@ expect_usage "leading comma" "empty entry (stray comma)" -source a -target c -t 
 expect_usage "trailing comma" "empty entry (stray comma)" -source a -target c -t a.b, -o v2
 expect_usage "no table" "entry 'db' has no table" -source a -target c -t db -o v2
 expect_usage "bad db name" "does not allow in a database name" -source a -target c -t my-db.t -o v2
-expect_usage "bad table name" "does not allow in a table name" -source a -target c -t 'db.t;x' -o v2
+expect_usage "table name too long" "table name is 1025 characters long" -source a -target c -t "db.$(printf 't%.0s' {1..1025})" -o v2
+expect_usage "db name with ';'" "contains ';' which StarRocks does not allow in a database name" -source a -target c -t 'd;b.t' -o v2
+expect_usage "db name with a quote" "entry 'd'b.t'" -source a -target c -t "d'b.t" -o v2
+expect_usage "db name with a backquote" "contains '\`'" -source a -target c -t 'd`b.t' -o v2
+expect_usage "db name with unicode" "a non-ASCII character" -source a -target c -t 'dé.t' -o v2
+expect_usage "db name too long" "database name is 257 characters long" -source a -target c -t "$(printf 'd%.0s' {1..257}).t" -o v2
+expect_usage "db name --" "contains '-'" -source a -level db -target c -t 'd--x' -o ghost
+expect_usage "renamed onto a bad db" "entry 'd.t=e;x.t'" -source a -target c -t 'd.t=e;x.t' -o v2
+expect_usage "partition with ';'" "-p entry 'p;1'" "${BASE[@]}" -p 'p;1'
+expect_usage "partition with a quote" "-p entry 'p'1'" "${BASE[@]}" -p "p'1"
+expect_usage "partition placeholder_" "which StarRocks reserves" "${BASE[@]}" -p placeholder_1
+expect_usage "partition too long" "partition name is 65 characters long" "${BASE[@]}" -p "$(printf 'p%.0s' {1..65})"
 expect_usage "digit first" "starts with a digit" -source a -target c -t 1db.t -o v2
 expect_usage "bad partition" "-p entry 'p-1'" "${BASE[@]}" -p p-1
 expect_usage "bad exclude" "-x has an empty entry" "${BASE[@]}" -x d.t,
@@ -100,7 +111,7 @@ expect_usage "rename to a table at db level" "entry 'd=e.b' names a table" \
   -source a -target c -level db -t d=e.b -o ghost
 expect_usage "rename malformed" "entry 'd.a=' is malformed: write db.table=db2.table2" \
   -source a -target c -t d.a= -o v2
-expect_usage "rename bad name" "entry 'd.a=e.b-c'" -source a -target c -t d.a=e.b-c -o v2
+expect_usage "rename bad name" "entry 'd.a=e-x.b'" -source a -target c -t d.a=e-x.b -o v2
 expect_usage "two renames onto one target" "entries 'd.a=e.x' and 'd.b=e.x' both write e.x on the target" \
   -source a -target c -t d.a=e.x,d.b=e.x -o v2
 expect_usage "one source, two targets" "entries 'd.a=e.x' and 'd.a=e.y' name the same source" \
@@ -148,6 +159,12 @@ expect_usage "two sub-commands" "not expected: clean" check clean -target c
 expect_usage "clustered switches" "not expected: -ri" "${BASE[@]}" -ri
 expect_usage "-where with ';'" "--where: contains ';'" "${BASE_V1[@]}" -i -where "1=1; DROP TABLE t"
 expect_usage "-where with a comment" "--where: contains a comment" "${BASE_V1[@]}" -i -where "a=1 -- x"
+expect_usage "-where with a trailing ';'" "--where: contains ';'" "${BASE_V1[@]}" -i -where "k > 1;"
+expect_usage "-where ';' after a literal" "--where: contains ';'" "${BASE_V1[@]}" -i -where "s = 'a;b'; DROP TABLE t"
+expect_usage "-where with a # comment" "--where: contains a comment" "${BASE_V1[@]}" -i -where "a=1 # x"
+expect_usage "-where with a /* comment" "--where: contains a comment" "${BASE_V1[@]}" -i -where "a=1 /* x"
+expect_usage "-where -- after a literal" "--where: contains a comment" "${BASE_V1[@]}" -i -where "s = 'x--y' --"
+expect_usage "-where with UNION" "--where: is not one expression" "${BASE_V1[@]}" -i -where "1=1 UNION SELECT 1"
 expect_usage "-where unbalanced" "--where: has a '(' that is never closed" "${BASE_V1[@]}" -i -where "(a=1"
 expect_usage "-where open quote" "--where: has an unterminated quote" "${BASE_V1[@]}" -i -where "a='x'' or 1"
 expect_usage "-where with a repair mode" "-where cannot be used with -o v2: it overwrites whole partitions" \
@@ -163,6 +180,14 @@ expect_usage "-where on incremental rounds" "-where needs -i" "${BASE_V1[@]}" -w
 expect_usage "-where accepted on a pipe first load, quotes and all" "-json $WORK/none/r.json: directory" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "name = 'a;b -- c'" \
   -json "$WORK/none/r.json"
+expect_usage "-where accepted, ';' '--' '#' '/*' inside literals" "-json $WORK/none/r.json: directory" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i \
+  -where "s = 'x--y' OR s = \"a;b\" OR s = '#h' OR s = '/* c */' OR s = 'it''s'" -json "$WORK/none/r.json"
+expect_usage "-where accepted, odd backquoted column" "-json $WORK/none/r.json: directory" \
+  -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where '`we;ird--x` > 1' \
+  -json "$WORK/none/r.json"
+expect_usage "odd table names accepted (3.3 holds them)" "-json $WORK/none/r.json: directory" \
+  -source a -target c -t "db.t;x--y,db.t'q,db.表" -o v2 -config "$CONFIG" -json "$WORK/none/r.json"
 expect_usage "-where accepted on a pipe first load" "-json $WORK/none/r.json: directory" \
   -source a -target c -t db.tbl -o pipe -config "$CONFIG" -i -where "k > 1" -json "$WORK/none/r.json"
 # -o meta: what the configuration must hold, checked before anything connects.

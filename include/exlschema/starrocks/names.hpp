@@ -8,15 +8,21 @@
 // What StarRocks accepts as a name, and the names exlSchema makes up itself (load labels and
 // temporary objects). Pure functions: no I/O.
 //
-// Sources: docs `reference/System_limit.md` (2.5 .. 4.0): catalog, database, table, view, partition
-// and column names consist of [A-Za-z0-9_], start with a letter or `_`, 64 characters at most
-// except databases (256) and tables/columns (1024); labels are [A-Za-z0-9_] (FE source also
-// accepts `-`), at most 128 characters. FE source `common/FeNameFormat.java`: DB_NAME_REGEX
-// `^[a-zA-Z]\w{0,255}$|^_[a-zA-Z0-9]\w{0,254}$`, COMMON_NAME_REGEX (catalogs, partitions)
-// `^[a-zA-Z]\w{0,63}$|^_[a-zA-Z0-9]\w{0,62}$`, LABEL_REGEX `^[-\w]{1,128}$`. Some newer FE builds
-// accept any table name without NUL; exlSchema validates against the documented rule, which every
-// supported version accepts, so a name that passes here is valid on both clusters.
+// The rules, per release, with their sources: docs/names.md. In short (FE
+// `common/FeNameFormat.java`, Java's `\w` being ASCII [A-Za-z0-9_]):
+//   database   DB_NAME_REGEX `^[a-zA-Z]\w{0,255}$|^_[a-zA-Z0-9]\w{0,254}$` (every release)
+//   table/view before 3.3 COMMON_NAME_REGEX `^[a-zA-Z]\w{0,63}$|^_[a-zA-Z0-9]\w{0,62}$`; from 3.3
+//              TABLE_NAME_REGEX `^[^\0]{1,1024}$` (StarRocks PR #42954, not backported)
+//   column     `^[^\0=<>!\*]{1,1023}$` (1024 from 3.3), not starting with `__starrocks_shadow_` or
+//              `__doris_shadow_`
+//   partition  COMMON_NAME_REGEX, not starting with `placeholder_`
+//   label      LABEL_REGEX `^[-\w]{1,128}$`
+// Names the user types are checked before anything connects against what SOME supported release
+// holds (validate_table_name without a version); the target's release is checked once it is known
+// (the versioned overloads), before anything is created there.
 namespace exl::starrocks {
+
+struct Version;
 
 inline constexpr std::size_t k_max_database_name = 256;
 inline constexpr std::size_t k_max_table_name = 1024;
@@ -27,10 +33,21 @@ inline constexpr std::size_t k_max_label = 128;
 // "contains '-' which StarRocks does not allow in a database name".
 std::optional<std::string> validate_database_name(std::string_view name);
 
-// nullopt when `name` is a valid StarRocks table (or view) name, else a short reason.
+// nullopt when some supported release holds `name` as a table (or view) name (3.3 and later: 1 to
+// 1024 characters, no NUL), else a short reason.
 std::optional<std::string> validate_table_name(std::string_view name);
 
-// nullopt when `name` is a valid partition / catalog / column-like ("common") name.
+// nullopt when `release` holds `name` as a table name (before 3.3: the common-name rule, 64
+// characters; an unknown release: as above).
+std::optional<std::string> validate_table_name(std::string_view name, const Version& release);
+
+// nullopt when `release` holds `name` as a column name.
+std::optional<std::string> validate_column_name(std::string_view name, const Version& release);
+
+// nullopt when `name` is a valid partition name (the common-name rule, not `placeholder_...`).
+std::optional<std::string> validate_partition_name(std::string_view name);
+
+// nullopt when `name` is a valid catalog / task / temporary ("common") name.
 std::optional<std::string> validate_common_name(std::string_view name, std::string_view what);
 
 // nullopt when `label` is a valid load label ([A-Za-z0-9_-], 1..128).

@@ -7,6 +7,7 @@
 #include "dynamic_partitions.hpp"
 #include "errors.hpp"
 #include "handlers.hpp"
+#include "name_rules.hpp"
 #include "temp_partitions.hpp"
 
 #include <algorithm>
@@ -58,6 +59,7 @@ Reply use_db(Ctx& ctx, const std::string& db) {
 Reply create_database(Ctx& ctx, Cursor& cur) {
   bool if_not_exists = cur.accept_kws({"IF", "NOT", "EXISTS"});
   std::string db = cur.identifier();
+  check_db_name(db); // CreateDbAnalyzer: FeNameFormat.checkDbName
   ctx.require("CREATE", "");
   if (db_exists(ctx, db) || is_system_db(db)) {
     if (if_not_exists) {
@@ -173,6 +175,12 @@ void run_dynamic_partitions(Ctx& ctx, const TableModel& model) {
 
 Reply create_table(Ctx& ctx, Cursor& cur, bool external) {
   CreateTableStmt st = parse_create_table(cur, external);
+  // CreateTableAnalyzer checks the name, then each column (FeNameFormat.checkTableName /
+  // checkColumnName); partition names are checked as their descriptions are parsed.
+  check_table_name(st.model.name, ctx.version());
+  for (const ColumnDef& c : st.model.columns) {
+    check_column_name(c.name, ctx.version());
+  }
   std::string db = ctx.db_or_current(st.model.db);
   st.model.db = db;
   ctx.require("CREATE", db);

@@ -11,6 +11,7 @@
 #include "handlers.hpp"
 #include "insert_parser.hpp"
 #include "load_job.hpp"
+#include "name_rules.hpp"
 #include "olap_external_insert.hpp"
 #include "sql_lexer.hpp"
 
@@ -65,6 +66,9 @@ Reply insert_statement(Ctx& ctx, Cursor& cur) {
     resolve_by_name(ctx, st);
   }
   TableModel model = load_table(ctx, db, st.target.name);
+  if (!st.label.empty()) {
+    check_label(st.label); // GlobalTransactionMgr.beginTransaction: FeNameFormat.checkLabel
+  }
   if (model.kind == "OLAP_EXTERNAL") {
     return OlapExternalInsert(ctx, std::move(model), std::move(st)).run();
   }

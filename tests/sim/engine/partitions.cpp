@@ -1,6 +1,7 @@
 #include "partitions.hpp"
 
 #include "errors.hpp"
+#include "name_rules.hpp"
 #include "types.hpp"
 
 #include <algorithm>
@@ -169,6 +170,7 @@ PartitionDesc parse_partition_desc(Cursor& cur) {
     return d;
   }
   d.name = cur.identifier();
+  check_partition_name(d.name); // PartitionDesc analysis: FeNameFormat.checkPartitionName
   cur.expect_kw("VALUES");
   if (cur.accept_kw("LESS")) {
     cur.expect_kw("THAN");

@@ -5,6 +5,7 @@
 #include "handlers.hpp"
 #include "load_job.hpp"
 #include "load_records.hpp"
+#include "name_rules.hpp"
 #include "stream_format.hpp"
 
 #include <spdlog/spdlog.h>
@@ -127,6 +128,7 @@ LoadResult StreamTxns::begin(Ctx& ctx, const LoadRequest& r) {
     throw LoadFailure("ANALYSIS_ERROR",
                       "Only support OLAP table, " + model.name + " is a " + model.kind + " table");
   }
+  check_label(r.label); // GlobalTransactionMgr.beginTransaction: FeNameFormat.checkLabel
   std::lock_guard lock(m_mutex);
   if (auto clash = label_clash(ctx, r)) {
     return *clash;

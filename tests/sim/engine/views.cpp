@@ -7,6 +7,7 @@
 #include "errors.hpp"
 #include "handlers.hpp"
 #include "mv_define_sql.hpp"
+#include "name_rules.hpp"
 #include "show_create.hpp"
 
 namespace srsim::engine {
@@ -120,6 +121,7 @@ Reply create_view(Ctx& ctx, Cursor& cur, bool or_replace) {
   TableModel m;
   m.db = ctx.db_or_current(q.db);
   m.name = q.name;
+  check_table_name(m.name, ctx.version()); // CreateViewAnalyzer: FeNameFormat.checkTableName
   m.kind = "VIEW";
   if (cur.accept_sym("(")) {
     do {
@@ -165,6 +167,7 @@ Reply create_mv(Ctx& ctx, Cursor& cur) {
   TableModel m;
   m.db = ctx.db_or_current(q.db);
   m.name = q.name;
+  check_table_name(m.name, ctx.version()); // MaterializedViewAnalyzer: checkTableName
   m.kind = "MV";
   m.key_type = "DUPLICATE";
   if (cur.is_sym("(")) { // column names, as SHOW CREATE MATERIALIZED VIEW prints them

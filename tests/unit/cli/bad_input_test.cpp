@@ -112,13 +112,21 @@ TEST(BadInputTest, NamesStarRocksDoesNotAllow) {
   };
   expect_error(with_t("my-db.t"), "entry 'my-db.t'");
   expect_error(with_t("my-db.t"), "database name");
-  expect_error(with_t("db.t;drop"), "table name");
-  expect_error(with_t("db.`t`"), "entry 'db.`t`'");
+  expect_error(with_t("db." + std::string(1025, 't')), "table name is 1025 characters long");
   expect_error(with_t("1db.t"), "starts with a digit");
-  expect_error(with_t("db.t b"), "entry 'db.t b'");
   expect_error(with_t("d\xc3\xa9.t"), "database name");
   expect_error(with(base_args(), {"-p", "p-1"}), "-p entry 'p-1'");
-  expect_error(with(base_args(), {"-x", "db.a-*"}), "-x entry 'db.a-*'");
+  expect_error(with(base_args(), {"-p", "placeholder_1"}), "reserves");
+  expect_error(with(base_args(), {"-x", "d-b.a*"}), "-x entry 'd-b.a*'");
+}
+
+// StarRocks 3.3 holds any table name without NUL: such names pass the command line (quoted in
+// every statement); a target release that cannot hold one refuses the table after connecting.
+TEST(BadInputTest, TableNamesSomeReleaseHoldsAreAccepted) {
+  for (const char* list : {"db.t;drop", "db.`t`", "db.t b", "db.t--x", "db.t'\"\\", "db.表"}) {
+    const CliArgs args = parse({"-source", "a", "-target", "b", "-t", list, "-o", "v1"});
+    ASSERT_EQ(args.tables.size(), 1U) << list;
+  }
 }
 
 TEST(BadInputTest, LevelMustBeTableOrDb) {

@@ -73,8 +73,8 @@ TEST(RenameTest, MalformedRenamesAreRefused) {
               HasSubstr("entry 'd.a=e' has no table"));
   EXPECT_THAT(list_error("d=e.b", EntryShape::DatabaseOnly),
               HasSubstr("entry 'd=e.b' names a table, but -level db expects database names"));
-  EXPECT_THAT(list_error("d.a=e.b-c", EntryShape::QualifiedTable),
-              HasSubstr("entry 'd.a=e.b-c': "));
+  EXPECT_THAT(list_error("d.a=e-x.b", EntryShape::QualifiedTable),
+              HasSubstr("entry 'd.a=e-x.b': "));
   EXPECT_THAT(list_error("d.a=1e.b", EntryShape::QualifiedTable), HasSubstr("starts with a digit"));
 }
 

@@ -1,5 +1,7 @@
 #include "app/job_lock.hpp"
 
+#include "exlschema/util/log.hpp"
+
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/file.h>
@@ -60,6 +62,7 @@ void write_holder(int fd, const config::RunOptions& options) {
       options.run_id);
   if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.data(), text.size(), 0) < 0) {
     // The lock holds without its description; a second run then says less about the first.
+    util::log().debug("job lock: could not describe this run in its file");
   }
 }
 

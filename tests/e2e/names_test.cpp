@@ -92,20 +92,6 @@ std::vector<std::string> source_statements(const std::string& db, const Layout& 
   return out;
 }
 
-std::vector<std::string> rows_of(const std::string& prefix, const std::string& db,
-                                 const std::string& t) {
-  std::vector<std::string> out;
-  for (const auto& row : sql(prefix, "SELECT * FROM " + qq(db, t)).rows) {
-    std::string line;
-    for (const auto& v : row) {
-      line += v.value_or("NULL") + "|";
-    }
-    out.push_back(line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::vector<std::string> column_names(const std::string& prefix, const std::string& db,
                                       const std::string& t) {
   std::vector<std::string> out;
@@ -197,9 +183,9 @@ TEST_P(NamesTest, OddNamesAreCopiedWithTheStatementsOfPlainOnes) {
   EXPECT_EQ(column_names("DST", odd_db, odd_layout(mode).table),
             column_names("SRC", odd_db, odd_layout(mode).table));
   if (mode != "ghost") {
-    EXPECT_EQ(rows_of("DST", odd_db, odd_layout(mode).table),
-              rows_of("SRC", odd_db, odd_layout(mode).table));
-    EXPECT_EQ(rows_of("DST", odd_db, odd_layout(mode).table).size(), text_values().size());
+    EXPECT_EQ(content("DST", odd_db, odd_layout(mode).table),
+              content("SRC", odd_db, odd_layout(mode).table));
+    EXPECT_EQ(content("DST", odd_db, odd_layout(mode).table).size(), text_values().size());
   }
   EXPECT_FALSE(kinds(odd.dst).empty()) << mode << ": no write reached the target's query log";
   EXPECT_EQ(kinds(odd.dst), kinds(plain.dst)) << mode << " target";
@@ -225,13 +211,13 @@ TEST_P(NamesWhereTest, WhereWithQuotedLiteralFiltersTheRows) {
       run_mode(mode, db, odd_layout(mode), {"-r", "-i", "-where", q("q'\"\\") + " <> 'skip;me--'"});
   ASSERT_EQ(sent.result.exit_code, 0) << sent.result.out << sent.result.err;
   std::vector<std::string> want;
-  for (const auto& line : rows_of("SRC", db, odd_layout(mode).table)) {
+  for (const auto& line : content("SRC", db, odd_layout(mode).table)) {
     if (line.find("skip;me--") == std::string::npos) {
       want.push_back(line);
     }
   }
   EXPECT_EQ(want.size(), text_values().size() - 1);
-  EXPECT_EQ(rows_of("DST", db, odd_layout(mode).table), want);
+  EXPECT_EQ(content("DST", db, odd_layout(mode).table), want);
   expect_no_split(sent.src, mode);
   expect_no_split(sent.dst, mode);
 }

@@ -43,7 +43,14 @@ inline std::string rows_for_day(const std::string& db, const std::string& t, int
 inline std::vector<std::string> content(const std::string& prefix, const std::string& db,
                                         const std::string& t) {
   std::vector<std::string> out;
-  for (const auto& row : sql(prefix, "SELECT * FROM `" + db + "`.`" + t + "`").rows) {
+  const auto quoted = [](const std::string& name) {
+    std::string out = "`";
+    for (char c : name) {
+      out += c == '`' ? std::string("``") : std::string(1, c);
+    }
+    return out + "`";
+  };
+  for (const auto& row : sql(prefix, "SELECT * FROM " + quoted(db) + "." + quoted(t)).rows) {
     std::string line;
     for (const auto& v : row) {
       line += v.value_or("NULL") + "|";

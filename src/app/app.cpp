@@ -16,6 +16,7 @@
 #include "exlschema/config/config_locator.hpp"
 #include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode_registry.hpp"
+#include "exlschema/report/json_report.hpp"
 #include "exlschema/runner/cancel_token.hpp"
 #include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
@@ -142,21 +143,71 @@ report::RunReport history_header(const config::RunOptions& options, const Sessio
   return header;
 }
 
+// A run that stopped before its report: its history record, and its -json report, so that a cron
+// job alerting on the JSON never reads the previous run's "exit_code": 0.
+void write_stopped_json(report::RunReport header, const std::string& path, int exit_code,
+                        const std::exception& e) {
+  if (path.empty()) {
+    return;
+  }
+  header.exit_code = exit_code;
+  header.end = std::chrono::system_clock::now();
+  header.error = util::redact(e.what());
+  try {
+    report::write_json_report(header, path);
+  } catch (const std::exception& json_error) {
+    util::log().error("exlSchema: the -json report: {}", json_error.what());
+  }
+}
+
+void record_stopped_run(state::StateStore& store, const config::RunOptions& options,
+                        report::RunReport header, int exit_code, const std::exception& e) {
+  header.exit_code = exit_code;
+  header.end = std::chrono::system_clock::now();
+  store.finish_run(header);
+  write_stopped_json(std::move(header), options.json_path, exit_code, e);
+}
+
+// A run or verify refused before it starts (the configuration, an alias, the mode's own checks:
+// exit 2) still replaces its -json report, for the same reason.
+template <class Fn>
+auto refused_with_json(const cli::CliArgs& args, const std::string& run_id, Fn&& fn)
+    -> decltype(fn()) {
+  const bool reports = args.command == cli::Command::Run || args.command == cli::Command::Verify;
+  report::RunReport header;
+  header.run_id = run_id;
+  header.mode = args.command == cli::Command::Verify ? "verify" : args.mode;
+  header.source = args.source;
+  header.target = args.target;
+  header.dry_run = !args.execute;
+  header.start = std::chrono::system_clock::now();
+  try {
+    return fn();
+  } catch (const UsageError& e) {
+    if (reports) {
+      write_stopped_json(header, args.json_path, k_exit_usage, e);
+    }
+    throw;
+  } catch (const ConfigError& e) {
+    if (reports) {
+      write_stopped_json(header, args.json_path, k_exit_usage, e);
+    }
+    throw;
+  }
+}
+
 // A run that stops before its report (nothing matched, a cluster unreachable) is recorded with
 // the exit code it ends with, then the error goes on to the top-level handler.
 template <class Fn>
-report::RunReport recorded(state::StateStore& store, report::RunReport header, Fn&& fn) {
+report::RunReport recorded(state::StateStore& store, const config::RunOptions& options,
+                           const report::RunReport& header, Fn&& fn) {
   try {
     return fn();
-  } catch (const UsageError&) {
-    header.exit_code = k_exit_usage;
-    header.end = std::chrono::system_clock::now();
-    store.finish_run(header);
+  } catch (const UsageError& e) {
+    record_stopped_run(store, options, header, k_exit_usage, e);
     throw;
-  } catch (const std::exception&) {
-    header.exit_code = k_exit_failed;
-    header.end = std::chrono::system_clock::now();
-    store.finish_run(header);
+  } catch (const std::exception& e) {
+    record_stopped_run(store, options, header, k_exit_failed, e);
     throw;
   }
 }
@@ -166,9 +217,6 @@ int run_mode(const config::RunOptions& options, Session& session) {
   if (mode == nullptr || !mode->implemented || mode->make == nullptr) {
     // Honest until the mode lands: nothing was connected to.
     throw UsageError("exlSchema: mode '" + options.mode + "' is not implemented in this build yet");
-  }
-  if (mode->check_options != nullptr) {
-    mode->check_options(options); // exit 2 before anything connects
   }
   // Opened before anything connects: a store that cannot be used is exit 2 with nothing sent.
   state::StateStore store(options.state_path);
@@ -196,7 +244,7 @@ int run_mode(const config::RunOptions& options, Session& session) {
     finish_run(round, options, 0, *notifier, std::cout);
     store.finish_run(round);
   };
-  report::RunReport report = recorded(store, header, [&] {
+  report::RunReport report = recorded(store, options, header, [&] {
     return modes::drive(*mode, options, session.cancel,
                         modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier,
                                            &store, round_finished});
@@ -228,7 +276,8 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   if (args.command == cli::Command::History) {
     return commands::run_history(args); // reads the state store; needs no configuration file
   }
-  const config::ConfigFile file = load_configuration(args);
+  const config::ConfigFile file =
+      refused_with_json(args, session.run_id, [&] { return load_configuration(args); });
   config::ClusterDirectory directory(file, db::fetch_all);
   if (args.command == cli::Command::Clean || args.command == cli::Command::Check) {
     const int code = args.command == cli::Command::Clean
@@ -238,7 +287,14 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
                ? runner::exit_code_for_signal(session.cancel.signal_number())
                : code;
   }
-  const config::RunOptions options = build_run_options(args, file, directory, session.run_id);
+  const config::RunOptions options = refused_with_json(args, session.run_id, [&] {
+    config::RunOptions built = build_run_options(args, file, directory, session.run_id);
+    if (const modes::ModeInfo* mode = modes::find_mode(built.mode);
+        mode != nullptr && mode->check_options != nullptr) {
+      mode->check_options(built); // exit 2 before anything connects
+    }
+    return built;
+  });
   log_start(options);
   return run_mode(options, session);
 }

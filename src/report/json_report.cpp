@@ -200,19 +200,23 @@ json report_to_json(const RunReport& report) {
   for (const auto& task : report.tasks) {
     tasks.push_back(task_json(task));
   }
-  return {{"schema_version", RunReport::k_schema_version},
-          {"run_id", report.run_id},
-          {"mode", report.mode},
-          {"source", report.source},
-          {"target", report.target},
-          {"dry_run", report.dry_run},
-          {"start", format_utc(report.start)},
-          {"end", format_utc(report.end)},
-          {"elapsed_ms", elapsed_ms(report.start, report.end)},
-          {"exit_code", report.exit_code},
-          {"summary", summary_json(report)},
-          {"tables", tables},
-          {"tasks", tasks}};
+  json document = {{"schema_version", RunReport::k_schema_version},
+                   {"run_id", report.run_id},
+                   {"mode", report.mode},
+                   {"source", report.source},
+                   {"target", report.target},
+                   {"dry_run", report.dry_run},
+                   {"start", format_utc(report.start)},
+                   {"end", format_utc(report.end)},
+                   {"elapsed_ms", elapsed_ms(report.start, report.end)},
+                   {"exit_code", report.exit_code},
+                   {"summary", summary_json(report)},
+                   {"tables", tables},
+                   {"tasks", tasks}};
+  if (!report.error.empty()) {
+    document["error"] = report.error; // the run stopped before any table's report
+  }
+  return document;
 }
 
 void write_json_report(const RunReport& report, const std::string& path) {

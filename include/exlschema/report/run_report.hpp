@@ -77,6 +77,7 @@ struct RunReport {
   std::vector<TableReport> tables;
   std::vector<runner::TaskResult> tasks;
   int exit_code = 0;
+  std::string error; // redacted reason when the run stopped before any table's report; else empty
 };
 
 } // namespace exl::report

@@ -289,13 +289,13 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   }
   const config::RunOptions options = refused_with_json(args, session.run_id, [&] {
     config::RunOptions built = build_run_options(args, file, directory, session.run_id);
+    log_start(built);
     if (const modes::ModeInfo* mode = modes::find_mode(built.mode);
         mode != nullptr && mode->check_options != nullptr) {
       mode->check_options(built); // exit 2 before anything connects
     }
     return built;
   });
-  log_start(options);
   return run_mode(options, session);
 }
 

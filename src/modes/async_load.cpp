@@ -64,6 +64,28 @@ void submit(RunContext& ctx, const std::string& task, const Statement& load) {
 
 enum class RunEnd { Running, Succeeded };
 
+// The progress line shows what task_runs says of a run not finished yet: `pending` while it
+// waits for a slot (task_runs_concurrency), else its PROGRESS. StarRocks computes PROGRESS in
+// TaskRun.getStatus from the run's InsertLoadJob (fe/.../scheduler/TaskRun.java: progress of
+// the coordinator's load job, 99 at most while RUNNING, 100 on SUCCESS), and InsertLoadJob
+// .updateProgress as rows reported by the BEs / (estimateScanRow + 1) (fe/.../load/loadv2/
+// InsertLoadJob.java), where StmtExecutor sets estimateScanRow from the plan root's cardinality
+// when no OLAP table is scanned, as for a read through a JDBC catalog: an optimiser estimate,
+// so the figure is StarRocks's, shown as it reports it (docs/cli.md "Progress"). Read from the
+// poll the wait sends anyway: no statement is added for it.
+void report_progress(RunContext& ctx, const db::ResultSet& rs) {
+  if (!ctx.statement_progress) {
+    return;
+  }
+  const std::size_t last = rs.rows.size() - 1;
+  const std::string state = rs.value(last, "STATE").value_or("");
+  const std::string progress =
+      state == "PENDING" ? std::string("pending") : rs.value(last, "PROGRESS").value_or("");
+  if (!progress.empty()) {
+    ctx.statement_progress(progress);
+  }
+}
+
 // The run's state from task_runs, or, once the run row is gone, from the load's label.
 RunEnd poll(RunContext& ctx, const std::string& database, const std::string& task,
             const Statement& load) {
@@ -77,6 +99,7 @@ RunEnd poll(RunContext& ctx, const std::string& database, const std::string& tas
       throw std::runtime_error("task " + task + " failed: " +
                                rs.value(rs.rows.size() - 1, "ERROR_MESSAGE").value_or("?"));
     }
+    report_progress(ctx, rs);
     return RunEnd::Running;
   }
   LoadSender sender(ctx.gate, ctx.target.version, ctx.cancel);

@@ -210,12 +210,18 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
   }
   TargetInventory inventory;
   inventory.load(gate, target_databases(resolution.jobs));
-  RunContext ctx{options,     gate,
-                 source,      target,
-                 inventory,   renames_of(options, resolution.jobs),
-                 temps,       cancel,
-                 1,           earlier_runs(output.store, options, resolution.jobs),
-                 output.store};
+  RunContext ctx{options,
+                 gate,
+                 source,
+                 target,
+                 inventory,
+                 renames_of(options, resolution.jobs),
+                 temps,
+                 cancel,
+                 1,
+                 earlier_runs(output.store, options, resolution.jobs),
+                 output.store,
+                 {}};
   const std::unique_ptr<Mode> mode = info.make();
   std::vector<Statement> run_statements = mode->plan_run(ctx); // the catalog; may stop the run
   output.notifier.run_started({options.run_id, options.mode, options.source.alias,

@@ -131,6 +131,7 @@ void ExternalCopyMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_
       }
       writes.push_back({partition_load(plan.job, model, found.columns, *p.source, missing),
                         replacing && !missing});
+      writes.back().load.rows = p.source_rows ? p.source_rows : writes.back().load.rows;
     }
     if (!target_only.empty()) {
       plan.notes.push_back("kept " + std::to_string(target_only.size()) +
@@ -192,10 +193,15 @@ void ExternalCopyMode::add_tasks(RunContext& ctx, TablePlan& plan, PartitionLoad
     TaskPlan task;
     task.name = task_name(plan.job, {load});
     task.bytes = load.bytes;
+    task.rows = load.rows;
     if (apart) {
       unit.ranges = {load.ranges[i]};
       task.name += " range " + std::to_string(i + 1) + "/" + std::to_string(count);
       task.bytes = load.bytes / count;
+      // Rows per range are not known; an even share is the estimate the ETA needs.
+      task.rows = load.rows
+                      ? std::optional<std::int64_t>(*load.rows / static_cast<std::int64_t>(count))
+                      : std::nullopt;
     }
     task.partitions = {load.name};
     task.steps = load_steps(ctx, plan, unit, replace);

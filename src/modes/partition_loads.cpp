@@ -57,6 +57,7 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
   PartitionLoad load;
   load.name = info.name;
   load.bytes = info.data_size_bytes.value_or(0);
+  load.rows = info.row_count;
   load.bounds = info.bounds;
   load.whole_table = model.partitioning.kind == Partitioning::Kind::None;
   if (!load.whole_table) {
@@ -79,6 +80,17 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
     load.add = add.value();
   }
   return load;
+}
+
+std::optional<std::int64_t> total_rows(const std::vector<PartitionLoad>& loads) {
+  std::int64_t sum = 0;
+  for (const PartitionLoad& load : loads) {
+    if (!load.rows) {
+      return std::nullopt;
+    }
+    sum += *load.rows;
+  }
+  return sum;
 }
 
 std::vector<std::vector<PartitionLoad>> batch_by_size(const std::vector<PartitionLoad>& loads,

@@ -22,11 +22,14 @@ struct RunContext;
 
 struct PartitionLoad {
   std::string name;
-  std::string predicate;             // exact, on the source's columns; empty: the whole table
-  bool whole_table = false;          // the single partition of an unpartitioned table
-  bool created_by_load = false;      // a missing automatic partition: INSERT INTO creates it
-  std::optional<std::string> add;    // ALTER TABLE .. ADD PARTITION to run before loading
-  std::uint64_t bytes = 0;           // the source partition's data size (SHOW PARTITIONS)
+  std::string predicate;          // exact, on the source's columns; empty: the whole table
+  bool whole_table = false;       // the single partition of an unpartitioned table
+  bool created_by_load = false;   // a missing automatic partition: INSERT INTO creates it
+  std::optional<std::string> add; // ALTER TABLE .. ADD PARTITION to run before loading
+  std::uint64_t bytes = 0;        // the source partition's data size (SHOW PARTITIONS)
+  // The source partition's rows: the audit's count where it counted them, else SHOW
+  // PARTITIONS' RowCount (an estimate, absent on old releases); the ETA only.
+  std::optional<std::int64_t> rows;
   starrocks::PartitionBounds bounds; // the source partition's bounds (a temporary twin's too)
   // The key ranges the rows are sent in, one labelled load each (predicates on the source's
   // columns, ANDed to `predicate`; every row satisfies exactly one); empty: one load of all rows.
@@ -48,6 +51,9 @@ SourcePartitions read_source_partitions(RunContext& ctx, const TableJob& job,
 PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& model,
                              const std::vector<starrocks::PartitionColumn>& columns,
                              const starrocks::PartitionInfo& info, bool missing);
+
+// The rows of `loads` together; nullopt when one of them has no known count.
+std::optional<std::int64_t> total_rows(const std::vector<PartitionLoad>& loads);
 
 // Groups `loads` into batches of at most `max_bytes` each (a bigger partition alone), in order;
 // loads that create their partition are never batched with overwrites (INSERT INTO vs OVERWRITE).

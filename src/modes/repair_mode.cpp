@@ -153,6 +153,7 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
         continue;
       }
       loads.push_back(partition_load(plan.job, model, result.columns, *p.source, missing));
+      loads.back().rows = p.source_rows ? p.source_rows : loads.back().rows;
     }
   }
   if (!target_only.empty() && m_style.audit_source) {
@@ -179,6 +180,7 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
         task.partitions.push_back(load.name);
         task.bytes += load.bytes;
       }
+      task.rows = total_rows(batch);
       task.steps = load_steps(ctx, plan, m_catalog, batch);
       task.async_name = starrocks::make_temp_name(
           ctx.options.run_id, "load_" + starrocks::stable_hash_hex(task.steps.back().label));
@@ -190,6 +192,7 @@ void RepairMode::plan_loads(RunContext& ctx, TablePlan& plan, bool target_is_new
       task.name = task_name(plan.job, {load});
       task.partitions = {load.name};
       task.bytes = load.bytes;
+      task.rows = load.rows;
       task.steps = load_steps(ctx, plan, m_catalog, {load});
       plan.tasks.push_back(std::move(task));
     }

@@ -4,14 +4,17 @@
 #include "exlschema/modes/target_disk.hpp"
 #include "exlschema/notify/progress_reporter.hpp"
 #include "exlschema/report/console_progress.hpp"
+#include "exlschema/report/progress_ticker.hpp"
 #include "exlschema/runner/task_runner.hpp"
 #include "exlschema/starrocks/partition_sql.hpp"
+#include "exlschema/util/log.hpp"
 #include "exlschema/util/redact.hpp"
 #include "modes/creation_waves.hpp"
 #include "modes/plan_output.hpp"
 
 #include <chrono>
 #include <map>
+#include <optional>
 
 namespace exl::modes {
 namespace {
@@ -52,6 +55,7 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
   if (m_ctx.options.quiet) {
     m_progress->show_problems_only();
   }
+  expect_rows();
   // Task counts mean nothing to a mode without tasks (meta): it sends its own progress.
   const auto interval =
       std::chrono::seconds(count_tasks() > 0 ? m_output.notifier.progress_interval_s() : 0);
@@ -66,13 +70,23 @@ void RunTables::run(const std::vector<Statement>& databases, std::vector<TablePl
                                     std::chrono::duration_cast<std::chrono::seconds>(c.elapsed)};
   });
   create_databases(databases);
-  run_structure();
   {
+    // Once a second while tasks run: the live line's elapsed times move, plain output gets its
+    // "still running" lines. Joined when the tasks are over, also after SIGINT or an exception.
+    std::optional<report::ProgressTicker> ticker;
+    if (!m_ctx.options.quiet && count_tasks() > 0) {
+      ticker.emplace([this] { m_progress->tick(); }, std::chrono::seconds(1));
+    }
+    run_structure();
     Throttle throttle(target_disk_reader(m_ctx.gate, m_ctx.target), settings_of(m_ctx.options),
                       m_ctx.cancel, [this](const ThrottleEvent& e) { throttle_event(e); });
     throttle.start();
     m_throttle = &throttle;
+    m_ctx.statement_progress = [this](const std::string& progress) {
+      m_progress->statement_progress(util::thread_task_id(), progress);
+    };
     run_data();
+    m_ctx.statement_progress = nullptr;
     m_throttle = nullptr;
     throttle.stop();
   }
@@ -147,6 +161,23 @@ void RunTables::start_reports() {
   }
 }
 
+// The rows the data tasks will move, for the ETA: structure tasks move none; a data task without
+// a known count makes the ETA count tasks until it has finished.
+void RunTables::expect_rows() {
+  std::int64_t rows = 0;
+  int unknown = 0;
+  for (std::size_t i = 0; i < m_plans.size(); ++i) {
+    if (!ok(i)) {
+      continue;
+    }
+    for (const TaskPlan& task : m_plans[i].tasks) {
+      rows += task.rows.value_or(0);
+      unknown += task.rows ? 0 : 1;
+    }
+  }
+  m_progress->expect_rows(rows, unknown);
+}
+
 int RunTables::count_tasks() const {
   int n = 0;
   for (std::size_t i = 0; i < m_plans.size(); ++i) {
@@ -193,7 +224,9 @@ std::vector<runner::TaskResult> RunTables::run_tasks(std::vector<runner::Task> t
   runner::RunnerOptions options;
   options.max_concurrency = concurrency > 0 ? concurrency : m_ctx.options.threads;
   options.cancel = &m_ctx.cancel;
-  options.on_start = [this](const runner::Task& t) { m_progress->task_started(t.id, t.name); };
+  options.on_start = [this](const runner::Task& t) {
+    m_progress->task_started(t.id, t.name, t.expected_rows);
+  };
   options.on_finish = [this](const runner::TaskResult& r) { m_progress->task_finished(r); };
   std::vector<runner::TaskResult> results = runner::TaskRunner(options).run(tasks);
   for (std::size_t k = 0; k < results.size(); ++k) {
@@ -244,6 +277,7 @@ void RunTables::run_structure() {
       }
       runner::Task task;
       task.name = "create " + m_plans[i].job.name();
+      task.expected_rows = 0;
       task.run = [this, i] {
         for (const Statement& s : m_plans[i].prepare) {
           m_ctx.gate.mutate(s);
@@ -274,6 +308,7 @@ void RunTables::run_data() {
     for (const TaskPlan& plan : m_plans[i].tasks) {
       runner::Task task;
       task.name = plan.name;
+      task.expected_rows = plan.rows;
       task.run = [this, i, &plan] {
         if (m_throttle != nullptr) {
           m_throttle->before_task(); // waits while paused; ThrottleStop fails the task

@@ -53,6 +53,7 @@ private:
                                             const std::vector<std::size_t>& owners,
                                             int concurrency = 0);
   int count_tasks() const;
+  void expect_rows();
 
   Mode& m_mode;
   RunContext& m_ctx;

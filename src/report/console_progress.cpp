@@ -5,7 +5,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 namespace exl::report {
 namespace {
@@ -31,6 +33,11 @@ bool is_problem(runner::TaskStatus status) {
          status == runner::TaskStatus::Inconsistent;
 }
 
+std::string running_text(const RunningTask& task) {
+  return "[" + task.id + "] " + util::redact(task.name) + " " + format_duration(task.elapsed) +
+         (task.progress.empty() ? "" : " " + task.progress);
+}
+
 } // namespace
 
 std::string format_progress(const ProgressCounts& c) {
@@ -40,12 +47,15 @@ std::string format_progress(const ProgressCounts& c) {
   if (c.eta) {
     line << ", ETA " << format_duration(*c.eta);
   }
+  if (c.longest) {
+    line << " | longest: " << running_text(*c.longest);
+  }
   return line.str();
 }
 
 ConsoleProgress::ConsoleProgress(std::ostream& out, bool live, int total_tasks,
                                  std::function<Clock::time_point()> now)
-    : m_out(out), m_live(live), m_now(std::move(now)), m_start(m_now()) {
+    : m_out(out), m_live(live), m_now(std::move(now)), m_start(m_now()), m_last_still(m_start) {
   m_counts.total = total_tasks;
 }
 
@@ -55,10 +65,18 @@ void ConsoleProgress::show_problems_only() {
   m_live = false;
 }
 
-void ConsoleProgress::task_started(const std::string& task_id, const std::string& name) {
+void ConsoleProgress::expect_rows(std::int64_t rows, int tasks_without_rows) {
   std::lock_guard lock(m_mutex);
-  ++m_counts.running;
-  if (m_problems_only) {
+  m_rows_expected = std::max<std::int64_t>(0, rows);
+  m_unknown_left = std::max(0, tasks_without_rows);
+}
+
+void ConsoleProgress::task_started(const std::string& task_id, const std::string& name,
+                                   std::optional<std::int64_t> expected_rows) {
+  std::lock_guard lock(m_mutex);
+  m_running[task_id] = Running{name, m_now(), expected_rows, {}};
+  m_counts.running = static_cast<int>(m_running.size());
+  if (m_problems_only || m_finished) {
     return;
   }
   if (m_live) {
@@ -70,10 +88,25 @@ void ConsoleProgress::task_started(const std::string& task_id, const std::string
 
 void ConsoleProgress::task_finished(const runner::TaskResult& result) {
   std::lock_guard lock(m_mutex);
-  m_counts.running = std::max(0, m_counts.running - 1);
+  std::optional<std::int64_t> expected;
+  if (const auto it = m_running.find(result.task_id); it != m_running.end()) {
+    expected = it->second.rows;
+    m_running.erase(it);
+  }
+  if (expected) {
+    m_rows_expected_done += *expected;
+    const bool ok = result.status == runner::TaskStatus::Succeeded;
+    m_rows_done += result.rows_moved.value_or(ok ? *expected : 0);
+  } else {
+    m_unknown_left = std::max(0, m_unknown_left - 1);
+  }
+  m_counts.running = static_cast<int>(m_running.size());
   ++m_counts.done;
   m_counts.failed += result.status == runner::TaskStatus::Failed ? 1 : 0;
   m_counts.rows_moved += result.rows_moved.value_or(0);
+  if (m_finished) {
+    return;
+  }
   if (!m_problems_only || is_problem(result.status)) {
     write_line_locked(finished_line(result));
   }
@@ -82,16 +115,36 @@ void ConsoleProgress::task_finished(const runner::TaskResult& result) {
   }
 }
 
+void ConsoleProgress::statement_progress(const std::string& task_id, const std::string& progress) {
+  std::lock_guard lock(m_mutex);
+  if (const auto it = m_running.find(task_id); it != m_running.end()) {
+    it->second.progress = progress;
+  }
+}
+
 void ConsoleProgress::repaint() {
   std::lock_guard lock(m_mutex);
+  if (m_live && !m_finished) {
+    paint_locked();
+  }
+}
+
+void ConsoleProgress::tick() {
+  std::lock_guard lock(m_mutex);
+  if (m_finished || m_problems_only) {
+    return;
+  }
   if (m_live) {
     paint_locked();
+  } else {
+    still_running_locked();
   }
 }
 
 void ConsoleProgress::finish() {
   std::lock_guard lock(m_mutex);
   clear_locked();
+  m_finished = true;
 }
 
 ProgressCounts ConsoleProgress::counts() const {
@@ -102,11 +155,74 @@ ProgressCounts ConsoleProgress::counts() const {
 ProgressCounts ConsoleProgress::counts_locked() const {
   ProgressCounts c = m_counts;
   c.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(m_now() - m_start);
-  // Throughput so far (parallelism included) times the tasks left.
-  if (c.done > 0 && c.total > c.done) {
-    c.eta = c.elapsed / c.done * (c.total - c.done);
-  }
+  c.eta = eta_locked(c.elapsed);
+  c.longest = longest_locked();
   return c;
+}
+
+// Throughput so far (parallelism included) times the work left: rows when every unfinished
+// task's count is known and rows have moved, else tasks once one has finished.
+std::optional<std::chrono::milliseconds>
+ConsoleProgress::eta_locked(std::chrono::milliseconds elapsed) const {
+  const int tasks_left = m_counts.total - m_counts.done;
+  if (tasks_left <= 0) {
+    return std::nullopt;
+  }
+  const std::int64_t rows_left = m_rows_expected - m_rows_expected_done;
+  if (m_unknown_left == 0 && m_rows_done > 0 && rows_left > 0) {
+    const double ms = static_cast<double>(elapsed.count()) * static_cast<double>(rows_left) /
+                      static_cast<double>(m_rows_done);
+    return std::chrono::milliseconds(static_cast<std::int64_t>(ms));
+  }
+  if (m_counts.done > 0) {
+    return elapsed / m_counts.done * tasks_left;
+  }
+  return std::nullopt;
+}
+
+std::optional<RunningTask> ConsoleProgress::longest_locked() const {
+  const auto oldest =
+      std::min_element(m_running.begin(), m_running.end(), [](const auto& a, const auto& b) {
+        return a.second.start < b.second.start;
+      });
+  if (oldest == m_running.end()) {
+    return std::nullopt;
+  }
+  return RunningTask{
+      oldest->first, oldest->second.name,
+      std::chrono::duration_cast<std::chrono::milliseconds>(m_now() - oldest->second.start),
+      oldest->second.progress};
+}
+
+// Plain output: at most one line per k_still_running, naming the tasks running that long or
+// longer (the longest first, at most three), so that a log shows a long statement is alive.
+void ConsoleProgress::still_running_locked() {
+  const auto now = m_now();
+  if (now - m_last_still < k_still_running) {
+    return;
+  }
+  std::vector<RunningTask> long_ones;
+  for (const auto& [id, task] : m_running) {
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - task.start);
+    if (elapsed >= k_still_running) {
+      long_ones.push_back(RunningTask{id, task.name, elapsed, task.progress});
+    }
+  }
+  if (long_ones.empty()) {
+    return;
+  }
+  std::stable_sort(long_ones.begin(), long_ones.end(),
+                   [](const auto& a, const auto& b) { return a.elapsed > b.elapsed; });
+  constexpr std::size_t k_named = 3;
+  std::string line = "still running ";
+  for (std::size_t i = 0; i < long_ones.size() && i < k_named; ++i) {
+    line += (i > 0 ? ", " : "") + running_text(long_ones[i]);
+  }
+  if (long_ones.size() > k_named) {
+    line += " (+" + std::to_string(long_ones.size() - k_named) + " more)";
+  }
+  m_last_still = now;
+  write_line_locked(line);
 }
 
 void ConsoleProgress::paint_locked() {

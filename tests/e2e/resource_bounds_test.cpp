@@ -23,8 +23,8 @@ constexpr int k_pool = k_threads + 1;
 // connection before the pools open, a file being read).
 constexpr int k_fd_bound = 2 * k_pool + 12;
 // The runner's workers, main, the signal watcher and its canceller, the throttle's watcher, the
-// progress reporter.
-constexpr int k_thread_bound = k_threads + 5;
+// progress reporter, the progress line's ticker.
+constexpr int k_thread_bound = k_threads + 6;
 
 // What one look at the process found; connections are its ESTABLISHED TCP sockets by remote port.
 struct Usage {

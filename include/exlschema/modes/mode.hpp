@@ -48,7 +48,10 @@ struct TaskPlan {
   std::vector<Statement> steps;
   std::string async_name;  // the SUBMIT TASK name when the load runs as an asynchronous task
   std::uint64_t bytes = 0; // the source data it loads, when known (plans, -batchcheck)
-  std::string predicate;   // the source rows it reads (-batchcheck); empty: every row
+  // The source rows it loads, when known: the audit's counts, else SHOW PARTITIONS' RowCount
+  // (an estimate); only the progress line's ETA uses it.
+  std::optional<std::int64_t> rows;
+  std::string predicate; // the source rows it reads (-batchcheck); empty: every row
   // Sent when the task ends, whatever happened (DROP .. IF EXISTS of an object the task may
   // create, e.g. a temporary partition); registered with TempObjects before the first step.
   std::optional<Statement> cleanup;

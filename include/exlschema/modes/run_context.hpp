@@ -8,7 +8,9 @@
 #include "exlschema/runner/cancel_token.hpp"
 #include "exlschema/starrocks/ddl_rewrite.hpp"
 
+#include <functional>
 #include <map>
+#include <string>
 
 namespace exl::state {
 class StateStore;
@@ -34,6 +36,10 @@ struct RunContext {
   // what they loaded) while a retry within the run reuses its own.
   std::map<std::string, int> earlier_runs;
   state::StateStore* store = nullptr; // the state store (cheap incremental audits); may be null
+  // What StarRocks reports of the statement the calling task is waiting for (v3/v5: the
+  // PROGRESS of its task run, e.g. `35%`), for the progress line; the task is the calling
+  // thread's (util::thread_task_id). Empty outside a run with -r.
+  std::function<void(const std::string& progress)> statement_progress;
 };
 
 } // namespace exl::modes

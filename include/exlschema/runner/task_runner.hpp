@@ -6,7 +6,9 @@
 #include "exlschema/runner/task_result.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct Task {
   // and only for an exception `retry_on` accepts; an OutcomeUnknownError never is.
   Retry retry = Retry::Never;
   RetryClassifier retry_on;
+  // The rows it is expected to move, when known (the progress line's ETA); 0 for a task that
+  // moves none.
+  std::optional<std::int64_t> expected_rows;
 };
 
 struct RunnerOptions {

@@ -3,6 +3,7 @@
 #include "exlschema/report/format.hpp"
 #include "exlschema/util/redact.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -226,7 +227,8 @@ void ConsoleProgress::still_running_locked() {
 }
 
 void ConsoleProgress::paint_locked() {
-  m_out << k_clear_line << format_progress(counts_locked()) << std::flush;
+  m_out << k_clear_line << fit_to_width(format_progress(counts_locked()), m_columns())
+        << std::flush;
   m_painted = true;
 }
 
@@ -245,6 +247,36 @@ void ConsoleProgress::write_line_locked(const std::string& line) {
 
 bool is_terminal(int fd) {
   return ::isatty(fd) == 1;
+}
+
+int terminal_columns(int fd) {
+  winsize size{};
+  if (::ioctl(fd, TIOCGWINSZ, &size) != 0) {
+    return 0;
+  }
+  return size.ws_col;
+}
+
+std::string fit_to_width(const std::string& line, int columns) {
+  if (columns <= 1) {
+    return line;
+  }
+  const auto room = static_cast<std::size_t>(columns - 1);
+  std::size_t code_points = 0;
+  std::size_t cut = 0; // byte offset after the code point that leaves room for the ellipsis
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) {
+      continue; // a continuation byte: part of the code point already counted
+    }
+    ++code_points;
+    if (code_points == room) {
+      cut = i; // the room-th code point starts here: it becomes the ellipsis
+    }
+    if (code_points > room) {
+      return line.substr(0, cut) + "\u2026";
+    }
+  }
+  return line;
 }
 
 } // namespace exl::report

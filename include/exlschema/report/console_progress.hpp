@@ -47,6 +47,9 @@ struct ProgressCounts {
 // 1m02s 35%`.
 std::string format_progress(const ProgressCounts& counts);
 
+// The columns of the terminal on `fd` (TIOCGWINSZ), 0 when it is not a terminal or has none.
+int terminal_columns(int fd);
+
 class ConsoleProgress {
 public:
   using Clock = std::chrono::system_clock;
@@ -99,6 +102,7 @@ private:
   std::optional<RunningTask> longest_locked() const;
   void still_running_locked();
   void paint_locked();
+  std::function<int()> m_columns = [] { return terminal_columns(1); }; // stdout's width
   void clear_locked();
   void write_line_locked(const std::string& line);
 
@@ -121,5 +125,10 @@ private:
 
 // True when `fd` is a terminal (isatty): choose live or plain progress.
 bool is_terminal(int fd);
+
+// `line` cut to fit in `columns - 1` characters (counted as UTF-8 code points, never cutting
+// one), with `…` as its last character when cut; unchanged when `columns` is 0 (unknown). A
+// live line longer than the terminal would wrap, and `\r` then repaints only its last row.
+std::string fit_to_width(const std::string& line, int columns);
 
 } // namespace exl::report

@@ -265,3 +265,13 @@ TEST(ConsoleProgressTest, QuietAndFinishedProgressWriteNothingOnTick) {
 
 } // namespace
 } // namespace exl::report
+
+TEST(ConsoleProgressTest, FitToWidthCutsTheLiveLineToTheTerminal) {
+  EXPECT_EQ(exl::report::fit_to_width("[1/2] running 1", 0), "[1/2] running 1"); // width unknown
+  EXPECT_EQ(exl::report::fit_to_width("[1/2] running 1", 80), "[1/2] running 1");
+  EXPECT_EQ(exl::report::fit_to_width("abcdefghij", 11), "abcdefghij"); // exactly columns - 1
+  EXPECT_EQ(exl::report::fit_to_width("abcdefghijk", 11), "abcdefghi\u2026");
+  // Code points, never a cut inside one: `é` is two bytes, `表` three.
+  EXPECT_EQ(exl::report::fit_to_width("ééééé", 5), "ééé\u2026");
+  EXPECT_EQ(exl::report::fit_to_width("表表表表表表", 4), "表表\u2026");
+}

@@ -2,13 +2,15 @@
 # End-to-end: the completion scripts `exlSchema --completion bash|zsh` prints. The bash one is
 # sourced in a fresh bash and its function run on typed command lines, checking COMPREPLY
 # (modes after -o, aliases read from the configuration after -source, both spellings of the
-# flags, sub-commands and their own flags); the zsh one is loaded by compinit in `zsh -f`.
+# flags, sub-commands and their own flags); the zsh one is loaded by compinit in `zsh -f`, and a
+# real interactive zsh completes typed lines with it (zsh_capture.zsh).
 # `--list-aliases` prints only the aliases of the configuration the normal search finds, and
 # connects nowhere (the hosts are in TEST-NET-1, RFC 5737: a connection would hang until
 # `timeout` kills it).
 # Usage: bash completion.sh /path/to/exlSchema
 set -u
 BIN=$(realpath "${1:?usage: completion.sh /path/to/exlSchema}")
+HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export HOME=$WORK
@@ -148,6 +150,20 @@ out=$(zsh -f -c '
 ' _ "$WORK/_exlSchema" "$WORK" 2>&1)
 code=$?
 [[ $code -eq 0 && -z $out ]] || fail "zsh source after compinit: exit $code, $out"
+# And a real interactive zsh completing typed lines (zsh_capture.zsh: zpty, compadd wrapped).
+zsh_expect() { # "expected candidates" "command line"
+  local got
+  got=$(cd "$WORK" && timeout 30 zsh -f "$HERE/zsh_capture.zsh" "$WORK/zfunc" \
+    "$(dirname "$BIN")" "$2" 2>&1)
+  [[ $got == "$1" ]] || fail "zsh: $2<TAB>: got '$got', expected '$1'"
+}
+zsh_expect "$modes" "exlSchema -o "
+zsh_expect "alpha beta gamma_1" "exlSchema -config $WORK/exl.yaml -source "
+zsh_expect "--thread" "exlSchema --thr"
+zsh_expect "check" "exlSchema ch"
+zsh_expect "db table" "exlSchema -level "
+zsh_expect "--config --help --log --quiet --source --target --verbose -config -h -log -q -source -target -v" \
+  "exlSchema check -"
 for word in "-thread,--thread" "(mysql starrocks" "_exlSchema_aliases" "(table db)" "_files" \
   "--list-aliases"; do
   grep -qF -- "$word" "$WORK/_exlSchema" || fail "the zsh script lacks $word"

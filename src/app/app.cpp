@@ -1,13 +1,13 @@
 #include "app/app.hpp"
 
 #include "app/exit_codes.hpp"
+#include "app/info_commands.hpp"
 #include "app/job_lock.hpp"
 #include "app/notifier_setup.hpp"
 #include "app/options_builder.hpp"
 #include "app/process_libraries.hpp"
 #include "app/run_finish.hpp"
 #include "app/run_id.hpp"
-#include "app/version_text.hpp"
 #include "commands/history_command.hpp"
 #include "exlschema/build_info.hpp"
 #include "exlschema/cli/command_line.hpp"
@@ -301,13 +301,8 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
 
 int run_args(const std::vector<std::string>& argv) {
   const cli::CliArgs args = cli::parse_command_line(argv, modes::mode_table());
-  if (args.command == cli::Command::Help) {
-    std::fputs(cli::help_text(modes::mode_table()).c_str(), stdout);
-    return k_exit_ok;
-  }
-  if (args.command == cli::Command::Version) {
-    std::fputs(version_text().c_str(), stdout);
-    return k_exit_ok;
+  if (const auto code = run_info_command(args)) {
+    return *code; // -h, --version, --man, --completion, --list-aliases: nothing connects
   }
   return run_command(args, argv);
 }

@@ -19,6 +19,8 @@ struct BoundArgs : CliArgs {
   bool verbose = false;        // `-v`
   bool help = false;           // `-h`
   bool version = false;        // `-version`
+  bool man = false;            // `--man`
+  bool list_aliases = false;   // `--list-aliases`
 };
 
 // The result of CLI11's parse: the bound values, the flags that were given (canonical names)

@@ -1,5 +1,6 @@
 #include "cli/cli11_app.hpp"
 #include "cli/flag_table.hpp"
+#include "cli/subcommand_table.hpp"
 #include "exlschema/cli/command_line.hpp"
 #include "exlschema/starrocks/where_expression.hpp"
 #include "exlschema/util/errors.hpp"
@@ -79,6 +80,9 @@ void add_checks(CLI::Option& option, ValueCheck check, std::span<const modes::Mo
   case ValueCheck::WhereExpression:
     option.check(validator(where_expression, "one expression"));
     break;
+  case ValueCheck::Shell:
+    option.check(CLI::IsMember({"bash", "zsh"}));
+    break;
   }
 }
 
@@ -127,12 +131,9 @@ void bind_all(CLI::App& app, BoundArgs& args, std::span<const modes::ModeInfo> m
     }
   }
   // Flags may come before or after the sub-command; after it they belong to the run as well.
-  app.add_subcommand("check", "connectivity and versions of the clusters")->fallthrough();
-  app.add_subcommand("clean", "drop exlSchema's temporary objects left by a crashed run")
-      ->fallthrough();
-  app.add_subcommand("history", "past runs per table, from the state store")->fallthrough();
-  app.add_subcommand("verify", "compare the rows of source and target tables by content checksum")
-      ->fallthrough();
+  for (const SubcommandSpec& sub : subcommand_table()) {
+    app.add_subcommand(std::string(sub.name), std::string(sub.summary))->fallthrough();
+  }
   app.require_subcommand(0, 1);
 }
 
@@ -153,9 +154,9 @@ ParsedArgs parse_with_cli11(const std::vector<std::string>& tokens,
       parsed.given.emplace(spec.name);
     }
   }
-  for (const char* name : {"check", "clean", "history", "verify"}) {
-    if (app.got_subcommand(name)) {
-      parsed.subcommand = name;
+  for (const SubcommandSpec& sub : subcommand_table()) {
+    if (app.got_subcommand(std::string(sub.name))) {
+      parsed.subcommand = sub.name;
     }
   }
   return parsed;

@@ -28,6 +28,7 @@ enum class ValueCheck {
   Level,           // table or db
   Mode,            // a mode of the registry
   WhereExpression, // one SQL expression (exl::starrocks::check_where_expression)
+  Shell,           // a shell `--completion` writes a script for: bash or zsh
 };
 
 struct FlagSpec {
@@ -39,7 +40,10 @@ struct FlagSpec {
   FlagSlot slot;
   ValueCheck check = ValueCheck::None;
   std::string_view excludes = {}; // a flag that may not be given together with this one
-  bool mode_specific = false;     // accepted only by the modes whose registry row lists it
+  bool mode_specific = false;     // accepted only by the modes whose registry row lists it;
+                                  // `-h` and the man page name those modes after the meaning
+  bool hidden = false;            // left out of `-h` and the completion (a tool's helper); the
+                                  // man page still documents it
 
   [[nodiscard]] bool takes_value() const { return !value_name.empty(); }
   [[nodiscard]] bool is_short() const { return name.size() == 1; }

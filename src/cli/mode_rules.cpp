@@ -37,8 +37,7 @@ void check_mode_flags(const ParsedArgs& parsed, const modes::ModeInfo& mode,
                       std::span<const modes::ModeInfo> modes) {
   for (const FlagSpec& spec : flag_table()) {
     if (spec.mode_specific && parsed.has(spec.name) && !lists_flag(mode, spec.name)) {
-      const auto takes_it = [&](const modes::ModeInfo& m) { return lists_flag(m, spec.name); };
-      fail(display_name(spec) + " only applies to -o " + mode_names(modes, takes_it, " ") +
+      fail(display_name(spec) + " only applies to -o " + modes_taking(spec.name, modes, " ") +
            " (got -o " + std::string(mode.name) + ")");
     }
   }
@@ -71,6 +70,12 @@ void check_where(const CliArgs& args, const modes::ModeInfo& mode,
 }
 
 } // namespace
+
+std::string modes_taking(std::string_view flag, std::span<const modes::ModeInfo> modes,
+                         std::string_view separator) {
+  return mode_names(
+      modes, [&](const modes::ModeInfo& m) { return lists_flag(m, flag); }, separator);
+}
 
 void check_mode_rules(const ParsedArgs& parsed, const modes::ModeInfo& mode,
                       std::span<const modes::ModeInfo> modes) {

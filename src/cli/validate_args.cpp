@@ -1,6 +1,7 @@
 #include "cli/validate_args.hpp"
 
 #include "cli/mode_rules.hpp"
+#include "cli/subcommand_table.hpp"
 #include "exlschema/cli/name_list.hpp"
 #include "exlschema/util/errors.hpp"
 
@@ -20,6 +21,15 @@ Command command_of(const ParsedArgs& parsed) {
   }
   if (parsed.args.version) {
     return Command::Version;
+  }
+  if (parsed.args.man) {
+    return Command::Man;
+  }
+  if (parsed.has("completion")) {
+    return Command::Completion;
+  }
+  if (parsed.args.list_aliases) {
+    return Command::ListAliases;
   }
   if (parsed.subcommand == "check") {
     return Command::Check;
@@ -109,10 +119,10 @@ void check_run(const ParsedArgs& parsed, const CliArgs& args,
 // `history` reads the state store only: a flag of a run given to it, or `-n` given to anything
 // else, would be silently ignored, which hides a mistake in a script.
 void check_history_flags(const ParsedArgs& parsed, Command command) {
-  constexpr std::array k_history_flags{"t", "n", "json", "config", "log", "q", "v"};
+  const std::span<const std::string_view> history_flags = find_subcommand("history")->flags;
   for (const std::string& name : parsed.given) {
     const bool history_flag =
-        std::find(k_history_flags.begin(), k_history_flags.end(), name) != k_history_flags.end();
+        std::find(history_flags.begin(), history_flags.end(), name) != history_flags.end();
     if (command == Command::History && !history_flag) {
       fail_validation("-" + name +
                       " does not apply to 'history' (it takes -t, -n, -json, -config)");
@@ -151,7 +161,11 @@ void check_verify_flags(const ParsedArgs& parsed, Command command) {
 CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo> modes) {
   CliArgs args = static_cast<const CliArgs&>(parsed.args); // converted and checked by CLI11
   args.command = command_of(parsed);
-  if (args.command == Command::Help || args.command == Command::Version) {
+  args.help_topic = args.command == Command::Help ? parsed.subcommand : "";
+  // These print something and exit: the flags of a run given with them are not checked.
+  if (args.command == Command::Help || args.command == Command::Version ||
+      args.command == Command::Man || args.command == Command::Completion ||
+      args.command == Command::ListAliases) {
     return args;
   }
   check_history_flags(parsed, args.command);

@@ -11,7 +11,19 @@
 // (`-thread`, `-speed`) stay nullopt when the flag was not given.
 namespace exl::cli {
 
-enum class Command { Run, Check, Clean, History, Verify, Help, Version };
+// Help, Version, Man, Completion and ListAliases print something and exit; they connect nowhere.
+enum class Command {
+  Run,
+  Check,
+  Clean,
+  History,
+  Verify,
+  Help,
+  Version,
+  Man,
+  Completion,
+  ListAliases
+};
 enum class Verbosity { Quiet, Normal, Verbose };
 
 struct CliArgs : config::JobFlags {
@@ -27,6 +39,9 @@ struct CliArgs : config::JobFlags {
   int history_runs = 10;       // `history -n`: how many past runs to show
   bool clean_catalogs = false; // `clean -catalogs`: also the exl_src_* JDBC catalogs
   Verbosity verbosity = Verbosity::Normal;
+
+  std::string help_topic;       // `check -h`: "check"; empty: the whole program's `-h`
+  std::string completion_shell; // `--completion`: "bash" or "zsh"
 };
 
 } // namespace exl::cli

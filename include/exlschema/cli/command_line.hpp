@@ -27,6 +27,18 @@ CliArgs parse_command_line(const std::vector<std::string>& args,
 // The `-h` text: every flag in both spellings with its default and meaning, and the modes.
 std::string help_text(std::span<const modes::ModeInfo> modes);
 
+// The help of one sub-command (`exlSchema check -h`): its usage, what it does and its flags from
+// the flag table. Throws exl::UsageError for a `name` that is no sub-command.
+std::string subcommand_help_text(std::string_view name, std::span<const modes::ModeInfo> modes);
+
+// `exlSchema --man`: the manual page exlSchema(1) in roff (man(7) macros), generated from the
+// flag table, the sub-command table and `modes` (their statements), so it cannot drift from `-h`.
+std::string man_page(std::span<const modes::ModeInfo> modes);
+
+// `exlSchema --completion bash|zsh`: the completion script for `shell` ("bash" or "zsh"), from
+// the same tables. Cluster aliases are read when completing, with `exlSchema --list-aliases`.
+std::string completion_script(std::string_view shell, std::span<const modes::ModeInfo> modes);
+
 // The CLI11 version this build was compiled with (for `--version`).
 std::string cli11_version();
 

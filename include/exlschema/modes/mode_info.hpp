@@ -42,6 +42,10 @@ struct ModeInfo {
   // Checks the run's options before anything connects (what the CLI cannot know: the
   // configuration, e.g. meta's scs home); throws UsageError with one line. Null: nothing to check.
   void (*check_options)(const config::RunOptions& options) = nullptr;
+
+  // What the mode sends to which cluster, in order, in short (docs/modes.md has the whole
+  // story): one `cluster: statement` per line. `exlSchema --man` prints it under MODES.
+  std::string_view statements = {};
 };
 
 } // namespace exl::modes

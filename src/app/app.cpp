@@ -72,17 +72,20 @@ void start_logging(const cli::CliArgs& args, const std::string& run_id) {
   }
 }
 
-// A -json report that cannot be written would be noticed only after the whole run; check the
-// directory now, while nothing has been done.
-void check_report_path(const std::string& path) {
+// A -json report or -metrics file that cannot be written would be noticed only after the whole
+// run; check the directory (`flag`'s `path`) now, while nothing has been done.
+void check_output_path(const char* flag, const std::string& path) {
   if (path.empty()) {
     return;
   }
   const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
   std::error_code ec;
   if (!std::filesystem::is_directory(parent, ec) || ::access(parent.c_str(), W_OK) != 0) {
-    throw UsageError("exlSchema: -json " + path + ": directory " + parent.string() +
-                     " does not exist or is not writable");
+    throw UsageError("exlSchema: " + std::string(flag) + " " + path + ": directory " +
+                     parent.string() + " does not exist or is not writable");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    throw UsageError("exlSchema: " + std::string(flag) + " " + path + " is a directory");
   }
 }
 
@@ -142,21 +145,25 @@ report::RunReport history_header(const config::RunOptions& options, const Sessio
   return header;
 }
 
-// A run that stops before its report (nothing matched, a cluster unreachable) is recorded with
-// the exit code it ends with, then the error goes on to the top-level handler.
+// A run that stops before its report (nothing matched, a cluster unreachable) is recorded, in the
+// history and the -metrics file, with the exit code it ends with, then the error goes on to the
+// top-level handler.
 template <class Fn>
-report::RunReport recorded(state::StateStore& store, report::RunReport header, Fn&& fn) {
+report::RunReport recorded(state::StateStore& store, const config::RunOptions& options,
+                           report::RunReport header, Fn&& fn) {
+  const auto stopped = [&](int code) {
+    header.exit_code = code;
+    header.end = std::chrono::system_clock::now();
+    store.finish_run(header);
+    write_stopped_run_metrics(header, options);
+  };
   try {
     return fn();
   } catch (const UsageError&) {
-    header.exit_code = k_exit_usage;
-    header.end = std::chrono::system_clock::now();
-    store.finish_run(header);
+    stopped(k_exit_usage);
     throw;
   } catch (const std::exception&) {
-    header.exit_code = k_exit_failed;
-    header.end = std::chrono::system_clock::now();
-    store.finish_run(header);
+    stopped(k_exit_failed);
     throw;
   }
 }
@@ -196,7 +203,7 @@ int run_mode(const config::RunOptions& options, Session& session) {
     finish_run(round, options, 0, *notifier, std::cout);
     store.finish_run(round);
   };
-  report::RunReport report = recorded(store, header, [&] {
+  report::RunReport report = recorded(store, options, header, [&] {
     return modes::drive(*mode, options, session.cancel,
                         modes::DriveOutput{std::cout, ::isatty(STDOUT_FILENO) == 1, *notifier,
                                            &store, round_finished});
@@ -224,7 +231,8 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   const ProcessLibraries libraries;
   const SignalScope signals(session.cancel);
   start_logging(args, session.run_id);
-  check_report_path(args.json_path);
+  check_output_path("-json", args.json_path);
+  check_output_path("-metrics", args.metrics_path);
   if (args.command == cli::Command::History) {
     return commands::run_history(args); // reads the state store; needs no configuration file
   }

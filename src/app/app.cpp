@@ -162,6 +162,9 @@ report::RunReport recorded(state::StateStore& store, const config::RunOptions& o
   } catch (const UsageError&) {
     stopped(k_exit_usage);
     throw;
+  } catch (const ConfigError&) { // exit 2 as well (run_guarded)
+    stopped(k_exit_usage);
+    throw;
   } catch (const std::exception&) {
     stopped(k_exit_failed);
     throw;

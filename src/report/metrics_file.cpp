@@ -100,7 +100,8 @@ void run_metrics(prom::Exposition& out, const RunReport& report, const Labels& l
   };
   one("exlschema_run_start_timestamp_seconds", "When the run started (Unix time).",
       prom::seconds(epoch_seconds(report.start)));
-  one("exlschema_run_end_timestamp_seconds", "When the run or round of this file ended.",
+  one("exlschema_run_end_timestamp_seconds",
+      "When the run, or the round of this file, ended (Unix time).",
       prom::seconds(epoch_seconds(report.end)));
   one("exlschema_run_duration_seconds", "Seconds from the run's start to the end of this file.",
       prom::seconds(span_seconds(report.start, report.end)));

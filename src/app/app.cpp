@@ -73,17 +73,20 @@ void start_logging(const cli::CliArgs& args, const std::string& run_id) {
   }
 }
 
-// A -json report that cannot be written would be noticed only after the whole run; check the
-// directory now, while nothing has been done.
-void check_report_path(const std::string& path) {
+// A -json report or -metrics file that cannot be written would be noticed only after the whole
+// run; check the directory (`flag`'s `path`) now, while nothing has been done.
+void check_output_path(const char* flag, const std::string& path) {
   if (path.empty()) {
     return;
   }
   const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
   std::error_code ec;
   if (!std::filesystem::is_directory(parent, ec) || ::access(parent.c_str(), W_OK) != 0) {
-    throw UsageError("exlSchema: -json " + path + ": directory " + parent.string() +
-                     " does not exist or is not writable");
+    throw UsageError("exlSchema: " + std::string(flag) + " " + path + ": directory " +
+                     parent.string() + " does not exist or is not writable");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    throw UsageError("exlSchema: " + std::string(flag) + " " + path + " is a directory");
   }
 }
 
@@ -143,8 +146,8 @@ report::RunReport history_header(const config::RunOptions& options, const Sessio
   return header;
 }
 
-// A run that stopped before its report: its history record, and its -json report, so that a cron
-// job alerting on the JSON never reads the previous run's "exit_code": 0.
+// A run that stopped before its report: its history record, its -metrics file and its -json
+// report, so that a cron job alerting on the JSON never reads the previous run's "exit_code": 0.
 void write_stopped_json(report::RunReport header, const std::string& path, int exit_code,
                         const std::exception& e) {
   if (path.empty()) {
@@ -165,6 +168,7 @@ void record_stopped_run(state::StateStore& store, const config::RunOptions& opti
   header.exit_code = exit_code;
   header.end = std::chrono::system_clock::now();
   store.finish_run(header);
+  write_stopped_run_metrics(header, options);
   write_stopped_json(std::move(header), options.json_path, exit_code, e);
 }
 
@@ -204,6 +208,9 @@ report::RunReport recorded(state::StateStore& store, const config::RunOptions& o
   try {
     return fn();
   } catch (const UsageError& e) {
+    record_stopped_run(store, options, header, k_exit_usage, e);
+    throw;
+  } catch (const ConfigError& e) { // exit 2 as well (run_guarded)
     record_stopped_run(store, options, header, k_exit_usage, e);
     throw;
   } catch (const std::exception& e) {
@@ -272,7 +279,8 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   const ProcessLibraries libraries;
   const SignalScope signals(session.cancel);
   start_logging(args, session.run_id);
-  check_report_path(args.json_path);
+  check_output_path("-json", args.json_path);
+  check_output_path("-metrics", args.metrics_path);
   if (args.command == cli::Command::History) {
     return commands::run_history(args); // reads the state store; needs no configuration file
   }

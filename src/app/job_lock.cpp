@@ -68,10 +68,14 @@ void write_holder(int fd, const config::RunOptions& options) {
 
 } // namespace
 
+std::string job_id(const config::RunOptions& options) {
+  return hex_sha256(job_key(options));
+}
+
 std::string job_lock_path(const config::RunOptions& options) {
   const std::filesystem::path dir =
       std::filesystem::absolute(options.state_path).parent_path() / "locks";
-  return (dir / (hex_sha256(job_key(options)) + ".lock")).string();
+  return (dir / (job_id(options) + ".lock")).string();
 }
 
 std::optional<JobLock> JobLock::try_acquire(const config::RunOptions& options,

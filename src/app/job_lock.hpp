@@ -34,6 +34,10 @@ private:
   std::string m_path;
 };
 
+// The job of `options` as 16 hex digits (the first 8 bytes of a SHA-256 of its source, target
+// and -t entries, order ignored): the lock file's name and the -metrics files' `job_key` label.
+std::string job_id(const config::RunOptions& options);
+
 // The lock file of `options`' job: `<state store directory>/locks/<sha256 of the job, 16
 // hex>.lock`.
 std::string job_lock_path(const config::RunOptions& options);

@@ -156,6 +156,28 @@ void check_verify_flags(const ParsedArgs& parsed, Command command) {
   }
 }
 
+// -metrics feeds node_exporter's textfile collector, which reads only `*.prom` files: another
+// name would be written every run and never collected. It is a run's (and verify's) output;
+// check and clean would ignore it (history refuses it with its other flags).
+void check_metrics_flag(const ParsedArgs& parsed, const CliArgs& args) {
+  if (!parsed.has("metrics")) {
+    return;
+  }
+  if (args.command == Command::Check || args.command == Command::Clean) {
+    fail_validation("-metrics only applies to a run and to 'exlSchema verify'");
+  }
+  const std::string& path = args.metrics_path;
+  if (path.size() <= 5 || !path.ends_with(".prom") || path.ends_with("/.prom")) {
+    fail_validation("-metrics " + path +
+                    ": the file must be named *.prom (node_exporter's textfile collector reads "
+                    "only those)");
+  }
+  if (path == args.json_path || path == args.log_path) {
+    fail_validation("-metrics " + path + " is also the " +
+                    (path == args.json_path ? "-json" : "-log") + " file; give another file");
+  }
+}
+
 } // namespace
 
 CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo> modes) {
@@ -177,6 +199,7 @@ CliArgs validate_args(const ParsedArgs& parsed, std::span<const modes::ModeInfo>
   args.level = parsed.args.level_text == "db" ? config::Level::Database : config::Level::Table;
   read_lists(parsed, args);
   check_required(parsed, args.command);
+  check_metrics_flag(parsed, args);
   if (args.command == Command::Run) {
     check_run(parsed, args, modes);
   }

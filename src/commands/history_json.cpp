@@ -1,12 +1,8 @@
 #include "commands/history_json.hpp"
 
+#include "exlschema/report/atomic_file.hpp"
 #include "exlschema/report/format.hpp"
-#include "exlschema/util/errors.hpp"
 #include "exlschema/util/redact.hpp"
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 namespace exl::commands {
 namespace {
@@ -83,21 +79,7 @@ json history_to_json(const HistoryView& view) {
 }
 
 void write_history_json(const HistoryView& view, const std::string& path) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << history_to_json(view).dump(2) << "\n";
-    if (!out.flush()) {
-      std::remove(temporary.c_str());
-      throw FatalError("exlSchema: cannot write -json " + path);
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::remove(temporary.c_str());
-    throw FatalError("exlSchema: cannot write -json " + path + ": " + ec.message());
-  }
+  report::write_file_atomically(path, history_to_json(view).dump(2) + "\n", "-json");
 }
 
 } // namespace exl::commands

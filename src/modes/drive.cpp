@@ -228,6 +228,8 @@ report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,
                                options.target.alias, static_cast<int>(resolution.jobs.size()),
                                options.threads, !options.execute});
   for (;; ++ctx.round) {
+    report.round = ctx.round;
+    report.round_start = std::chrono::system_clock::now();
     std::vector<TablePlan> plans = plan_tables(*mode, ctx, resolution.jobs);
     std::vector<Statement> databases = std::move(run_statements);
     run_statements.clear();

@@ -1,18 +1,8 @@
 #include "exlschema/report/json_report.hpp"
 
+#include "exlschema/report/atomic_file.hpp"
 #include "exlschema/report/format.hpp"
-#include "exlschema/util/errors.hpp"
 #include "exlschema/util/redact.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <string_view>
-#include <utility>
 
 namespace exl::report {
 namespace {
@@ -124,71 +114,6 @@ json summary_json(const RunReport& report) {
           {"rows_moved", rows_moved}};
 }
 
-// A file next to `target` (same directory, so that rename() is atomic) that becomes `target` on
-// commit(). Until then readers of `target` see the previous file, whole; on failure or
-// destruction without commit() it is removed, so nothing is left behind.
-class TemporaryFile {
-public:
-  explicit TemporaryFile(const std::string& target) : m_target(target) {
-    // O_EXCL with a per-process, per-call name: never another run's file, never a symlink.
-    static std::atomic<unsigned> counter{0};
-    m_path = target + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-    m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (m_fd < 0) {
-      fail("cannot create");
-    }
-  }
-  ~TemporaryFile() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-    if (!m_committed) {
-      ::unlink(m_path.c_str());
-    }
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-
-  void write_all(std::string_view text) {
-    while (!text.empty()) {
-      const ssize_t n = ::write(m_fd, text.data(), text.size());
-      if (n < 0 && errno == EINTR) {
-        continue;
-      }
-      if (n <= 0) {
-        fail("cannot write");
-      }
-      text.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
-
-  // Flushed to disk before the rename, so that a crash cannot leave an empty report in place.
-  void commit() {
-    if (::fsync(m_fd) != 0) {
-      fail("cannot write");
-    }
-    const int fd = std::exchange(m_fd, -1);
-    if (::close(fd) != 0) {
-      fail("cannot write");
-    }
-    if (std::rename(m_path.c_str(), m_target.c_str()) != 0) {
-      fail("cannot move into place");
-    }
-    m_committed = true;
-  }
-
-private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw FatalError("exlSchema: " + what + " the -json report " + m_path + ": " +
-                     std::strerror(errno));
-  }
-
-  std::string m_target;
-  std::string m_path;
-  int m_fd = -1;
-  bool m_committed = false;
-};
-
 } // namespace
 
 json report_to_json(const RunReport& report) {
@@ -224,9 +149,7 @@ void write_json_report(const RunReport& report, const std::string& path) {
   // encoding) is replaced with U+FFFD instead of costing the whole report.
   const std::string text =
       report_to_json(report).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  TemporaryFile temporary(path);
-  temporary.write_all(text);
-  temporary.commit();
+  write_file_atomically(path, text, "the -json report");
 }
 
 } // namespace exl::report

@@ -149,6 +149,22 @@ expect_usage "alias written twice" "twice.yaml:4: clusters.a: written twice (fir
 expect_usage "-log into a directory" "cannot open the -log file" "${BASE[@]}" -log "$WORK"
 expect_usage "-json into a missing directory" "-json $WORK/none/r.json: directory" \
   "${BASE[@]}" -json "$WORK/none/r.json"
+expect_usage "-metrics into a missing directory" "-metrics $WORK/none/exl.prom: directory" \
+  "${BASE[@]}" -r -metrics "$WORK/none/exl.prom"
+expect_usage "--metrics= into a missing directory" "-metrics $WORK/none/exl.prom: directory" \
+  "${BASE[@]}" -r --metrics="$WORK/none/exl.prom"
+mkdir -p "$WORK/dir.prom"
+expect_usage "-metrics naming a directory" "-metrics $WORK/dir.prom is a directory" \
+  "${BASE[@]}" -r -metrics "$WORK/dir.prom"
+expect_usage "-metrics not *.prom" "-metrics $WORK/exl.txt: the file must be named *.prom" \
+  "${BASE[@]}" -r -metrics "$WORK/exl.txt"
+expect_usage "-metrics equal to -json" "-metrics $WORK/x.prom is also the -json file" \
+  "${BASE[@]}" -r -metrics "$WORK/x.prom" -json "$WORK/x.prom"
+expect_usage "-metrics empty" "-metrics is empty" "${BASE[@]}" -r --metrics=
+expect_usage "-metrics on check" "-metrics only applies to a run and to 'exlSchema verify'" \
+  check -source a -metrics "$WORK/x.prom"
+expect_usage "verify -metrics into a missing directory" "-metrics $WORK/none/v.prom: directory" \
+  verify -source a -target c -t db.tbl -config "$CONFIG" -metrics "$WORK/none/v.prom"
 expect_usage "lone dash" "not expected: -" "${BASE[@]}" -
 expect_usage "octal-looking number" "--thread: '010' is not a whole number" "${BASE[@]}" -thread 010
 expect_usage "-speed nan" "--speed: must be a number > 0" "${BASE[@]}" -speed nan
@@ -279,6 +295,7 @@ expect_usage "history with a missing -config" "(from -config) does not exist" \
   history -config "$WORK/none.yaml"
 expect_usage "history -json into a missing directory" "-json $WORK/none/h.json: directory" \
   history -json "$WORK/none/h.json"
+expect_usage "history -metrics" "-metrics does not apply to 'history'" history -metrics "$WORK/h.prom"
 if [[ -e $WORK/xdg ]]; then
   echo "FAIL: bad history input created $WORK/xdg"
   failures=$((failures + 1))

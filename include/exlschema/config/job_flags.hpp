@@ -33,9 +33,10 @@ struct JobFlags {
   int bisect_rows = 1000;      // `verify -bisect-rows`: list the keys of ranges this small
   int bisect_depth = 6;        // `verify -bisect-depth`: bisection levels per partition
 
-  bool quiet = false;    // `-q`: the console shows problems only (cron)
-  std::string json_path; // `-json`; empty: none
-  std::string log_path;  // `-log`; empty: none
+  bool quiet = false;       // `-q`: the console shows problems only (cron)
+  std::string json_path;    // `-json`; empty: none
+  std::string metrics_path; // `-metrics`: a Prometheus textfile-collector file; empty: none
+  std::string log_path;     // `-log`; empty: none
 
   // The throttle's control files (modes/throttle.hpp); empty: none.
   std::string pause_file; // `-pause-file`: while it exists no new task starts

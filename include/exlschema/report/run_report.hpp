@@ -78,6 +78,10 @@ struct RunReport {
   std::vector<runner::TaskResult> tasks;
   int exit_code = 0;
   std::string error; // redacted reason when the run stopped before any table's report; else empty
+  // The round this report closes (1 for a one-time run; 0: the run ended before its first
+  // round) and when that round started (incremental runs: `start` is the run's start).
+  int round = 0;
+  std::chrono::system_clock::time_point round_start{};
 };
 
 } // namespace exl::report

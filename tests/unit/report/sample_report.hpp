@@ -74,6 +74,7 @@ inline RunReport sample_report() {
   runner::TaskResult task;
   task.task_id = "1";
   task.name = "ods.orders#p20240101";
+  task.table = "ods.orders";
   task.status = TaskStatus::Succeeded;
   task.attempts = 2;
   task.start = at(1);

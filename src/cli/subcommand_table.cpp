@@ -11,23 +11,12 @@ constexpr std::array<std::string_view, 9> k_clean_flags{
     "target", "source", "catalogs", "r", "config", "log", "q", "v", "h"};
 constexpr std::array<std::string_view, 8> k_history_flags{"t",   "n", "json", "config",
                                                           "log", "q", "v",    "h"};
-constexpr std::array<std::string_view, 17> k_verify_flags{"source",
-                                                          "target",
-                                                          "t",
-                                                          "x",
-                                                          "level",
-                                                          "p",
-                                                          "where",
-                                                          "bisect-rows",
-                                                          "bisect-depth",
-                                                          "thread",
-                                                          "json",
-                                                          "nonotify",
-                                                          "config",
-                                                          "log",
-                                                          "q",
-                                                          "v",
-                                                          "h"};
+constexpr std::array<std::string_view, 18> k_verify_flags{"source",   "target",      "t",
+                                                          "x",        "level",       "p",
+                                                          "where",    "bisect-rows", "bisect-depth",
+                                                          "thread",   "json",        "metrics",
+                                                          "nonotify", "config",      "log",
+                                                          "q",        "v",           "h"};
 
 // Texts as in docs/modes.md ("check", "clean", "verify") and docs/history.md.
 constexpr std::array k_subcommands{

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <thread>
 
 namespace exl::state {
 namespace {
@@ -121,10 +123,17 @@ void check_integrity(Database& db, const std::string& path) {
 // Which version the file holds: 0 for an empty database, or throws for a database that is not
 // a state store or is newer than this build.
 int stored_version(Database& db, const std::string& path) {
-  const std::int64_t application_id = db.query_int("PRAGMA application_id");
-  const std::int64_t version = db.query_int("PRAGMA user_version");
-  if (application_id == 0 && version == 0 &&
-      db.query_int("SELECT count(*) FROM sqlite_schema") == 0) {
+  // One statement, so one snapshot: read one by one, another process's migration could commit
+  // between them and leave application_id 0 beside a filled schema ("not a state store").
+  Statement header(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                       "(SELECT user_version FROM pragma_user_version), "
+                       "(SELECT count(*) FROM sqlite_schema)");
+  if (!header.step()) {
+    fail_schema(path, "gave no header");
+  }
+  const std::int64_t application_id = header.column_int(0);
+  const std::int64_t version = header.column_int(1);
+  if (application_id == 0 && version == 0 && header.column_int(2) == 0) {
     return 0;
   }
   if (application_id != k_application_id) {
@@ -166,19 +175,32 @@ std::string reason_of(const SqliteError& e) {
 } // namespace
 
 void open_schema(Database& db, const std::string& path) {
-  try {
-    sqlite3_busy_timeout(db.handle(), k_busy_timeout_ms);
-    // The first statement reads the header: a file of garbage fails here with SQLITE_NOTADB.
-    db.query_int("PRAGMA schema_version");
-    check_integrity(db, path);
-    // WAL: readers (history) never block the writer, and writers from several processes queue
-    // on the busy timeout. The journal mode is stored in the file, so this changes it once.
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA foreign_keys = ON");
-    migrate(db, path);
-  } catch (const SqliteError& e) {
-    fail_schema(path, reason_of(e));
+  sqlite3_busy_timeout(db.handle(), k_busy_timeout_ms);
+  // SQLite answers SQLITE_BUSY without calling the busy handler where waiting could deadlock
+  // (https://www.sqlite.org/c3ref/busy_handler.html): seen when two processes open a new store
+  // at once, one converting it to WAL while the other reads it in rollback mode. Every step below
+  // can be done again, so a busy open is retried until the same timeout.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      // The first statement reads the header: a file of garbage fails here with SQLITE_NOTADB.
+      db.query_int("PRAGMA schema_version");
+      check_integrity(db, path);
+      // WAL: readers (history) never block the writer, and writers from several processes queue
+      // on the busy timeout. The journal mode is stored in the file, so this changes it once.
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = NORMAL");
+      db.exec("PRAGMA foreign_keys = ON");
+      migrate(db, path);
+      return;
+    } catch (const SqliteError& e) {
+      const bool busy = (e.code() & 0xff) == SQLITE_BUSY || (e.code() & 0xff) == SQLITE_LOCKED;
+      if (!busy || std::chrono::steady_clock::now() >= deadline) {
+        fail_schema(path, reason_of(e));
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 * attempt, 100)));
+    }
   }
 }
 

@@ -146,75 +146,68 @@ report::RunReport history_header(const config::RunOptions& options, const Sessio
   return header;
 }
 
-// A run that stopped before its report: its history record, its -metrics file and its -json
-// report, so that a cron job alerting on the JSON never reads the previous run's "exit_code": 0.
-void write_stopped_json(report::RunReport header, const std::string& path, int exit_code,
-                        const std::exception& e) {
+// The exit code an error ends the process with (PRODUCT.md §2): 2 for bad usage or configuration
+// (nothing was changed), 1 for anything else.
+int exit_code_of(const std::exception& e) {
+  return dynamic_cast<const UsageError*>(&e) != nullptr ||
+                 dynamic_cast<const ConfigError*>(&e) != nullptr
+             ? k_exit_usage
+             : k_exit_failed;
+}
+
+// `header` closed by the error `e` that stopped its run before any table's report.
+report::RunReport stopped_report(report::RunReport header, const std::exception& e) {
+  header.exit_code = exit_code_of(e);
+  header.end = std::chrono::system_clock::now();
+  header.error = util::redact(e.what());
+  return header;
+}
+
+// The -json report of a run that stopped before its tables: written all the same, so that a cron
+// job alerting on the JSON never reads the previous run's "exit_code": 0.
+void write_stopped_json(const report::RunReport& stopped, const std::string& path) {
   if (path.empty()) {
     return;
   }
-  header.exit_code = exit_code;
-  header.end = std::chrono::system_clock::now();
-  header.error = util::redact(e.what());
   try {
-    report::write_json_report(header, path);
+    report::write_json_report(stopped, path);
   } catch (const std::exception& json_error) {
     util::log().error("exlSchema: the -json report: {}", json_error.what());
   }
 }
 
-void record_stopped_run(state::StateStore& store, const config::RunOptions& options,
-                        report::RunReport header, int exit_code, const std::exception& e) {
-  header.exit_code = exit_code;
-  header.end = std::chrono::system_clock::now();
-  store.finish_run(header);
-  write_stopped_run_metrics(header, options);
-  write_stopped_json(std::move(header), options.json_path, exit_code, e);
-}
-
-// A run or verify refused before it starts (the configuration, an alias, the mode's own checks:
-// exit 2) still replaces its -json report, for the same reason.
+// A run or verify refused before it starts (the configuration, an alias, the mode's own checks)
+// still replaces its -json report.
 template <class Fn>
 auto refused_with_json(const cli::CliArgs& args, const std::string& run_id, Fn&& fn)
     -> decltype(fn()) {
-  const bool reports = args.command == cli::Command::Run || args.command == cli::Command::Verify;
-  report::RunReport header;
-  header.run_id = run_id;
-  header.mode = args.command == cli::Command::Verify ? "verify" : args.mode;
-  header.source = args.source;
-  header.target = args.target;
-  header.dry_run = !args.execute;
-  header.start = std::chrono::system_clock::now();
   try {
     return fn();
-  } catch (const UsageError& e) {
-    if (reports) {
-      write_stopped_json(header, args.json_path, k_exit_usage, e);
-    }
-    throw;
-  } catch (const ConfigError& e) {
-    if (reports) {
-      write_stopped_json(header, args.json_path, k_exit_usage, e);
+  } catch (const std::exception& e) {
+    if (args.command == cli::Command::Run || args.command == cli::Command::Verify) {
+      // args.mode is "verify" for verify (validate_args).
+      write_stopped_json(
+          stopped_report(
+              modes::report_header(run_id, args.mode, args.source, args.target, args.execute), e),
+          args.json_path);
     }
     throw;
   }
 }
 
-// A run that stops before its report (nothing matched, a cluster unreachable) is recorded with
-// the exit code it ends with, then the error goes on to the top-level handler.
+// A run that stops before its report (nothing matched, a cluster unreachable) is recorded in the
+// history, the -metrics file and the -json report with the exit code it ends with, then the error
+// goes on to the top-level handler.
 template <class Fn>
 report::RunReport recorded(state::StateStore& store, const config::RunOptions& options,
                            const report::RunReport& header, Fn&& fn) {
   try {
     return fn();
-  } catch (const UsageError& e) {
-    record_stopped_run(store, options, header, k_exit_usage, e);
-    throw;
-  } catch (const ConfigError& e) { // exit 2 as well (run_guarded)
-    record_stopped_run(store, options, header, k_exit_usage, e);
-    throw;
   } catch (const std::exception& e) {
-    record_stopped_run(store, options, header, k_exit_failed, e);
+    const report::RunReport stopped = stopped_report(header, e);
+    store.finish_run(stopped);
+    write_stopped_run_metrics(stopped, options);
+    write_stopped_json(stopped, options.json_path);
     throw;
   }
 }
@@ -327,14 +320,8 @@ int report_error(const std::exception& e, int code) {
 int run_guarded(const std::vector<std::string>& args) {
   try {
     return run_args(args);
-  } catch (const UsageError& e) {
-    return report_error(e, k_exit_usage);
-  } catch (const ConfigError& e) {
-    return report_error(e, k_exit_usage);
-  } catch (const FatalError& e) {
-    return report_error(e, k_exit_failed);
   } catch (const std::exception& e) {
-    return report_error(e, k_exit_failed);
+    return report_error(e, exit_code_of(e));
   }
 }
 

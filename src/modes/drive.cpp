@@ -176,17 +176,23 @@ bool repeats(const ModeInfo& info, const config::RunOptions& options) {
 
 } // namespace
 
-report::RunReport report_header(const config::RunOptions& options) {
+report::RunReport report_header(std::string run_id, std::string mode, std::string source,
+                                std::string target, bool execute) {
   report::RunReport report;
-  report.run_id = options.run_id;
-  report.mode = options.mode;
-  report.source = options.source.alias;
-  report.target = options.target.alias;
   // A read-only mode (verify) did its work without -r; only a writing mode's run is a plan.
-  const ModeInfo* info = find_mode(options.mode);
-  report.dry_run = !options.execute && (info == nullptr || info->writes);
+  const ModeInfo* info = find_mode(mode);
+  report.dry_run = !execute && (info == nullptr || info->writes);
+  report.run_id = std::move(run_id);
+  report.mode = std::move(mode);
+  report.source = std::move(source);
+  report.target = std::move(target);
   report.start = std::chrono::system_clock::now();
   return report;
+}
+
+report::RunReport report_header(const config::RunOptions& options) {
+  return report_header(options.run_id, options.mode, options.source.alias, options.target.alias,
+                       options.execute);
 }
 
 report::RunReport drive(const ModeInfo& info, const config::RunOptions& options,

@@ -32,6 +32,10 @@ struct DriveOutput {
 
 // The report of a run before it starts: id, mode, aliases, plan-only or not, start time.
 report::RunReport report_header(const config::RunOptions& options);
+// The same from the command line alone, for a run refused before its options exist: `mode` the
+// `-o` name (or "verify"), `execute` whether `-r` was given.
+report::RunReport report_header(std::string run_id, std::string mode, std::string source,
+                                std::string target, bool execute);
 
 // Returns the run's report (exit code not yet set: app::finish_run does it). Throws
 // UsageError when `-t` matched nothing (nothing was written), FatalError when a cluster cannot

@@ -2,6 +2,7 @@
 
 #include "exlschema/report/atomic_file.hpp"
 #include "exlschema/report/format.hpp"
+#include "exlschema/report/run_totals.hpp"
 #include "exlschema/util/redact.hpp"
 
 namespace exl::report {
@@ -104,14 +105,10 @@ json summary_json(const RunReport& report) {
   for (const auto& table : report.tables) {
     counts[runner::to_string(table.status)] = counts.value(runner::to_string(table.status), 0) + 1;
   }
-  std::int64_t rows_moved = 0;
-  for (const auto& task : report.tasks) {
-    rows_moved += task.rows_moved.value_or(0);
-  }
   return {{"tables", report.tables.size()},
           {"tasks", report.tasks.size()},
           {"status_counts", counts},
-          {"rows_moved", rows_moved}};
+          {"rows_moved", rows_moved(report)}};
 }
 
 } // namespace

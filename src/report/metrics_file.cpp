@@ -1,7 +1,9 @@
 #include "exlschema/report/metrics_file.hpp"
 
 #include "exlschema/report/atomic_file.hpp"
+#include "exlschema/report/run_totals.hpp"
 #include "exlschema/util/redact.hpp"
+#include "exlschema/util/utf8.hpp"
 #include "report/prometheus_text.hpp"
 
 #include <array>
@@ -66,14 +68,11 @@ std::pair<std::string, std::string> split_name(const std::string& name) {
 
 // Every table once (node_exporter refuses a file with two samples of one series).
 std::vector<TableRow> table_rows(const RunReport& report, const Labels& base) {
-  std::map<std::string, long long, std::less<>> rows;
-  for (const runner::TaskResult& task : report.tasks) {
-    rows[task.table] += task.rows_moved.value_or(0);
-  }
+  const std::map<std::string, std::int64_t> rows = rows_moved_per_table(report);
   std::vector<TableRow> out;
   std::set<std::string, std::less<>> seen;
   for (const TableReport& table : report.tables) {
-    TableRow row{&table, prom::valid_utf8(util::redact(table.table)), base, 0};
+    TableRow row{&table, util::valid_utf8(util::redact(table.table)), base, 0};
     if (!seen.insert(row.name).second) {
       continue;
     }
@@ -123,12 +122,8 @@ void run_metrics(prom::Exposition& out, const RunReport& report, const Labels& l
     out.sample("exlschema_run_tables_by_status", with(labels, "status", runner::to_string(status)),
                prom::number(n));
   }
-  long long moved = 0;
-  for (const runner::TaskResult& task : report.tasks) {
-    moved += task.rows_moved.value_or(0);
-  }
   one("exlschema_run_rows_moved", "Rows the run's tasks loaded into the target.",
-      prom::number(moved));
+      prom::number(rows_moved(report)));
   const double last = report.exit_code == 0 ? epoch_seconds(report.end) : previous.run.value_or(0);
   one(k_run_last_success, "End of the job's last run or round that exited 0 (0: none known).",
       prom::seconds(last));

@@ -1,4 +1,5 @@
 #include "exlschema/state/state_store.hpp"
+#include "exlschema/report/run_totals.hpp"
 
 #include "exlschema/util/redact.hpp"
 #include "state/state_schema.hpp"
@@ -32,22 +33,6 @@ std::int64_t count_of(int value) {
   return value;
 }
 
-// The table a task belongs to: its `table`, else its name (a task per table).
-const std::string& table_of(const runner::TaskResult& task) {
-  return task.table.empty() ? task.name : task.table;
-}
-
-// Rows moved per table: the sum of its tasks' counts; absent when none of them reported one.
-std::map<std::string, std::int64_t> rows_per_table(const report::RunReport& report) {
-  std::map<std::string, std::int64_t> rows;
-  for (const auto& task : report.tasks) {
-    if (task.rows_moved) {
-      rows[table_of(task)] += *task.rows_moved;
-    }
-  }
-  return rows;
-}
-
 void insert_run(Database& db, const report::RunReport& run, bool finished) {
   Statement insert(db, R"sql(
     INSERT INTO runs (run_id, command_line, mode, source, target, dry_run, started_ms, ended_ms,
@@ -72,7 +57,7 @@ void insert_run(Database& db, const report::RunReport& run, bool finished) {
 }
 
 void insert_tables(Database& db, const report::RunReport& run) {
-  const auto rows = rows_per_table(run);
+  const auto rows = report::rows_moved_per_table(run);
   Statement insert(db, R"sql(
     INSERT OR REPLACE INTO run_tables (run_id, table_name, target_table, mode, status, rows_moved,
       source_rows, target_rows, partitions_audited, partitions_rewritten, elapsed_ms, error,
@@ -116,7 +101,7 @@ void insert_tasks(Database& db, const report::RunReport& run) {
   std::int64_t seq = 0;
   for (const auto& task : run.tasks) {
     insert.bind(1, run.run_id).bind(2, seq).bind(3, task.task_id).bind(4, task.name);
-    insert.bind(5, table_of(task)).bind(6, runner::to_string(task.status));
+    insert.bind(5, report::table_of(task)).bind(6, runner::to_string(task.status));
     insert.bind(7, count_of(task.attempts)).bind(8, task.rows_moved);
     insert.bind(9, to_epoch_ms(task.start)).bind(10, to_epoch_ms(task.end));
     insert.bind(11, util::redact(task.error));

@@ -1,5 +1,7 @@
 #include "report/prometheus_text.hpp"
 
+#include "exlschema/util/utf8.hpp"
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -7,43 +9,6 @@
 
 namespace exl::report::prom {
 namespace {
-
-constexpr std::string_view k_replacement = "\xef\xbf\xbd"; // U+FFFD
-
-// The length of the well-formed UTF-8 sequence at the start of `text` (RFC 3629, table 3-7 of
-// the Unicode standard: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
-std::size_t sequence_length(std::string_view text) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) {
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    low = lead == 0xe0 ? 0xa0 : 0x80;
-    high = lead == 0xed ? 0x9f : 0xbf;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    low = lead == 0xf0 ? 0x90 : 0x80;
-    high = lead == 0xf4 ? 0x8f : 0xbf;
-  } else {
-    return 0;
-  }
-  if (text.size() < length || byte(1) < low || byte(1) > high) {
-    return 0;
-  }
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xbf) {
-      return 0;
-    }
-  }
-  return length;
-}
 
 bool name_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' || c == ':';
@@ -119,25 +84,9 @@ bool read_labels(std::string_view line, std::size_t& pos, std::map<std::string, 
 
 } // namespace
 
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  while (!text.empty()) {
-    const std::size_t n = sequence_length(text);
-    if (n == 0) {
-      out += k_replacement;
-      text.remove_prefix(1);
-    } else {
-      out += text.substr(0, n);
-      text.remove_prefix(n);
-    }
-  }
-  return out;
-}
-
 std::string escape_label_value(std::string_view value) {
   std::string out;
-  for (const char c : valid_utf8(value)) {
+  for (const char c : util::valid_utf8(value)) {
     if (c == '\\') {
       out += "\\\\";
     } else if (c == '"') {

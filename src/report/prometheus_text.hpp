@@ -21,9 +21,6 @@ using Labels = std::vector<std::pair<std::string, std::string>>;
 // value that is not valid UTF-8).
 std::string escape_label_value(std::string_view value);
 
-// `text` with every byte that does not belong to a well-formed UTF-8 sequence replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
-
 // Builds an exposition text family by family: every sample of a family follows its HELP and
 // TYPE lines, as the format requires. A family without samples is left out.
 class Exposition {

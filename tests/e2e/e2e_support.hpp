@@ -176,6 +176,33 @@ inline ExlResult run_exl(std::vector<std::string> args,
   return process.wait();
 }
 
+inline std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+// A shell command running exlSchema with `args` (after `-config <sandbox config>`) under
+// script(1), which gives it a pseudo-terminal and writes what it prints to `typescript` as it
+// comes (-f); the sandbox's environment and XDG_STATE_HOME=`state_dir` are set for it.
+inline std::string on_a_terminal(const std::vector<std::string>& args, const std::string& state_dir,
+                                 const std::string& typescript) {
+  std::string command = std::string(EXL_BIN_PATH) + " -config " + shell_quote(config_path());
+  for (const std::string& arg : args) {
+    command += " " + shell_quote(arg);
+  }
+  std::string env_prefix;
+  if (const auto sandbox_env = load_sandbox_env()) {
+    for (const auto& [k, v] : *sandbox_env) {
+      env_prefix += k + "=" + shell_quote(v) + " ";
+    }
+  }
+  return "env " + env_prefix + "XDG_STATE_HOME=" + shell_quote(state_dir) + " script -qfec " +
+         shell_quote(command) + " " + shell_quote(typescript) + " >/dev/null 2>&1";
+}
+
 // The statements a cluster (`SRC`, `DST`) received from now on, read from srsim's query.log:
 // construct before the run, call statements() after it.
 class QueryLogMark {

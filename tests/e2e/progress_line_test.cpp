@@ -9,14 +9,6 @@
 namespace exl::test::e2e {
 namespace {
 
-std::string shell_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
 // StarRocks's TaskRunScheduler starts no run while task_runs_concurrency runs are RUNNING (srsim:
 // docs/srsim.md); 0 keeps every run PENDING until the guard puts the default back.
 struct NoTaskRunSlots {
@@ -37,20 +29,8 @@ TEST(ProgressLineTest, WaitingTaskRunIsShownAsPendingOnTheRepaintedLine) {
                   rows_for_day(db, "t", 1, 1, 10)});
   config::test::TempDir dir;
   const std::string typescript = dir.path() + "/typescript";
-  std::string command = std::string(EXL_BIN_PATH) + " -config " + shell_quoted(config_path());
-  for (const std::string& arg : vmode("v3", db + ".t", {"-a", "-r", "-i", "-thread", "1"})) {
-    command += " " + shell_quoted(arg);
-  }
-  std::string env_prefix;
-  const auto sandbox_env = load_sandbox_env();
-  ASSERT_TRUE(sandbox_env);
-  for (const auto& [k, v] : *sandbox_env) {
-    env_prefix += k + "=" + shell_quoted(v) + " ";
-  }
-  // script(1) gives exlSchema a pseudo-terminal; -f writes its output to the file as it comes.
-  const std::string line = "env " + env_prefix + "XDG_STATE_HOME=" + shell_quoted(dir.path()) +
-                           " script -qfec " + shell_quoted(command) + " " +
-                           shell_quoted(typescript) + " >/dev/null 2>&1";
+  const std::string line = on_a_terminal(vmode("v3", db + ".t", {"-a", "-r", "-i", "-thread", "1"}),
+                                         dir.path(), typescript);
   NoTaskRunSlots no_slots;
   int rc = -1;
   std::thread run([&] { rc = std::system(line.c_str()); });

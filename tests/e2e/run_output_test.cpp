@@ -17,32 +17,15 @@ void one_table(const std::string& db, const std::string& table) {
                       "PROPERTIES('replication_num'='1')"});
 }
 
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
 TEST(RunOutputTest, LiveProgressLineOnATerminal) {
   const std::string db = fresh_database("tty");
   one_table(db, "t1");
   one_table(db, "t2");
-  const std::string command = std::string(EXL_BIN_PATH) + " -config " + shell_quote(config_path()) +
-                              " -source src -target dst -t " + db + " -level db -o ghost -r";
-  // script(1) gives the child a pseudo-terminal; its output (with the repainted line) is kept.
   config::test::TempDir dir;
   const std::string typescript = dir.path() + "/typescript";
-  std::string env_prefix;
-  const auto sandbox_env = load_sandbox_env();
-  ASSERT_TRUE(sandbox_env);
-  for (const auto& [k, v] : *sandbox_env) {
-    env_prefix += k + "=" + shell_quote(v) + " ";
-  }
-  const std::string line = "env " + env_prefix + "XDG_STATE_HOME=" + shell_quote(dir.path()) +
-                           " script -qec " + shell_quote(command) + " " + shell_quote(typescript) +
-                           " >/dev/null 2>&1";
+  const std::string line = on_a_terminal(
+      {"-source", "src", "-target", "dst", "-t", db, "-level", "db", "-o", "ghost", "-r"},
+      dir.path(), typescript);
   ASSERT_EQ(std::system(line.c_str()), 0);
   const std::string text = read_file(typescript);
   EXPECT_TRUE(contains(text, "\r")) << text;    // the line is repainted in place

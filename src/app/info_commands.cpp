@@ -25,7 +25,8 @@ std::string alias_lines(const cli::CliArgs& args) {
   return lines;
 }
 
-std::string info_text(const cli::CliArgs& args) {
+// What an informational command prints; nullopt for a command that is not one.
+std::optional<std::string> info_text(const cli::CliArgs& args) {
   switch (args.command) {
   case cli::Command::Help:
     return args.help_topic.empty()
@@ -40,25 +41,19 @@ std::string info_text(const cli::CliArgs& args) {
   case cli::Command::ListAliases:
     return alias_lines(args);
   default:
-    break;
+    return std::nullopt;
   }
-  return {};
 }
 
 } // namespace
 
 std::optional<int> run_info_command(const cli::CliArgs& args) {
-  switch (args.command) {
-  case cli::Command::Help:
-  case cli::Command::Version:
-  case cli::Command::Man:
-  case cli::Command::Completion:
-  case cli::Command::ListAliases:
-    std::fputs(info_text(args).c_str(), stdout);
-    return k_exit_ok;
-  default:
+  const std::optional<std::string> text = info_text(args);
+  if (!text) {
     return std::nullopt;
   }
+  std::fputs(text->c_str(), stdout);
+  return k_exit_ok;
 }
 
 } // namespace exl::app

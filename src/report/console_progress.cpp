@@ -123,13 +123,6 @@ void ConsoleProgress::statement_progress(const std::string& task_id, const std::
   }
 }
 
-void ConsoleProgress::repaint() {
-  std::lock_guard lock(m_mutex);
-  if (m_live && !m_finished) {
-    paint_locked();
-  }
-}
-
 void ConsoleProgress::tick() {
   std::lock_guard lock(m_mutex);
   if (m_finished || m_problems_only) {

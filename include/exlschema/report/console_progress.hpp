@@ -81,7 +81,6 @@ public:
   // to it; ignored once the task has finished.
   void statement_progress(const std::string& task_id, const std::string& progress);
 
-  void repaint(); // live mode: redraw the line
   // Once a second from the ticker: live mode repaints (elapsed moves); plain mode writes the
   // "still running" line when one is due.
   void tick();

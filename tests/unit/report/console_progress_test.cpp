@@ -100,7 +100,7 @@ TEST(ConsoleProgressTest, ProblemsOnlyShowsFailedAndCancelledTasksAndNoLiveLine)
   progress.task_finished(finished("1", runner::TaskStatus::Succeeded, 10));
   progress.task_finished(finished("2", runner::TaskStatus::Failed, 0));
   progress.task_finished(finished("3", runner::TaskStatus::Skipped, 0));
-  progress.repaint();
+  progress.tick();
   progress.finish();
   EXPECT_EQ(out.str(), "2026-11-21T12:00:10Z done  [2] ods.t2 failed in 10.0s, rows 0: "
                        "Lost connection\n");
@@ -259,7 +259,6 @@ TEST(ConsoleProgressTest, QuietAndFinishedProgressWriteNothingOnTick) {
   live.finish();
   const std::string after_finish = live_out.str();
   live.tick();
-  live.repaint();
   EXPECT_EQ(live_out.str(), after_finish); // a late tick never paints over the final table
 }
 

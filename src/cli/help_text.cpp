@@ -1,4 +1,5 @@
 #include "cli/cli11_app.hpp"
+#include "cli/exit_status_table.hpp"
 #include "cli/flag_table.hpp"
 #include "cli/mode_rules.hpp"
 #include "cli/subcommand_table.hpp"
@@ -115,9 +116,13 @@ std::string help_text(std::span<const modes::ModeInfo> modes) {
     left.resize(14, ' ');
     out << left << sub.summary << "\n";
   }
-  out << "\nExit codes: 0 done (or plan printed), 1 a table failed, 2 bad usage or configuration,\n"
-      << "3 audit inconsistent, 4 another run of the same job still runs, 130/143 interrupted\n"
-      << "by SIGINT/SIGTERM. The manual: man exlSchema (or exlSchema --man).\n";
+  std::string codes = "Exit codes:";
+  for (const ExitStatusSpec& status : exit_status_table()) {
+    codes += " " + std::string(status.code) + " " + std::string(status.brief) + ",";
+  }
+  codes.back() = '.';
+  out << "\n";
+  write_wrapped(out, codes + " The manual: man exlSchema (or exlSchema --man).", "");
   return out.str();
 }
 

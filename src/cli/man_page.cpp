@@ -1,4 +1,5 @@
 #include "cli/cli11_app.hpp"
+#include "cli/exit_status_table.hpp"
 #include "cli/flag_table.hpp"
 #include "cli/mode_rules.hpp"
 #include "cli/subcommand_table.hpp"
@@ -277,20 +278,9 @@ void man_configuration(std::ostringstream& out) {
 
 void man_exit_status(std::ostringstream& out) {
   out << ".SH EXIT STATUS\n";
-  man_tagged(out, man_bold("0"),
-             "every table synced and its final audit consistent, or the plan printed (also "
-             "-h, --version, --man)");
-  man_tagged(out, man_bold("1"),
-             "at least one table failed, or work was left unfinished (a failure outranks an "
-             "inconsistency); check: a problem was found");
-  man_tagged(out, man_bold("2"), "bad usage or configuration; nothing was changed");
-  man_tagged(out, man_bold("3"),
-             "every task ran, but at least one table's final audit is inconsistent (verify: a "
-             "table differs)");
-  man_tagged(out, man_bold("4"),
-             "not started: another run of the same job (same -source, -target and -t) still "
-             "runs");
-  man_tagged(out, man_bold("130, 143"), "interrupted by SIGINT or SIGTERM, after cleaning up");
+  for (const ExitStatusSpec& status : exit_status_table()) {
+    man_tagged(out, man_bold(status.code), status.meaning);
+  }
 }
 
 void man_environment_and_files(std::ostringstream& out) {

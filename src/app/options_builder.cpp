@@ -42,6 +42,9 @@ config::RunOptions build_run_options(const cli::CliArgs& args, const config::Con
   if (file.scs && args.mode == "meta") {
     options.scs = config::resolve_scs(*file.scs);
   }
+  if (file.storage && args.mode == "files") {
+    options.storage = config::resolve_storage(*file.storage);
+  }
   if (file.feishu && file.feishu->progress_interval_s > 0) {
     options.scs.report_interval_s = file.feishu->progress_interval_s;
   }

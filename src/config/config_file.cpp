@@ -42,7 +42,8 @@ void read_clusters(const YamlScope& root, ConfigFile& config) {
 
 ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   const YamlScope root(document, "", path);
-  root.allow_only({"clusters", "registry", "feishu", "scs", "defaults", "jdbc", "state"});
+  root.allow_only(
+      {"clusters", "registry", "feishu", "scs", "storage", "defaults", "jdbc", "state"});
   ConfigFile config;
   config.path = path;
   read_clusters(root, config);
@@ -54,6 +55,9 @@ ConfigFile read_document(const YAML::Node& document, const std::string& path) {
   }
   if (root.has("scs")) {
     config.scs = read_scs(root.child("scs"));
+  }
+  if (root.has("storage")) {
+    config.storage = read_storage(root.child("storage"));
   }
   if (root.has("defaults")) {
     config.defaults = read_defaults(root.child("defaults"));

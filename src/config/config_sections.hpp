@@ -13,6 +13,7 @@ ClusterEntry read_cluster(const YamlScope& scope, const std::string& alias);
 RegistrySettings read_registry(const YamlScope& scope);
 FeishuEntry read_feishu(const YamlScope& scope);
 Defaults read_defaults(const YamlScope& scope);
-ScsEntry read_scs(const YamlScope& scope); // scs_section.cpp
+ScsEntry read_scs(const YamlScope& scope);         // scs_section.cpp
+StorageEntry read_storage(const YamlScope& scope); // storage_section.cpp
 
 } // namespace exl::config

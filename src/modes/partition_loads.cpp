@@ -59,6 +59,8 @@ PartitionLoad partition_load(const TableJob& job, const starrocks::TableModel& m
   load.bytes = info.data_size_bytes.value_or(0);
   load.rows = info.row_count;
   load.bounds = info.bounds;
+  load.source_id = info.id;
+  load.source_version = info.visible_version;
   load.whole_table = model.partitioning.kind == Partitioning::Kind::None;
   if (!load.whole_table) {
     const auto predicate = starrocks::partition_predicate(columns, info.bounds);

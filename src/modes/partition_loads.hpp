@@ -34,6 +34,10 @@ struct PartitionLoad {
   // The key ranges the rows are sent in, one labelled load each (predicates on the source's
   // columns, ANDed to `predicate`; every row satisfies exactly one); empty: one load of all rows.
   std::vector<std::string> ranges;
+  // The source partition's PartitionId and VisibleVersion (SHOW PARTITIONS), when shown: -o files
+  // reuses an earlier export only while both are unchanged.
+  std::optional<std::int64_t> source_id;
+  std::optional<std::int64_t> source_version;
 };
 
 // The source partitions of `job` (SHOW PARTITIONS on the source, reads only), in order, with

@@ -1,5 +1,6 @@
 #include "exlschema/modes/mode_registry.hpp"
 
+#include "modes/files.hpp"
 #include "modes/ghost.hpp"
 #include "modes/meta.hpp"
 #include "modes/mysql.hpp"
@@ -25,6 +26,9 @@ constexpr std::array<std::string_view, 2> k_catalog_flags{"a", "checksum"};
 // -o mysql / -o starrocks / -o pipe: -truncate empties a non-empty target before the first load,
 // -add creates the range/list partitions the target lacks.
 constexpr std::array<std::string_view, 3> k_external_flags{"truncate", "add", "checksum"};
+// -o files: as the external-table modes, and -keep-files (leave the objects in the bucket).
+constexpr std::array<std::string_view, 4> k_files_flags{"truncate", "add", "checksum",
+                                                        "keep-files"};
 
 // What each mode sends, in short, for `exlSchema --man` (docs/modes.md has every statement).
 // Every mode also sends the reads of the life cycle (facts, table list, SHOW CREATE TABLE, the
@@ -99,6 +103,13 @@ constexpr std::string_view k_pipe_sql =
     "strict_mode true, max_filter_ratio 0 (the 307 to a BE followed once)\n"
     "target: incremental round, per differing partition ALTER TABLE t ADD TEMPORARY PARTITION, "
     "the Stream Load with temporary_partitions, ALTER TABLE t REPLACE PARTITION";
+constexpr std::string_view k_files_sql =
+    "source: per partition INSERT INTO FILES(\"path\" = \"s3://<bucket>/<prefix>/<run>/r<round>/"
+    "db/t/p/\", \"format\", credentials ***) SELECT cols FROM db.t WHERE <partition bounds>\n"
+    "this host: with storage.target, copies the objects to the second bucket (S3 API, verified)\n"
+    "target: INSERT INTO t PARTITION (p) WITH LABEL l (cols) SELECT ... FROM FILES(\"path\" = "
+    "\"s3://<bucket>/.../p/*\", ...) (INSERT OVERWRITE in an incremental round)\n"
+    "this host: deletes the run's objects once the table is verified (not with -keep-files)";
 
 // Summaries follow PRODUCT.md §4.2-4.10. A row whose mode has not landed yet says so
 // (`implemented` false) and the run stops before connecting. `-where` is allowed on
@@ -204,6 +215,17 @@ constexpr std::array k_modes{
              .make = make_pipe_mode,
              .rounds = true,
              .statements = k_pipe_sql},
+    ModeInfo{.name = "files",
+             .summary = "through object storage: INSERT INTO FILES on the source, FILES() load",
+             .writes = true,
+             .implemented = true,
+             .mode_flags = k_files_flags,
+             .where_ok_one_time = true,
+             .overwrites_partitions = false,
+             .make = make_files_mode,
+             .rounds = true,
+             .check_options = check_files_options,
+             .statements = k_files_sql},
 };
 
 } // namespace

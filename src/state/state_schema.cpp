@@ -102,6 +102,28 @@ ALTER TABLE partition_versions ADD COLUMN target_id INTEGER;
     // counts only; a checksum audit skips only partitions a checksum found equal.
     R"sql(
 ALTER TABLE partition_versions ADD COLUMN content_checked INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // 3 -> 4: -o files (issue #17) keeps each unit's way through object storage, so that a
+    // re-run after a crash does not export again what is already in the bucket.
+    R"sql(
+CREATE TABLE file_units (
+  source         TEXT NOT NULL,
+  target         TEXT NOT NULL,
+  table_name     TEXT NOT NULL,
+  unit           TEXT NOT NULL,
+  run_id         TEXT NOT NULL,
+  export_url     TEXT NOT NULL,
+  load_url       TEXT NOT NULL,
+  stage          TEXT NOT NULL,
+  format         TEXT NOT NULL,
+  source_id      INTEGER,
+  source_version INTEGER,
+  objects        INTEGER NOT NULL,
+  bytes          INTEGER NOT NULL,
+  label          TEXT NOT NULL,
+  updated_ms     INTEGER NOT NULL,
+  PRIMARY KEY (source, target, table_name, unit)
+);
 )sql"};
 
 [[noreturn]] void fail_schema(const std::string& path, const std::string& reason) {

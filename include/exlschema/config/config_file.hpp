@@ -101,12 +101,33 @@ struct ScsEntry {
   std::string where;
 };
 
+// `storage:` for -o files (issue #17): where the source exports (`source`) and, when the target
+// cannot read that bucket, where it loads from (`target`; exlSchema copies the objects between
+// them). Keys stay variable names until a files run resolves them.
+struct StorageLocationEntry {
+  std::string endpoint; // http(s)://host[:port]; empty: AWS S3 of `region`
+  std::string bucket;
+  std::string prefix = "exlschema";
+  std::string region = "us-east-1";
+  bool path_style = true;
+  std::string access_key_env;
+  std::string secret_key_env;
+  std::string where;
+};
+struct StorageEntry {
+  std::string format = "auto"; // auto | parquet | csv
+  StorageLocationEntry source;
+  std::optional<StorageLocationEntry> target;
+  std::string where;
+};
+
 struct ConfigFile {
   std::string path;
   std::map<std::string, ClusterEntry> clusters;
   std::optional<RegistrySettings> registry;
   std::optional<FeishuEntry> feishu;
   std::optional<ScsEntry> scs;
+  std::optional<StorageEntry> storage;
   Defaults defaults;
   JdbcDriver jdbc;
   std::string state_path; // `state:`, `~` expanded, absolute; empty: the default place

@@ -11,7 +11,7 @@
 namespace exl::config {
 
 struct JobFlags {
-  std::string mode;                    // `-o`: mysql, starrocks, meta, ghost, v1..v5, pipe
+  std::string mode;                    // `-o`: mysql, starrocks, meta, ghost, v1..v5, pipe, files
   Level level = Level::Table;          // `-level`
   std::vector<TablePattern> tables;    // `-t`
   std::vector<TablePattern> excludes;  // `-x`, applied after `-t`
@@ -30,6 +30,7 @@ struct JobFlags {
   bool recreate = false;       // `-recreate`
   int replication = -1;        // `-replication`; -1: same as source
   bool checksum = false;       // `-checksum`: audits compare content checksums too (issue #11)
+  bool keep_files = false;     // `-keep-files`: -o files leaves the run's objects in the bucket
   int bisect_rows = 1000;      // `verify -bisect-rows`: list the keys of ranges this small
   int bisect_depth = 6;        // `verify -bisect-depth`: bisection levels per partition
 

@@ -3,6 +3,7 @@
 #include "exlschema/config/cluster_settings.hpp"
 #include "exlschema/config/feishu_settings.hpp"
 #include "exlschema/config/job_flags.hpp"
+#include "exlschema/storage/storage_location.hpp"
 
 #include <optional>
 #include <string>
@@ -25,6 +26,16 @@ struct ScsSettings {
   int stall_timeout_s = 1800;
   int stop_timeout_s = 60;
   int report_interval_s = 300; // report_interval_seconds: feishu.progress_interval, else 300
+};
+
+// `storage:` resolved for a files run (config_file.hpp StorageEntry): keys read from their
+// variables and registered as secrets. `target` nullopt: the target reads the source's bucket.
+struct StorageSettings {
+  std::string format = "auto";
+  std::optional<storage::StorageLocation> source;
+  std::optional<storage::StorageLocation> target;
+  // Where the target reads: `target` when set, else `source`.
+  const storage::StorageLocation& load_location() const { return target ? *target : *source; }
 };
 
 struct RunOptions : JobFlags {
@@ -50,6 +61,7 @@ struct RunOptions : JobFlags {
   std::string jdbc_driver_url;          // `jdbc.driver_url`, for the JDBC catalog of v1-v5
   std::string jdbc_driver_class;        // `jdbc.driver_class`
   ScsSettings scs;                      // `scs:`, for -o meta (resolved for meta runs only)
+  StorageSettings storage;              // `storage:`, for -o files (resolved for files runs only)
   std::string state_path; // the run history (`state:`, else state::default_state_path())
 };
 

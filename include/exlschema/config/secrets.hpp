@@ -29,6 +29,10 @@ FeishuSettings resolve_feishu(const FeishuEntry& entry);
 // secrets). Throws exl::ConfigError when a named variable is unset or empty.
 ScsSettings resolve_scs(const ScsEntry& entry);
 
+// `storage:` for a files run: each location's keys from their variables (ConfigError naming the
+// key when one is unset), registered as secrets.
+StorageSettings resolve_storage(const StorageEntry& entry);
+
 // The webhook URL Feishu gives for hook `key`.
 std::string feishu_webhook_url(const std::string& key);
 

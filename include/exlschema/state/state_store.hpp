@@ -2,6 +2,7 @@
 
 #include "exlschema/report/run_report.hpp"
 #include "exlschema/runner/task_result.hpp"
+#include "exlschema/state/file_unit.hpp"
 #include "exlschema/state/partition_version.hpp"
 #include "exlschema/state/run_history.hpp"
 
@@ -81,8 +82,20 @@ public:
                                  const std::vector<PartitionVersion>& versions,
                                  const std::vector<std::string>& forget);
 
+  // `-o files` (issue #17): the units on their way through object storage (file_unit.hpp).
+  // put_file_unit inserts or replaces by unit name; forget_file_units removes the named ones.
+  void put_file_unit(const TableCopy& copy, const FileUnit& unit);
+  std::optional<FileUnit> file_unit(const TableCopy& copy, const std::string& unit);
+  std::vector<FileUnit> file_units(const TableCopy& copy);
+  void forget_file_units(const TableCopy& copy, const std::vector<std::string>& units);
+  // Every unit of every copy still recorded (`exlSchema clean`): (copy, unit) pairs.
+  std::vector<std::pair<TableCopy, FileUnit>> all_file_units();
+  // Forgets every unit whose export or load URL starts with `url_prefix` (its objects were
+  // removed by `clean`).
+  void forget_file_units_under(const std::string& url_prefix);
+
   // The schema version this build writes (SQLite user_version).
-  static constexpr int k_schema_version = 3;
+  static constexpr int k_schema_version = 4;
 
   struct Impl; // src/state's business (state_store_impl.hpp)
 

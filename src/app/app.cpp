@@ -18,6 +18,7 @@
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/report/json_report.hpp"
 #include "exlschema/runner/cancel_token.hpp"
+#include "exlschema/config/secrets.hpp"
 #include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
 #include "exlschema/util/log.hpp"
@@ -116,8 +117,17 @@ int check_clusters(const cli::CliArgs& args, config::ClusterDirectory& directory
 
 // clean: the named clusters (target, and source when given), each resolved before connecting.
 int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& directory,
-                      const runner::CancelToken& cancel) {
+                      const config::ConfigFile& file, const runner::CancelToken& cancel) {
   commands::CleanRequest request;
+  if (file.storage) { // -o files' buckets: resolved (keys from the environment) before connecting
+    const config::StorageSettings storage = config::resolve_storage(*file.storage);
+    request.storage.push_back(*storage.source);
+    if (storage.target) {
+      request.storage.push_back(*storage.target);
+    }
+    request.state_path =
+        file.state_path.empty() ? state::default_state_path() : file.state_path;
+  }
   request.clusters.push_back(directory.resolve(args.target, "-target"));
   if (!args.source.empty() && args.source != args.target) {
     request.clusters.push_back(directory.resolve(args.source, "-source"));
@@ -282,7 +292,7 @@ int run_command(const cli::CliArgs& args, const std::vector<std::string>& argv) 
   config::ClusterDirectory directory(file, db::fetch_all);
   if (args.command == cli::Command::Clean || args.command == cli::Command::Check) {
     const int code = args.command == cli::Command::Clean
-                         ? run_clean_command(args, directory, session.cancel)
+                         ? run_clean_command(args, directory, file, session.cancel)
                          : check_clusters(args, directory, file);
     return session.cancel.is_cancelled()
                ? runner::exit_code_for_signal(session.cancel.signal_number())

@@ -121,6 +121,7 @@ int run_clean(const CleanRequest& request, std::ostream& out) {
       ok = false;
     }
   }
+  ok = clean_storage(request, out) && ok;
   return ok ? 0 : 1;
 }
 

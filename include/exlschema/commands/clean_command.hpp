@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exlschema/config/cluster_settings.hpp"
+#include "exlschema/storage/storage_location.hpp"
 #include "exlschema/runner/cancel_token.hpp"
 
 #include <ostream>
@@ -19,7 +20,15 @@ struct CleanRequest {
   // source's password on the target).
   bool catalogs = false;
   const runner::CancelToken* cancel = nullptr;
+  // `storage:` of -o files (issue #17): every run prefix under each location's prefix is listed
+  // (and deleted with -r); the state store's records of them are forgotten. Empty: none.
+  std::vector<storage::StorageLocation> storage;
+  std::string state_path; // the state store whose file units clean forgets; empty: none
 };
+
+// The object-storage part of clean: lists (and with -r deletes) the run prefixes of `storage`.
+// Returns false when a location could not be listed or a delete failed.
+bool clean_storage(const CleanRequest& request, std::ostream& out);
 
 // Exit code: 0 when nothing is left (or the plan was printed), 1 when a drop failed or a cluster
 // could not be read.

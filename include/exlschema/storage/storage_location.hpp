@@ -11,7 +11,7 @@ struct StorageLocation {
   std::string name;     // "source" or "target": which entry of `storage:` it came from
   std::string endpoint; // "http://127.0.0.1:4568", "https://s3.eu-west-1.amazonaws.com"
   std::string bucket;
-  std::string prefix;   // key prefix of every run's files, no leading or trailing '/'
+  std::string prefix; // key prefix of every run's files, no leading or trailing '/'
   std::string region = "us-east-1";
   bool path_style = true; // http://endpoint/bucket/key (false: http://bucket.endpoint/key)
   std::string access_key;

@@ -14,11 +14,11 @@
 #include "exlschema/commands/check_command.hpp"
 #include "exlschema/commands/clean_command.hpp"
 #include "exlschema/config/config_locator.hpp"
+#include "exlschema/config/secrets.hpp"
 #include "exlschema/modes/drive.hpp"
 #include "exlschema/modes/mode_registry.hpp"
 #include "exlschema/report/json_report.hpp"
 #include "exlschema/runner/cancel_token.hpp"
-#include "exlschema/config/secrets.hpp"
 #include "exlschema/state/state_store.hpp"
 #include "exlschema/util/errors.hpp"
 #include "exlschema/util/log.hpp"
@@ -125,8 +125,7 @@ int run_clean_command(const cli::CliArgs& args, config::ClusterDirectory& direct
     if (storage.target) {
       request.storage.push_back(*storage.target);
     }
-    request.state_path =
-        file.state_path.empty() ? state::default_state_path() : file.state_path;
+    request.state_path = file.state_path.empty() ? state::default_state_path() : file.state_path;
   }
   request.clusters.push_back(directory.resolve(args.target, "-target"));
   if (!args.source.empty() && args.source != args.target) {

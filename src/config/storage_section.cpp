@@ -46,8 +46,8 @@ std::string trim_slashes(std::string text) {
 }
 
 StorageLocationEntry read_location(const YamlScope& scope) {
-  scope.allow_only({"endpoint", "bucket", "prefix", "region", "path_style", "access_key_env",
-                    "secret_key_env"});
+  scope.allow_only(
+      {"endpoint", "bucket", "prefix", "region", "path_style", "access_key_env", "secret_key_env"});
   StorageLocationEntry entry;
   entry.where = scope.where();
   entry.endpoint = scope.get_string("endpoint").value_or("");
@@ -80,8 +80,7 @@ StorageLocationEntry read_location(const YamlScope& scope) {
 std::string read_env_value(const std::string& name, const std::string& where) {
   const char* value = std::getenv(name.c_str());
   if (value == nullptr || *value == '\0') {
-    throw ConfigError("exlSchema: " + where + ": environment variable " + name +
-                      " is not set");
+    throw ConfigError("exlSchema: " + where + ": environment variable " + name + " is not set");
   }
   return value;
 }
@@ -113,6 +112,9 @@ StorageEntry read_storage(const YamlScope& scope) {
   storage.format = scope.get_string("format").value_or(storage.format);
   if (storage.format != "auto" && storage.format != "parquet" && storage.format != "csv") {
     scope.fail("format", "expected auto, parquet or csv");
+  }
+  if (!scope.has("source")) {
+    scope.fail({}, "missing key 'source'");
   }
   storage.source = read_location(scope.child("source"));
   if (scope.has("target")) {

@@ -1,5 +1,6 @@
 // -o files (files.hpp; statements in starrocks/files_sql.hpp). Per partition, one task:
-//   source:    INSERT INTO FILES("path" = "s3://<source bucket>/<prefix>/<run>/r<round>/<db>/<t>/<p>/",
+//   source:    INSERT INTO FILES("path" = "s3://<source
+//   bucket>/<prefix>/<run>/r<round>/<db>/<t>/<p>/",
 //              ...) SELECT <cols> FROM db.t WHERE <p's exact bounds>
 //   this host: (two locations) copy those objects to the target's bucket, each verified
 //   target:    INSERT {INTO|OVERWRITE} t [PARTITION (p)] WITH LABEL l (cols)
@@ -189,9 +190,10 @@ private:
   class UnitRun {
   public:
     UnitRun(RunContext& ctx, const FilesUnit& unit, runner::TaskResult& result)
-        : m_ctx(ctx), m_unit(unit), m_result(result),
-          m_source(*ctx.options.storage.source), m_load(ctx.options.storage.load_location()),
-          m_copy{ctx.options.source.alias, ctx.options.target.alias, unit.job.name()} {}
+        : m_ctx(ctx), m_unit(unit), m_result(result), m_source(*ctx.options.storage.source),
+          m_load(ctx.options.storage.load_location()), m_copy{ctx.options.source.alias,
+                                                              ctx.options.target.alias,
+                                                              unit.job.name()} {}
 
     void go() {
       std::optional<state::FileUnit> record;
@@ -228,8 +230,7 @@ private:
     bool reusable(const state::FileUnit& record, std::string& export_key,
                   std::vector<ObjectInfo>& objects) {
       if (record.format != starrocks::to_string(m_unit.format) || !m_unit.source_version ||
-          record.source_version != m_unit.source_version ||
-          record.source_id != m_unit.source_id) {
+          record.source_version != m_unit.source_version || record.source_id != m_unit.source_id) {
         return false;
       }
       const auto key = key_of(m_source.location(), record.export_url);
@@ -311,9 +312,11 @@ private:
         m_result.rows_moved = m_result.rows_moved.value_or(0);
         return;
       }
-      m_ctx.gate.mutate(Statement{
-          Side::Target, starrocks::build_truncate(m_unit.job.target, m_unit.load.partitions), {},
-          true});
+      m_ctx.gate.mutate(
+          Statement{Side::Target,
+                    starrocks::build_truncate(m_unit.job.target, m_unit.load.partitions),
+                    {},
+                    true});
       m_result.rows_moved = m_result.rows_moved.value_or(0);
     }
 
@@ -327,8 +330,8 @@ private:
                                  ": its answer was lost; the label says " + answer.state +
                                  ", so it was not sent again");
       }
-      m_result.rows_moved = m_result.rows_moved.value_or(0) +
-                            static_cast<std::int64_t>(answer.exec.affected_rows);
+      m_result.rows_moved =
+          m_result.rows_moved.value_or(0) + static_cast<std::int64_t>(answer.exec.affected_rows);
     }
 
     void put(const state::FileUnit& record) {
@@ -350,15 +353,15 @@ private:
   static starrocks::FormatChoice format_for(const RunContext& ctx,
                                             const starrocks::TableModel& model) {
     const StorageLocation& read_from = ctx.options.storage.load_location();
-    const bool custom = !ctx.options.storage.source->endpoint.empty() ||
-                        !read_from.endpoint.empty();
+    const bool custom =
+        !ctx.options.storage.source->endpoint.empty() || !read_from.endpoint.empty();
     return starrocks::choose_file_format(ctx.source.version, ctx.target.version, model,
                                          ctx.options.storage.format, custom);
   }
 
   // <prefix>/<run>/r<round>/<db>/<table>/
   static std::string table_key_in(const RunContext& ctx, const StorageLocation& location,
-                                   const TableJob& job) {
+                                  const TableJob& job) {
     return location.prefix + "/" + ctx.options.run_id + "/r" +
            std::to_string(std::max(1, ctx.round)) + "/" + job.source.database + "/" +
            job.source.table + "/";

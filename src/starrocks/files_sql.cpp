@@ -19,8 +19,7 @@ bool is_string_type(const ColumnType& type) {
 }
 
 bool is_complex_type(const ColumnType& type) {
-  return type.base == "array" || type.base == "map" || type.base == "struct" ||
-         type.base == "json";
+  return type.base == "array" || type.base == "map" || type.base == "struct" || type.base == "json";
 }
 
 // Aggregate-state types cannot be selected as values at all.
@@ -89,7 +88,8 @@ std::string storage_properties(const FilesStorage& storage) {
   if (!storage.endpoint.empty()) {
     const bool ssl = storage.endpoint.rfind("https://", 0) == 0;
     out.push_back(property("aws.s3.endpoint", storage.endpoint));
-    out.push_back(property("aws.s3.enable_path_style_access", storage.path_style ? "true" : "false"));
+    out.push_back(
+        property("aws.s3.enable_path_style_access", storage.path_style ? "true" : "false"));
     out.push_back(property("aws.s3.enable_ssl", ssl ? "true" : "false"));
   }
   out.push_back(property("aws.s3.region", storage.region));

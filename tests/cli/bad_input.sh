@@ -63,7 +63,7 @@ expect_usage "missing -t" "missing required flag -t" -source a -target c -o v2
 expect_usage "missing -o" "missing required flag -o" -source a -target c -t d.t
 expect_usage "no arguments" "missing required flag -source"
 expect_usage "missing value" "-t needs a value" -source a -target c -o v2 -t
-expect_usage "unknown mode" "--o: v9 not in {mysql,starrocks,meta,ghost,v1,v2,v3,v4,v5,pipe}" -source a -target c -t d.t -o v9
+expect_usage "unknown mode" "--o: v9 not in {mysql,starrocks,meta,ghost,v1,v2,v3,v4,v5,pipe,files}" -source a -target c -t d.t -o v9
 expect_usage "-thread 0" "--thread: Value 0 not in range 1 to 256" "${BASE[@]}" -thread 0
 expect_usage "--thread=0" "--thread: Value 0 not in range 1 to 256" "${BASE[@]}" --thread=0
 expect_usage "-thread abc" "--thread: 'abc' is not a whole number" "${BASE[@]}" -thread abc
@@ -233,6 +233,22 @@ expect_usage "meta copies whole tables" "-p cannot be used with -o meta" \
   -source a -target c -t db.tbl -o meta -config "$META_CONFIG" -p p1
 expect_usage "meta: a derived scs key in scs.properties" "exlSchema writes 'include_data_list'" \
   -source a -target c -t db.tbl -o meta -config "$BAD_KEY_CONFIG"
+
+# -o files: storage: must be there, its keys set, before anything connects (issue #17).
+expect_usage "files without storage" "-o files needs storage: in the configuration" \
+  -source a -target c -t db.tbl -o files -config "$CONFIG"
+FILES_CONFIG=$WORK/files.yaml
+cat "$CONFIG" >"$FILES_CONFIG"
+printf 'storage:\n  source:\n    endpoint: http://192.0.2.9:9000\n    bucket: b\n    access_key_env: EXL_CLI_S3_AK\n    secret_key_env: EXL_CLI_S3_SK\n' >>"$FILES_CONFIG"
+BAD_STORAGE=$WORK/files-bad.yaml
+cat "$CONFIG" >"$BAD_STORAGE"
+printf 'storage:\n  format: orc\n  source:\n    bucket: b\n    access_key_env: A\n    secret_key_env: B\n' >>"$BAD_STORAGE"
+chmod 600 "$FILES_CONFIG" "$BAD_STORAGE"
+expect_usage "files with its key variable unset" "storage.source.access_key_env: environment variable EXL_CLI_S3_AK is not set" \
+  -source a -target c -t db.tbl -o files -config "$FILES_CONFIG"
+expect_usage "files: a format storage: does not know" "storage.format: expected auto, parquet or csv" \
+  -source a -target c -t db.tbl -o files -config "$BAD_STORAGE"
+expect_usage "-keep-files belongs to -o files" "-keep-files only applies to -o files (got -o v2)" "${BASE[@]}" -keep-files
 
 BASE_NI=(-source a -target c -t db.tbl -o meta -config "$CONFIG")
 # The throttle's control files: accepted with every mode, refused empty, without a value, or as

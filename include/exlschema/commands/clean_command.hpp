@@ -1,8 +1,8 @@
 #pragma once
 
 #include "exlschema/config/cluster_settings.hpp"
-#include "exlschema/storage/storage_location.hpp"
 #include "exlschema/runner/cancel_token.hpp"
+#include "exlschema/storage/storage_location.hpp"
 
 #include <ostream>
 #include <vector>

@@ -15,9 +15,10 @@ namespace {
 using testing::HasSubstr;
 
 const std::string k_cluster = "clusters:\n  a: {host: h, user: u}\n";
-const std::string k_source = "  source:\n    endpoint: http://127.0.0.1:4568/\n    bucket: exl-src\n"
-                             "    prefix: /mig/x/\n    access_key_env: EXL_ST_AK\n"
-                             "    secret_key_env: EXL_ST_SK\n";
+const std::string k_source =
+    "  source:\n    endpoint: http://127.0.0.1:4568/\n    bucket: exl-src\n"
+    "    prefix: /mig/x/\n    access_key_env: EXL_ST_AK\n"
+    "    secret_key_env: EXL_ST_SK\n";
 
 std::string refusal(const std::string& storage) {
   try {

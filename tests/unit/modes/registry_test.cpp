@@ -38,7 +38,7 @@ TEST(ModeRegistryTest, NamesAreUniqueAndFound) {
 // PRODUCT.md §1: -where only on a first load that cannot destroy target rows.
 TEST(ModeRegistryTest, WhereOnlyOnFirstLoadsThatDoNotOverwrite) {
   EXPECT_EQ(names_where([](const ModeInfo& m) { return m.where_ok_one_time; }),
-            (std::set<std::string>{"mysql", "starrocks", "v1", "pipe"}));
+            (std::set<std::string>{"mysql", "starrocks", "v1", "pipe", "files"}));
   EXPECT_EQ(names_where([](const ModeInfo& m) { return m.overwrites_partitions; }),
             (std::set<std::string>{"v2", "v3", "v4", "v5"}));
   for (const ModeInfo& mode : mode_table()) {
@@ -49,7 +49,7 @@ TEST(ModeRegistryTest, WhereOnlyOnFirstLoadsThatDoNotOverwrite) {
 // Without -i these modes repeat rounds that replace what changed; the others run once.
 TEST(ModeRegistryTest, IncrementalRoundsBelongToTheModesThatReplaceWhatChanged) {
   EXPECT_EQ(names_where([](const ModeInfo& m) { return m.rounds; }),
-            (std::set<std::string>{"mysql", "starrocks", "pipe", "v2", "v3", "v4", "v5"}));
+            (std::set<std::string>{"mysql", "starrocks", "pipe", "files", "v2", "v3", "v4", "v5"}));
 }
 
 TEST(ModeRegistryTest, ModeSpecificFlagsBelongToTheirModes) {

@@ -95,23 +95,24 @@ TEST(FilesSqlTest, CsvExportTagsEveryValueSoNoneIsGuessedOrSplit) {
   spec.format = FileFormat::Csv;
   spec.url = "s3://exl-src/exlschema/run1/r1/ods/orders/p20240101/";
   spec.storage = storage();
-  EXPECT_EQ(build_files_export(spec),
-            "INSERT INTO FILES(\"path\" = \"s3://exl-src/exlschema/run1/r1/ods/orders/p20240101/\", "
-            "\"format\" = \"csv\", \"compression\" = \"uncompressed\", "
-            "\"aws.s3.endpoint\" = \"http://127.0.0.1:4568\", "
-            "\"aws.s3.enable_path_style_access\" = \"true\", \"aws.s3.enable_ssl\" = \"false\", "
-            "\"aws.s3.region\" = \"us-east-1\", \"aws.s3.use_instance_profile\" = \"false\", "
-            "\"aws.s3.access_key\" = \"AKIDEXAMPLE77\", "
-            "\"aws.s3.secret_key\" = \"wJalrXUtnFEMI/K7MDENG\") "
-            "SELECT concat(\"v\", `k`), concat(\"v\", `dt`), concat(\"x\", hex(`s`)) "
-            "FROM `ods`.`orders` WHERE (`dt` = '2024-01-01')");
+  EXPECT_EQ(
+      build_files_export(spec),
+      "INSERT INTO FILES(\"path\" = \"s3://exl-src/exlschema/run1/r1/ods/orders/p20240101/\", "
+      "\"format\" = \"csv\", \"compression\" = \"uncompressed\", "
+      "\"aws.s3.endpoint\" = \"http://127.0.0.1:4568\", "
+      "\"aws.s3.enable_path_style_access\" = \"true\", \"aws.s3.enable_ssl\" = \"false\", "
+      "\"aws.s3.region\" = \"us-east-1\", \"aws.s3.use_instance_profile\" = \"false\", "
+      "\"aws.s3.access_key\" = \"AKIDEXAMPLE77\", "
+      "\"aws.s3.secret_key\" = \"wJalrXUtnFEMI/K7MDENG\") "
+      "SELECT concat(\"v\", `k`), concat(\"v\", `dt`), concat(\"x\", hex(`s`)) "
+      "FROM `ods`.`orders` WHERE (`dt` = '2024-01-01')");
 }
 
 TEST(FilesSqlTest, CsvLoadCastsEveryColumnBackToItsType) {
-  EXPECT_EQ(build_files_select(k_plain.columns, FileFormat::Csv, "s3://b/p/", storage())
-                .substr(0, 106),
-            "SELECT CAST(substr($1, 2) AS BIGINT), CAST(substr($2, 2) AS DATE), unhex(substr($3, "
-            "2)) FROM FILES(\"path\" = ");
+  EXPECT_EQ(
+      build_files_select(k_plain.columns, FileFormat::Csv, "s3://b/p/", storage()).substr(0, 108),
+      "SELECT CAST(substr($1, 2) AS bigint), CAST(substr($2, 2) AS date), unhex(substr($3, "
+      "2)) FROM FILES(\"path\" = ");
   EXPECT_THAT(build_files_select(k_plain.columns, FileFormat::Csv, "s3://b/p/", storage()),
               HasSubstr("FILES(\"path\" = \"s3://b/p/*\", \"format\" = \"csv\", "));
 }

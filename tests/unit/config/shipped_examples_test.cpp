@@ -21,6 +21,9 @@ TEST(ShippedExamplesTest, TopLevelExampleParsesWithEveryKey) {
   EXPECT_EQ(config.feishu->progress_interval_s, 300);
   ASSERT_TRUE(config.scs);
   EXPECT_EQ(config.scs->home, "/opt/starrocks-cluster-sync");
+  ASSERT_TRUE(config.storage);
+  EXPECT_EQ(config.storage->source.bucket, "migration");
+  EXPECT_FALSE(config.storage->target);
   EXPECT_EQ(config.defaults.thread, 3);
 }
 

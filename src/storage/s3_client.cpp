@@ -243,7 +243,8 @@ Answer perform(const StorageLocation& loc, const Call& call) {
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
   } else if (call.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, call.body.data());
+    // Never a null pointer: with one, curl would read the body from stdin.
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, call.body.empty() ? "" : call.body.data());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
   } else if (call.method != "GET") {
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, call.method.c_str());

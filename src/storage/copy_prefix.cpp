@@ -29,17 +29,27 @@ void check_cancel(const CopyOptions& options, const S3Client& to, const std::str
 
 std::string read_back_md5(const S3Client& to, const std::string& key, const CopyOptions& options) {
   Md5Stream md5;
-  to.get_stream(key, [&](std::string_view piece) {
-    md5.update(piece);
-    return !(options.cancelled && options.cancelled());
-  });
+  try {
+    to.get_stream(key, [&](std::string_view piece) {
+      md5.update(piece);
+      return !(options.cancelled && options.cancelled());
+    });
+  } catch (const S3Error& e) {
+    if (e.code() == "Stopped") {
+      check_cancel(options, to, key); // throws "Cancelled"
+    }
+    throw;
+  }
   return md5.finish_hex();
 }
 
 // Copies one object; returns it as stored in `to`.
 ObjectInfo copy_object(const S3Client& from, const ObjectInfo& source, const S3Client& to,
                        const std::string& to_key, const CopyOptions& options) {
-  const std::size_t part_size = std::max<std::size_t>(options.part_size, 1);
+  // S3 allows 10,000 parts: a larger object gets larger parts.
+  constexpr std::uint64_t max_parts = 10'000;
+  const std::uint64_t part_size =
+      std::max<std::uint64_t>({options.part_size, 1, (source.size + max_parts - 1) / max_parts});
   SentDigest sent;
   Md5Stream whole;
   ObjectInfo stored;

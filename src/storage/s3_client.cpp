@@ -3,6 +3,7 @@
 #include "exlschema/util/base64.hpp"
 #include "exlschema/util/log.hpp"
 #include "exlschema/util/redact.hpp"
+#include "storage/request_target.hpp"
 #include "storage/s3_xml.hpp"
 #include "storage/sigv4.hpp"
 
@@ -198,26 +199,20 @@ std::string where(const StorageLocation& loc, const Call& call) {
 // sink stopped); HTTP error statuses are returned, not thrown.
 Answer perform(const StorageLocation& loc, const Call& call) {
   s3_curl_init_once();
-  const auto [scheme, authority] = split_endpoint(loc.endpoint);
-  const std::string host = loc.path_style ? authority : loc.bucket + "." + authority;
-  std::string path = loc.path_style ? "/" + uri_encode(loc.bucket, true) : "";
-  path += "/" + uri_encode(call.key, false);
-  if (loc.path_style && call.key.empty()) {
-    path.pop_back(); // "/bucket"
-  }
+  const RequestTarget target = request_target(loc, call.key);
   SignableRequest sign;
   sign.method = call.method;
-  sign.canonical_uri = path;
+  sign.canonical_uri = target.path;
   sign.query = call.query;
   sign.payload_sha256 = sha256_hex(call.body);
   const std::string date = amz_date(static_cast<std::int64_t>(std::time(nullptr)));
   sign.headers = {
-      {"host", host}, {"x-amz-date", date}, {"x-amz-content-sha256", sign.payload_sha256}};
+      {"host", target.host}, {"x-amz-date", date}, {"x-amz-content-sha256", sign.payload_sha256}};
   sign.headers.insert(sign.headers.end(), call.headers.begin(), call.headers.end());
   const std::string auth =
       authorization(sign, Credentials{loc.access_key, loc.secret_key, loc.region}, date);
 
-  std::string url = scheme + host + path;
+  std::string url = target.url;
   const std::string query = canonical_query(call.query);
   if (!query.empty()) {
     url += "?" + query;
@@ -248,7 +243,8 @@ Answer perform(const StorageLocation& loc, const Call& call) {
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
   } else if (call.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, call.body.data());
+    // Never a null pointer: with one, curl would read the body from stdin.
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, call.body.empty() ? "" : call.body.data());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
   } else if (call.method != "GET") {
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, call.method.c_str());
@@ -311,6 +307,22 @@ std::string xml_escape(std::string_view text) {
 }
 
 } // namespace
+
+RequestTarget request_target(const StorageLocation& location, const std::string& key) {
+  const auto [scheme, authority] = split_endpoint(location.endpoint);
+  RequestTarget t;
+  t.host = location.path_style ? authority : location.bucket + "." + authority;
+  if (location.path_style) {
+    t.path = "/" + uri_encode(location.bucket, true);
+    if (!key.empty()) {
+      t.path += "/" + uri_encode(key, false);
+    }
+  } else {
+    t.path = "/" + uri_encode(key, false);
+  }
+  t.url = scheme + t.host + t.path;
+  return t;
+}
 
 S3Client::S3Client(StorageLocation location) : m_location(std::move(location)) {}
 

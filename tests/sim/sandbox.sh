@@ -9,6 +9,10 @@
 #       DIR/exlSchema.yaml (both 600). Each --also-dst V adds one more target cluster of
 #       StarRocks V, named dst<major><minor> (--also-dst 2.5.22 -> cluster dst25, variables
 #       DST25_PORT, ...), so that tests can run the same statements against every release.
+#       It also starts the test object store of -o files (tests/s3/s3rver.sh, in DIR/s3) with
+#       buckets exl-src and exl-dst, and sandbox.env exports its EXL_S3_ENDPOINT,
+#       EXL_S3_ACCESS_KEY, EXL_S3_SECRET_KEY (and EXL_S3_SRC_BUCKET=exl-src,
+#       EXL_S3_DST_BUCKET=exl-dst).
 #   sandbox.sh down DIR      stops what `up` started (by pid files); removes nothing.
 #   sandbox.sh status DIR    says what runs.
 # srsim binary: $SRSIM_BIN, else build/tests/sim/srsim in this repository. Its MariaDB UDF library
@@ -19,6 +23,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 mariadb_sh="$repo/tests/support/mariadb.sh"
+s3rver_sh="$repo/tests/s3/s3rver.sh"
 clusters=(src dst) # `up` adds the --also-dst clusters and records the list in DIR/clusters
 
 die() { echo "sandbox.sh: $*" >&2; exit 1; }
@@ -92,6 +97,8 @@ write_env() {
         printf 'export %s_DATA_DIR=%q %s_VERSION=%q\n' "$C" "$cdir/srsim" "$C" "$(cat "$cdir/version")"
       )
     done
+    grep -v '^#' "$DIR/s3/s3.env"
+    echo "export EXL_S3_SRC_BUCKET=exl-src EXL_S3_DST_BUCKET=exl-dst"
   } >"$DIR/sandbox.env"
   chmod 600 "$DIR/sandbox.env"
 }
@@ -136,6 +143,7 @@ up() {
   for c in "${clusters[@]}"; do
     alive "$DIR/$c/srsim.pid" && die "a sandbox already runs in $DIR (sandbox.sh down $DIR)"
   done
+  alive "$DIR/s3/s3rver.pid" && die "a sandbox already runs in $DIR (sandbox.sh down $DIR)"
   clusters=(src dst)
   for v in "${also[@]}"; do
     [[ $v =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || die "--also-dst needs MAJOR.MINOR.PATCH, got $v"
@@ -154,7 +162,10 @@ up() {
     mkdir -p "$DIR/$c/tmp"
     TMPDIR="$DIR/$c/tmp" "$mariadb_sh" start "$DIR/$c/mariadb" & pids+=($!)
   done
+  # The object store starts meanwhile.
+  "$s3rver_sh" up "$DIR/s3" --bucket exl-src --bucket exl-dst >/dev/null & local s3_pid=$!
   for p in "${pids[@]}"; do wait "$p" || die "a MariaDB server did not start (see $DIR/*/mariadb)"; done
+  wait "$s3_pid" || die "the object store did not start (see $DIR/s3/s3rver.out)"
   for c in "${clusters[@]}"; do start_srsim "$c" "$(cat "$DIR/$c/version")"; done
   for c in "${clusters[@]}"; do
     wait_ready "$DIR/$c/srsim" "$DIR/$c/srsim.pid"
@@ -174,6 +185,7 @@ summary() {
       echo "$c: not running"
     fi
   done
+  "$s3rver_sh" status "$DIR/s3" 2>/dev/null || true
   echo "env: source $DIR/sandbox.env; config: $DIR/exlSchema.yaml"
 }
 
@@ -194,6 +206,7 @@ down() {
     stop_pid "$DIR/$c/srsim.pid"
     "$mariadb_sh" stop "$DIR/$c/mariadb" & pids+=($!)
   done
+  [ -d "$DIR/s3" ] && "$s3rver_sh" down "$DIR/s3"
   for p in "${pids[@]}"; do wait "$p" || true; done
 }
 
@@ -203,6 +216,7 @@ status() {
     alive "$DIR/$c/srsim.pid" || rc=1
     alive "$DIR/$c/mariadb/mariadbd.pid" || rc=1
   done
+  alive "$DIR/s3/s3rver.pid" || rc=1
   summary
   return $rc
 }

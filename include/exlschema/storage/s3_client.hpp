@@ -23,10 +23,11 @@ struct ObjectInfo {
 };
 
 // An S3 error answer or a failure on this side. `http_status` is the answer's status (200 for a
-// CompleteMultipartUpload answered with an <Error> body); 0 when there was no answer: then
-// `code` is "NoAnswer" (connection refused, reset, timeout: the request may or may not have taken
-// effect), "Stopped" (get_stream's sink stopped), "Cancelled" (copy_prefix's cancelled()),
-// "CopyMismatch" (a copy's size or MD5 differs) or "BadAnswer" (an answer that cannot be read).
+// CompleteMultipartUpload answered with an <Error> body; "BadAnswer": an answer that cannot be
+// read, e.g. a truncated listing without a token); 0 when there was no answer or the failure is
+// on this side: then `code` is "NoAnswer" (connection refused, reset, timeout: the request may
+// or may not have taken effect), "Stopped" (get_stream's sink stopped), "Cancelled"
+// (copy_prefix's cancelled()) or "CopyMismatch" (a copy's size or MD5 differs).
 // The message names the operation, s3://bucket/key and the endpoint, never a key's secret.
 class S3Error : public std::runtime_error {
 public:

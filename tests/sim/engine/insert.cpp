@@ -8,6 +8,7 @@
 #include "backend_errors.hpp"
 #include "ddl_translate.hpp"
 #include "errors.hpp"
+#include "files_table_function.hpp"
 #include "handlers.hpp"
 #include "insert_parser.hpp"
 #include "load_job.hpp"
@@ -54,7 +55,19 @@ void resolve_by_name(Ctx& ctx, InsertStmt& st) {
 } // namespace
 
 Reply insert_statement(Ctx& ctx, Cursor& cur) {
+  // INSERT {INTO | OVERWRITE} FILES (..) query: an unload (files_unload.cpp).
+  if ((cur.is_kw("INTO", 1) || cur.is_kw("OVERWRITE", 1)) && cur.is_kw("FILES", 2) &&
+      cur.is_sym("(", 3)) {
+    check_hint_places(cur);
+    bool overwrite = cur.is_kw("OVERWRITE", 1);
+    cur.seek(2);
+    return insert_into_files(ctx, cur, overwrite);
+  }
   InsertStmt st = parse_insert(cur);
+  // FILES(..) relations of the query become scratch tables for this statement (dropped when it
+  // ends); the rows then go through the load below like any query's.
+  FilesRelations files(ctx);
+  st.source = files.materialize(st.source);
   // StarRocks checks the properties before it looks at the target (InsertAnalyzer.analyze).
   st.options = analyze_insert_properties(st.properties);
   if (!st.target.catalog.empty() && st.target.catalog != "default_catalog") {

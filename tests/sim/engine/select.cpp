@@ -7,6 +7,7 @@
 #include "backend_errors.hpp"
 #include "call_rewrite.hpp"
 #include "errors.hpp"
+#include "files_table_function.hpp"
 #include "handlers.hpp"
 #include "temp_partitions.hpp"
 #include "virtual_tables.hpp"
@@ -93,7 +94,8 @@ Reply select_statement(Ctx& ctx, const std::string& sql) {
   if (!ctx.session.current_db.empty()) {
     ctx.require("SELECT", ctx.session.current_db);
   }
-  std::string rewritten = rewrite_query(ctx, sql);
+  FilesRelations files(ctx); // FILES(..) relations as scratch tables for this statement
+  std::string rewritten = rewrite_query(ctx, files.materialize(sql));
   try {
     return run_watched(ctx, deadline_for(ctx, false), false,
                        [&] { return ctx.conn.query(rewritten); });

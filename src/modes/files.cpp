@@ -209,8 +209,9 @@ private:
         record = make_record(export_key, load_key, objects);
         put(*record);
       }
-      const bool two = m_ctx.options.storage.target.has_value();
-      if (two) {
+      if (!m_ctx.options.storage.target) {
+        load_key = export_key; // one bucket: the target reads what the source wrote
+      } else {
         if (const auto key = key_of(m_load.location(), record->load_url); key && reused) {
           load_key = *key;
         }

@@ -10,12 +10,17 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace exl::starrocks {
 namespace {
 
 bool is_string_type(const ColumnType& type) {
   return type.base == "char" || type.base == "varchar" || type.base == "string";
+}
+
+bool is_decimal_type(const ColumnType& type) {
+  return type.base.rfind("decimal", 0) == 0;
 }
 
 bool is_complex_type(const ColumnType& type) {
@@ -116,6 +121,19 @@ std::string export_expression(const Column& column, FileFormat format) {
   return "concat(\"v\", " + name + ")";
 }
 
+// The type a CAST names: SHOW CREATE TABLE's internal spellings (`decimal64(10, 2)`, `int(11)`)
+// written as the SQL types CAST takes (DECIMAL(p, s), INT).
+std::string cast_type(const ColumnType& type) {
+  if (is_decimal_type(type)) {
+    return fmt::format("DECIMAL({}, {})", type.precision().value_or(38), type.scale().value_or(0));
+  }
+  std::string base = type.base;
+  for (char& c : base) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return base;
+}
+
 std::string load_expression(const Column& column, FileFormat format, std::size_t position) {
   if (format == FileFormat::Parquet) {
     return quote_identifier(column.name);
@@ -124,7 +142,7 @@ std::string load_expression(const Column& column, FileFormat format, std::size_t
   if (is_string_type(column.type)) {
     return "unhex(" + field + ")";
   }
-  return "CAST(" + field + " AS " + print_column_type(column.type) + ")";
+  return "CAST(" + field + " AS " + cast_type(column.type) + ")";
 }
 
 } // namespace

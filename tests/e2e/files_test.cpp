@@ -186,12 +186,12 @@ TEST(FilesModeTest, KeepFilesLeavesTheObjectsAndCleanListsThenDeletesThem) {
   EXPECT_FALSE(contains(listed.out + cleaned.out, k_secret));
 }
 
-// Killed while the target's load is held: the export is in the bucket and recorded; the re-run
-// loads it without exporting again.
-TEST(FilesModeTest, ACrashAfterTheExportIsResumedWithoutExportingAgain) {
-  const std::string db = fresh_database("fl_crash");
+// Killed while the target's load is held: the export (and its copy) is in the bucket and
+// recorded; the re-run loads it without exporting again, then deletes the earlier run's objects.
+void crash_then_resume(const std::string& what, bool two_buckets) {
+  const std::string db = fresh_database(what);
   make_copy_tables(db);
-  const FilesJob job("e2e-" + db);
+  const FilesJob job("e2e-" + db, two_buckets);
   db::ConnectionParams params = cluster("DST");
   params.query_timeout_s = 0;
   db::Connection control(params);
@@ -201,16 +201,82 @@ TEST(FilesModeTest, ACrashAfterTheExportIsResumedWithoutExportingAgain) {
     const bool held = statement_running(control, "FROM FILES(");
     run.signal(SIGKILL);
     run.wait();
+    // srsim drops the held load once it sees its client gone; released before that, it would
+    // still run (as a statement in flight may on StarRocks) and the target would hold the rows.
+    const bool dropped = eventually(
+        [&] {
+          for (const auto& row : control.query("SHOW PROCESSLIST").rows) {
+            for (const auto& cell : row) {
+              if (contains(cell.value_or(""), "FROM FILES(")) {
+                return false;
+              }
+            }
+          }
+          return true;
+        },
+        std::chrono::seconds(30), std::chrono::milliseconds(10));
     control.query("ADMIN SET SIM RESET");
     ASSERT_TRUE(held) << run.out_so_far() << run.err_so_far();
+    ASSERT_TRUE(dropped);
   }
   EXPECT_FALSE(objects("exl-src", job.prefix()).empty());
+  EXPECT_EQ(objects("exl-dst", job.prefix()).empty(), !two_buckets);
   const QueryLogMark src("SRC");
   const ExlResult r = job.run(db + ".single", {"-r", "-i"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   expect_copies(db, {"single"});
   EXPECT_EQ(count_matching(writes_in(src.statements()), "INSERT INTO FILES("), 0U) << r.out;
   EXPECT_TRUE(contains(r.out, "reused the export of run")) << r.out;
+  EXPECT_EQ(objects("exl-src", job.prefix()), std::vector<storage::ObjectInfo>{});
+  EXPECT_EQ(objects("exl-dst", job.prefix()), std::vector<storage::ObjectInfo>{});
+}
+
+TEST(FilesModeTest, ACrashAfterTheExportIsResumedWithoutExportingAgain) {
+  crash_then_resume("fl_crash", false);
+}
+
+TEST(FilesModeTest, ACrashAfterTheCopyIsResumedWithoutExportingOrCopyingAgain) {
+  crash_then_resume("fl_crash2", true);
+}
+
+// The export finished but its answer was lost: its prefix is emptied and it is exported again,
+// so the load reads one copy of the rows, never two.
+TEST(FilesModeTest, AnExportWhoseAnswerWasLostIsRedoneIntoAnEmptiedPrefix) {
+  const std::string db = fresh_database("fl_lostexp");
+  make_copy_tables(db);
+  const FilesJob job("e2e-" + db);
+  sql("SRC", "ADMIN SET SIM CLOSE AFTER COMMIT 'INSERT INTO FILES('");
+  const QueryLogMark src("SRC");
+  const ExlResult r = job.run(db + ".single", {"-r", "-i"});
+  sql("SRC", "ADMIN SET SIM RESET");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  expect_copies(db, {"single"});
+  EXPECT_EQ(count_matching(writes_in(src.statements()), "INSERT INTO FILES("), 2U) << r.out;
+  EXPECT_TRUE(contains(r.out, "the export's answer was lost")) << r.out;
+}
+
+// CSV carries no escaping: every string goes as hex, so separators, newlines, the text \N,
+// quotes, backslashes, non-ASCII, '' and NULL all come back as they were; checked by checksum.
+TEST(FilesModeTest, StringsThatCsvCannotHoldTravelExactly) {
+  const std::string db = fresh_database("fl_text");
+  sql_all(
+      "SRC",
+      {"CREATE DATABASE `" + db + "`",
+       "CREATE TABLE `" + db +
+           "`.`texts` (k INT, s VARCHAR(64), c CHAR(8), d DECIMAL(27, 9), l LARGEINT, "
+           "t DATETIME, b BOOLEAN, f DOUBLE) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) "
+           "BUCKETS 1 PROPERTIES('replication_num'='1')",
+       "INSERT INTO `" + db +
+           R"sql(`.`texts` VALUES (1, 'a\tb', 'x', 123456789012345678.123456789, 170141183460469231731687303715884105727, '2024-02-29 23:59:59', true, 0.1), (2, 'line\nbreak', '', -0.000000001, -1, '1970-01-01 00:00:00', false, -2.5), (3, '\\N', NULL, NULL, NULL, NULL, NULL, NULL), (4, '', 'q"', 0, 0, '2000-01-01 00:00:01', true, 1e10), (5, NULL, '\\', 1, 1, '2000-01-01 00:00:00', false, 0), (6, '表 ünï ''q''', 'é', 2, 2, '2000-01-01 00:00:00', true, 3))sql"});
+  const FilesJob job("e2e-" + db);
+  const ExlResult r = job.run(db + ".texts", {"-r", "-i", "-checksum"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  expect_copies(db, {"texts"});
+  EXPECT_EQ(
+      sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`texts` WHERE s IS NULL").rows.at(0).at(0),
+      "1");
+  EXPECT_EQ(sql("DST", "SELECT COUNT(*) FROM `" + db + "`.`texts` WHERE s = ''").rows.at(0).at(0),
+            "1");
 }
 
 // The load committed, its answer was lost: the label says so, nothing is loaded twice.
@@ -270,7 +336,7 @@ TEST(FilesModeTest, AnIncrementalRoundMovesOnlyTheChangedPartition) {
 TEST(FilesModeTest, ATargetThatCannotReadTheBucketIsRefusedWithTheReason) {
   const std::string db = fresh_database("fl_old");
   make_copy_tables(db);
-  const FilesJob job("e2e-" + db);
+  const FilesJob job("e2e-" + db, false, "auto");
   const QueryLogMark src("SRC");
   const ExlResult r = run_exl(job.args(db + ".ranged", {"-r", "-i"}, "dst31"), job.env());
   EXPECT_NE(r.exit_code, 0) << r.out << r.err;

@@ -133,6 +133,16 @@ std::string cast_call(const Args& args, const Version&) {
   if (as + 1 >= t.size()) {
     return "";
   }
+  if (t[as + 1].upper == "BOOLEAN" || t[as + 1].upper == "BOOL") {
+    // MariaDB has no BOOLEAN cast (its BOOLEAN is TINYINT(1)). StarRocks reads a string as a
+    // boolean from "true"/"false" in any case, and a numeric string as number <> 0 ('2', '-1'
+    // true, '+0' false); other text is NULL (StarRocks's SQL tests "CAST(VARCHAR AS BOOLEAN) on
+    // numeric strings", be/src/util/string_parser.hpp).
+    const std::string v = "(" + args[0].substr(0, t[as].begin) + ")";
+    return "(CASE WHEN " + v + " IS NULL THEN NULL WHEN LOWER(TRIM(" + v +
+           ")) IN ('true', '1') THEN 1 WHEN LOWER(TRIM(" + v + ")) IN ('false', '0') THEN 0 WHEN " +
+           v + " REGEXP '^[-+]?[0-9]+([.][0-9]*)?$' THEN (" + v + " <> 0) ELSE NULL END)";
+  }
   std::string type = mariadb_cast_type(t[as + 1]);
   if (type.empty()) {
     return "";

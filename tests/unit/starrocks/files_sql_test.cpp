@@ -111,10 +111,16 @@ TEST(FilesSqlTest, CsvExportTagsEveryValueSoNoneIsGuessedOrSplit) {
 TEST(FilesSqlTest, CsvLoadCastsEveryColumnBackToItsType) {
   EXPECT_EQ(
       build_files_select(k_plain.columns, FileFormat::Csv, "s3://b/p/", storage()).substr(0, 108),
-      "SELECT CAST(substr($1, 2) AS bigint), CAST(substr($2, 2) AS date), unhex(substr($3, "
+      "SELECT CAST(substr($1, 2) AS BIGINT), CAST(substr($2, 2) AS DATE), unhex(substr($3, "
       "2)) FROM FILES(\"path\" = ");
   EXPECT_THAT(build_files_select(k_plain.columns, FileFormat::Csv, "s3://b/p/", storage()),
               HasSubstr("FILES(\"path\" = \"s3://b/p/*\", \"format\" = \"csv\", "));
+  // SHOW CREATE TABLE's internal spellings become the types CAST takes.
+  const std::vector<Column> inner{column("d", "decimal64", {10, 2}), column("i", "int", {11}),
+                                  column("l", "largeint")};
+  EXPECT_THAT(build_files_select(inner, FileFormat::Csv, "s3://b/p/", storage()),
+              HasSubstr("SELECT CAST(substr($1, 2) AS DECIMAL(10, 2)), CAST(substr($2, 2) AS "
+                        "INT), CAST(substr($3, 2) AS LARGEINT) FROM"));
 }
 
 TEST(FilesSqlTest, ParquetNamesTheColumns) {

@@ -56,6 +56,18 @@ TEST(WriteGateTest, PlanOnlyRunOfEveryModeSendsNoWrite) {
           {"-config", scs_dir.write("exl.yaml", read_file(config_path()) +
                                                     "scs:\n  home: " + scs_dir.path() + "/scs\n")});
     }
+    if (mode.name == "files") { // the sandbox's object store (its variables in sandbox.env)
+      const auto env = load_sandbox_env();
+      ASSERT_TRUE(env && env->count("EXL_S3_ENDPOINT") != 0);
+      args.insert(
+          args.end(),
+          {"-config", scs_dir.write("files.yaml", read_file(config_path()) +
+                                                      "storage:\n  source:\n    endpoint: " +
+                                                      env->at("EXL_S3_ENDPOINT") +
+                                                      "\n    bucket: exl-src\n    access_key_env: "
+                                                      "EXL_S3_ACCESS_KEY\n    secret_key_env: "
+                                                      "EXL_S3_SECRET_KEY\n")});
+    }
     const ExlResult r = run_exl(args);
     EXPECT_EQ(r.exit_code, 0) << mode.name << "\n" << r.out << r.err;
     EXPECT_EQ(writes_in(src.statements()), std::vector<std::string>{}) << mode.name;

@@ -4,20 +4,43 @@
 //   EXL_S3_ACCESS_KEY  S3RVER for s3rver
 //   EXL_S3_SECRET_KEY  S3RVER for s3rver
 //   EXL_S3_BUCKET      an existing bucket (default exl-src)
-// A missing variable fails the test: a skipped server test is not a pass.
+// or, when they are not set, from the s3.env of the fixture's s3rver (SIM_S3_ENV_FILE, ctest's
+// sim_mariadb fixture starts it). A missing variable fails the test: a skipped server test is not
+// a pass.
 
 #include "engine/sim_object_store.hpp"
 #include "engine_test_support.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 namespace srsim::test {
 namespace {
 
+// `export A=x B=y` lines of the fixture's s3.env.
+std::string from_env_file(const std::string& name) {
+#ifdef SIM_S3_ENV_FILE
+  std::ifstream in(SIM_S3_ENV_FILE);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("export ", 0) != 0) {
+      continue;
+    }
+    std::istringstream words(line.substr(7));
+    for (std::string pair; words >> pair;) {
+      if (pair.rfind(name + "=", 0) == 0) {
+        return pair.substr(name.size() + 1);
+      }
+    }
+  }
+#endif
+  return "";
+}
+
 std::string env_or_empty(const char* name) {
   const char* v = std::getenv(name);
-  return v ? v : "";
+  return v ? v : from_env_file(name);
 }
 
 class FilesTest : public EngineTest {
@@ -361,7 +384,8 @@ TEST_F(FilesTest, InsertFromFilesIsALabelledLoadWithPartitionChecks) {
   // unhex answers a string (StarRocks's VARCHAR), stored as such.
   ok("INSERT INTO t (dt, k, v) SELECT $1, concat(unhex('C3A9'), unhex(hex($2))), 0 FROM " +
      files("ld/p2.csv"));
-  EXPECT_EQ(scalar("SELECT k FROM t WHERE v = 0"), "\xC3\xA9" "c");
+  EXPECT_EQ(scalar("SELECT k FROM t WHERE v = 0"), "\xC3\xA9"
+                                                   "c");
 }
 
 } // namespace

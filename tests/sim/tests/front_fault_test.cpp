@@ -168,6 +168,8 @@ TEST(FrontFaultTest, RefuseConnectionsKeepsExistingOnes) {
 TEST(FrontFaultTest, RefuseConnectionsAlsoRefusesTheFeHttpPortButNotTheBes) {
   PrivateSrsim sim;
   auto c = sim.root();
+  // A reused sandbox directory keeps the MariaDB data of an earlier run.
+  ASSERT_TRUE(c->query("DROP DATABASE IF EXISTS refuse_http").ok());
   ASSERT_TRUE(c->query("CREATE DATABASE refuse_http").ok());
   ASSERT_TRUE(c->query("CREATE TABLE refuse_http.t (k INT) DUPLICATE KEY(k) DISTRIBUTED BY "
                        "HASH(k) BUCKETS 1 PROPERTIES('replication_num'='1')")

@@ -37,6 +37,28 @@ std::string decrypt(const PasswordSource& source) {
   return *plain;
 }
 
+storage::StorageLocation resolve_location(const StorageLocationEntry& entry,
+                                          const std::string& name) {
+  storage::StorageLocation location;
+  location.name = name;
+  location.endpoint = entry.endpoint;
+  location.bucket = entry.bucket;
+  location.prefix = entry.prefix;
+  location.region = entry.region;
+  location.path_style = entry.path_style;
+  location.access_key_env = entry.access_key_env;
+  location.secret_key_env = entry.secret_key_env;
+  location.access_key = read_env(entry.access_key_env, entry.where + ".access_key_env");
+  location.secret_key = read_env(entry.secret_key_env, entry.where + ".secret_key_env");
+  if (location.access_key.empty() || location.secret_key.empty()) {
+    fail(entry.where, "the variables " + entry.access_key_env + " and " + entry.secret_key_env +
+                          " must not be empty");
+  }
+  util::register_secret(location.access_key);
+  util::register_secret(location.secret_key);
+  return location;
+}
+
 } // namespace
 
 std::string resolve_password(const PasswordSource& source) {
@@ -110,6 +132,19 @@ ScsSettings resolve_scs(const ScsEntry& entry) {
   s.stall_timeout_s = entry.stall_timeout_s;
   s.stop_timeout_s = entry.stop_timeout_s;
   return s;
+}
+
+StorageSettings resolve_storage(const StorageEntry& entry) {
+  StorageSettings settings;
+  settings.format = entry.format;
+  settings.source = resolve_location(entry.source, "source");
+  if (entry.target) {
+    settings.target = resolve_location(*entry.target, "target");
+    if (settings.target->same_bucket(*settings.source)) {
+      settings.target.reset(); // one bucket both clusters read: nothing to copy
+    }
+  }
+  return settings;
 }
 
 } // namespace exl::config

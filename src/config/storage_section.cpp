@@ -12,11 +12,7 @@
 //     target: { ... }         # a second location the target reads; exlSchema copies to it
 #include "config/config_sections.hpp"
 
-#include "exlschema/config/secrets.hpp"
 #include "exlschema/util/errors.hpp"
-#include "exlschema/util/redact.hpp"
-
-#include <cstdlib>
 
 namespace exl::config {
 namespace {
@@ -77,32 +73,6 @@ StorageLocationEntry read_location(const YamlScope& scope) {
   return entry;
 }
 
-std::string read_env_value(const std::string& name, const std::string& where) {
-  const char* value = std::getenv(name.c_str());
-  if (value == nullptr || *value == '\0') {
-    throw ConfigError("exlSchema: " + where + ": environment variable " + name + " is not set");
-  }
-  return value;
-}
-
-storage::StorageLocation resolve_location(const StorageLocationEntry& entry,
-                                          const std::string& name) {
-  storage::StorageLocation location;
-  location.name = name;
-  location.endpoint = entry.endpoint;
-  location.bucket = entry.bucket;
-  location.prefix = entry.prefix;
-  location.region = entry.region;
-  location.path_style = entry.path_style;
-  location.access_key_env = entry.access_key_env;
-  location.secret_key_env = entry.secret_key_env;
-  location.access_key = read_env_value(entry.access_key_env, entry.where + ".access_key_env");
-  location.secret_key = read_env_value(entry.secret_key_env, entry.where + ".secret_key_env");
-  util::register_secret(location.access_key);
-  util::register_secret(location.secret_key);
-  return location;
-}
-
 } // namespace
 
 StorageEntry read_storage(const YamlScope& scope) {
@@ -121,19 +91,6 @@ StorageEntry read_storage(const YamlScope& scope) {
     storage.target = read_location(scope.child("target"));
   }
   return storage;
-}
-
-StorageSettings resolve_storage(const StorageEntry& entry) {
-  StorageSettings settings;
-  settings.format = entry.format;
-  settings.source = resolve_location(entry.source, "source");
-  if (entry.target) {
-    settings.target = resolve_location(*entry.target, "target");
-    if (settings.target->same_bucket(*settings.source)) {
-      settings.target.reset(); // one bucket both clusters read: nothing to copy
-    }
-  }
-  return settings;
 }
 
 } // namespace exl::config

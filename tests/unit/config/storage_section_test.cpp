@@ -51,7 +51,7 @@ TEST(StorageSectionTest, ReadsALocationAndItsKeysFromTheEnvironment) {
     FAIL() << "resolved without its secret key";
   } catch (const exl::ConfigError& e) {
     EXPECT_THAT(e.what(), HasSubstr("storage.source.secret_key_env"));
-    EXPECT_THAT(e.what(), HasSubstr("EXL_ST_SK is not set"));
+    EXPECT_THAT(e.what(), HasSubstr("environment variable EXL_ST_SK is not set"));
   }
   ::unsetenv("EXL_ST_AK");
 }

@@ -52,6 +52,10 @@ struct Call {
   std::string_view body;
   Params headers; // signed besides host, x-amz-date, x-amz-content-sha256
   const std::function<bool(std::string_view)>* sink = nullptr; // 2xx body goes here when set
+  // The body's expected size (a ranged GET): reserved up front, so that a part is received
+  // into one allocation instead of a string doubling through reallocations (each of which holds
+  // the old and the new block at once, and leaves up to twice the part as capacity).
+  std::size_t expect_body = 0;
 };
 
 struct Answer {
@@ -231,6 +235,7 @@ Answer perform(const StorageLocation& loc, const Call& call) {
   }
   CURL* c = curl.get();
   Answer answer;
+  answer.body.reserve(call.expect_body);
   Receiving receiving{c, &answer, call.sink};
   BodyCursor cursor{call.body};
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
@@ -425,6 +430,7 @@ std::string S3Client::get_range(const std::string& key, std::uint64_t first_byte
   call.key = key;
   call.headers = {{"range", "bytes=" + std::to_string(first_byte) + "-" +
                                 std::to_string(first_byte + count - 1)}};
+  call.expect_body = static_cast<std::size_t>(count);
   Answer a = perform(m_location, call);
   if (!ok(a)) {
     throw_answer(m_location, call, a);

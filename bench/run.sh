@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# exlSchema benchmarks (issues #10, #11, #12, #14): statement counts of the partition auditor,
-# cheap incremental rounds, -thread scaling under injected latency (v2, and the external-table
-# modes -o mysql / -o starrocks), exlSchema's own CPU share, the cost of content verification
-# (checksum pass against count pass, bisection statements), and -o pipe's throughput against its
-# halves and a shell pipeline, with its peak RSS. Not a test: it measures and writes Markdown
-# tables to bench/results/*.md; a goal that is missed is reported as missed, with the numbers.
-#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external|pipe|scale]
+# exlSchema benchmarks (issues #10, #11, #12, #14, #15, #17): statement counts of the partition
+# auditor, cheap incremental rounds, -thread scaling under injected latency (v2, and the
+# external-table modes -o mysql / -o starrocks), exlSchema's own CPU share, the cost of content
+# verification (checksum pass against count pass, bisection statements), -o pipe's throughput
+# against its halves and a shell pipeline, with its peak RSS, and -o files with one bucket and two.
+# Not a test: it measures and writes Markdown tables to bench/results/*.md; a goal that is missed
+# is reported as missed, with the numbers.
+#   bench/run.sh [--latency-ms L] [--keep] [--only verify|external|pipe|scale|files]
 # --only verify runs measurement 5 alone (bench/results/verify.md), --only external measurement 6
 # alone (bench/results/external_threads.md), --only pipe measurement 7 alone
 # (bench/results/pipe.md; defined in bench/pipe.sh, its shell baselines in bench/pipe_baselines.sh),
 # --only scale measurement 8 alone (bench/results/scale.md, issue #15: descriptors, connections,
-# threads and memory over 200 and 2,000 tables at -thread 16; defined in bench/scale.sh).
+# threads and memory over 200 and 2,000 tables at -thread 16; defined in bench/scale.sh),
+# --only files measurement 9 alone (bench/results/files.md, issue #17: -o files through the
+# sandbox's s3rver with one bucket and with two, wall time, peak RSS against the largest object,
+# statements per side; defined in bench/files.sh).
 # Needs build/exlSchema, build/tests/sim/srsim and its srsim_udf.so (cmake --build build --target
 # exlSchema srsim srsim_udf), /usr/bin/time and jq (measurement 7 also curl).
 # Starts its own sandbox in bench/.sandbox (stopped on exit unless --keep; its data is removed at
@@ -31,12 +35,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --latency-ms) latency_ms=${2:?--latency-ms needs a number}; shift 2 ;;
     --keep) keep=1; shift ;;
-    --only) only=${2:?--only needs a measurement (verify, external, pipe, scale)}; shift 2 ;;
+    --only) only=${2:?--only needs a measurement (verify, external, pipe, scale, files)}; shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 [[ $latency_ms =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --latency-ms must be > 0" >&2; exit 2; }
-case "$only" in "" | verify | external | pipe | scale) ;; *) echo "run.sh: --only takes verify, external, pipe or scale" >&2; exit 2 ;; esac
+case "$only" in "" | verify | external | pipe | scale | files) ;; *) echo "run.sh: --only takes verify, external, pipe, scale or files" >&2; exit 2 ;; esac
 
 exl=${EXL_BIN:-$repo/build/exlSchema}
 [ -x "$exl" ] || { echo "run.sh: $exl not found (build the exlSchema target)" >&2; exit 1; }
@@ -707,6 +711,14 @@ if [ "$only" = pipe ]; then
   say "results in bench/results/pipe.md; $SECONDS s in all"
   exit 0
 fi
+# 9. -o files (issue #17): defined in bench/files.sh, run after 7, or alone with --only files.
+# shellcheck source=bench/files.sh
+source "$repo/bench/files.sh"
+if [ "$only" = files ]; then
+  measure_files
+  say "results in bench/results/files.md; $SECONDS s in all"
+  exit 0
+fi
 # 8. Resource use over 2,000 tables (issue #15): defined in bench/scale.sh, run last, or alone
 # with --only scale.
 # shellcheck source=bench/scale.sh
@@ -977,6 +989,7 @@ EOF
 measure_verify
 measure_external
 measure_pipe
+measure_files
 measure_scale
 
 say "results in bench/results/: $(cd "$results" && ls *.md | tr '\n' ' '); $SECONDS s in all"

@@ -55,8 +55,8 @@ constexpr std::array k_flags{
              "audits also compare a content checksum per partition (docs/verify.md)", &B::checksum,
              C::None, "", true},
     FlagSpec{"keep-files", "", "", "off",
-             "-o files: leave the run's objects in the bucket(s) after a verified load",
-             &B::keep_files, C::None, "", true},
+             "leave the run's objects in the bucket(s) after a verified load", &B::keep_files,
+             C::None, "", true},
     FlagSpec{"bisect-rows", "", "N", "",
              "verify: narrow a differing partition down to key ranges of at most N rows, then "
              "list their differing keys",

@@ -256,6 +256,10 @@ void man_configuration(std::ostringstream& out) {
   man_tagged(out, man_bold("scs:"),
              "home, secret_key_env, source_token_env, hosts, properties, stall_timeout, "
              "stop_timeout: starrocks-cluster-sync for -o meta");
+  man_tagged(out, man_bold("storage:"),
+             "format (auto, parquet, csv), source: and optionally target:, each with endpoint, "
+             "bucket, prefix (exlschema), region (us-east-1), path_style (true), "
+             "access_key_env, secret_key_env: the bucket(s) of -o files");
   man_tagged(out, man_bold("jdbc:"),
              "driver_url, driver_class: the MySQL JDBC driver of the catalog of v1-v5");
   man_tagged(out, man_bold("state:"), "the run history file (see FILES)");
@@ -290,8 +294,9 @@ void man_environment_and_files(std::ostringstream& out) {
   man_tagged(out, man_bold("XDG_STATE_HOME"), "where the state store lives (see FILES)");
   man_tagged(out, man_italic("the variables the configuration names"),
              "password_env, secret_key_env, feishu.secret_env, registry.password_column_key_env, "
-             "scs.secret_key_env and scs.source_token_env name variables holding passwords, "
-             "keys and tokens; they are read only when a run needs them and never printed");
+             "scs.secret_key_env, scs.source_token_env and storage's access_key_env and "
+             "secret_key_env name variables holding passwords, keys and tokens; they are read only "
+             "when a run needs them and never printed");
   out << ".SH FILES\n";
   man_tagged(out, man_italic("./.exlSchema.yaml") + ", " + man_italic("~/.exlSchema.yaml"),
              "the configuration, when neither -config nor EXLSCHEMA_CONFIG names one");

@@ -181,7 +181,9 @@ CellResult run_cell(const CellId& id, std::string& output) {
   if (cell.meta()) {
     meta = std::make_unique<MetaCellHome>(dir.path());
   }
-  const std::string scs = meta ? meta->scs_section() : "";
+  const std::string scs = meta                 ? meta->scs_section()
+                          : id.mode == "files" ? storage_section("chaos-" + db)
+                                               : "";
   Webhook hook = webhook_for(id.fault);
   const std::string config = cell_config(dir, "faulted.yaml", hook.url, scs);
   std::vector<std::pair<std::string, std::string>> places{
@@ -266,8 +268,8 @@ std::vector<CellId> every_cell() {
 
 // The short form (ctest): every fault for v2 (a SQL mode) but hook_slow (the notifier's timeouts
 // take ~30 s), the main ones for pipe, one fault for each other mode, the FE refusing
-// connections for v3 (a SUBMIT TASK load), and meta's cheap cells (its FE flag failing, the
-// target FE refusing while its audit runs).
+// connections for v3 (a SUBMIT TASK load), meta's cheap cells (its FE flag failing, the
+// target FE refusing while its audit runs), and files' lost load answer and SIGINT.
 std::vector<CellId> short_cells() {
   std::vector<CellId> out;
   for (Fault f : all_faults()) {
@@ -287,6 +289,8 @@ std::vector<CellId> short_cells() {
   out.push_back({"v5", Fault::SourceGrows});
   out.push_back({"meta", Fault::Fail});
   out.push_back({"meta", Fault::Refuse});
+  out.push_back({"files", Fault::LostAnswer});
+  out.push_back({"files", Fault::Sigint});
   return out;
 }
 

@@ -17,8 +17,9 @@ struct ModeSpec {
   // CLOSE AFTER COMMIT patterns; also matched against SHOW PROCESSLIST's Info).
   std::string load_cluster;
   bool http = false; // pipe: the rows go by Stream Load; the FE connection only reads the source
-  // mysql, starrocks, pipe: a run with -i refuses a target holding rows (INSERT INTO would double
-  // them); their re-run is an incremental round (no -i), which audits and replaces what differs.
+  // mysql, starrocks, pipe, files: a run with -i refuses a target holding rows (INSERT INTO would
+  // double them); their re-run is an incremental round (no -i), which audits and replaces what
+  // differs.
   bool rerun_in_rounds = false;
 };
 
@@ -32,6 +33,9 @@ inline const std::vector<ModeSpec>& chaos_modes() {
       {"v4", true, "DST"},
       {"v5", true, "DST"},
       {"pipe", false, "SRC", true, true},
+      // files: the load is the labelled INSERT ... FROM FILES() on the target; the export
+      // (INSERT INTO FILES on the source) comes before it.
+      {"files", false, "DST", false, true},
       // meta: the rows go by starrocks-cluster-sync (the stand-in); exlSchema's own statements
       // on the target are the FE flag and its audit, which is what its faults act on.
       {"meta", false, "DST"},

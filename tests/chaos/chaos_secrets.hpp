@@ -25,6 +25,9 @@ inline constexpr const char* k_aes_key = "chaosAesKey7f3a91";
 inline constexpr const char* k_hook_key = "chaoshookkeyc4e2b8d1";
 inline constexpr const char* k_sign_secret = "chaosSignSecret19d7e0";
 inline constexpr const char* k_scs_key = "chaosScsKey5b6a2c";
+// -o files: the object store's secret key (s3rver checks only the key id, S3RVER).
+inline constexpr const char* k_s3_secret_env = "EXL_CHAOS_S3_SECRET";
+inline constexpr const char* k_s3_secret = "chaosS3Secret8e41d6";
 
 struct Secret {
   std::string what;
@@ -37,12 +40,16 @@ inline std::vector<Secret> cell_secrets() {
           {"AES key", k_aes_key},
           {"webhook key", k_hook_key},
           {"signing secret", k_sign_secret},
-          {"scs key", k_scs_key}};
+          {"scs key", k_scs_key},
+          {"object store key", k_s3_secret}};
 }
 
 // The environment of every run: the keys the configuration names.
 inline std::map<std::string, std::string> secret_env() {
-  return {{k_aes_key_env, k_aes_key}, {k_sign_env, k_sign_secret}, {k_scs_key_env, k_scs_key}};
+  return {{k_aes_key_env, k_aes_key},
+          {k_sign_env, k_sign_secret},
+          {k_scs_key_env, k_scs_key},
+          {k_s3_secret_env, k_s3_secret}};
 }
 
 inline std::string hook_path() {
@@ -62,6 +69,17 @@ inline std::string config_with_encrypted_source() {
   text.replace(at, plain.size(),
                "    password_enc: \"" + enc + "\"\n    secret_key_env: " + k_aes_key_env + "\n");
   return text;
+}
+
+// -o files: the sandbox's object store (tests/s3/s3rver.sh, its endpoint in sandbox.env), bucket
+// exl-src, a prefix of the cell's own.
+inline std::string storage_section(const std::string& prefix) {
+  const auto env = e2e::load_sandbox_env();
+  const std::string endpoint =
+      env && env->count("EXL_S3_ENDPOINT") != 0 ? env->at("EXL_S3_ENDPOINT") : "";
+  return "storage:\n  format: csv\n  source:\n    endpoint: " + endpoint +
+         "\n    bucket: exl-src\n    prefix: " + prefix +
+         "\n    access_key_env: EXL_S3_ACCESS_KEY\n    secret_key_env: " + k_s3_secret_env + "\n";
 }
 
 inline std::string feishu_section(const std::string& url) {

@@ -27,7 +27,7 @@ of which 4 hold 500 rows (4,000 rows in all), and an empty target. It runs
 \`defaults.query_timeout: 10\`, so a load whose outcome is unknown and whose label never appeared
 is sent again after 10 s) under the fault, then measures, then re-runs without the fault and
 measures again. The re-run is the same command with the same history for v2-v5 and meta; v1 adds
-\`-truncate\` (a first load refuses a target holding rows by design); mysql, starrocks and pipe run
+\`-truncate\` (a first load refuses a target holding rows by design); mysql, starrocks, pipe and files run
 one incremental round instead of \`-i\` (\`-interval 1\`, stopped with SIGINT after "round 1 done":
 exit 130 is their success), since with \`-i\` they refuse a target holding rows by design.
 
@@ -58,7 +58,7 @@ number of command lines searched is in each cell's notes.
 
 | fault | how |
 |---|---|
-| kill | srsim holds the mode's load statement (\`ADMIN SET SIM STALL\`; v1/v2/v4 and mysql: the labelled INSERT on the target, v3/v5: its SUBMIT TASK, starrocks: the INSERT into the OLAP external table on the source, pipe: the streaming SELECT on the source, meta: the audit's count on the target); another session finds it in SHOW PROCESSLIST and sends \`KILL CONNECTION\` |
+| kill | srsim holds the mode's load statement (\`ADMIN SET SIM STALL\`; v1/v2/v4, mysql and files: the labelled INSERT on the target (files: its INSERT ... FROM FILES(), after the export), v3/v5: its SUBMIT TASK, starrocks: the INSERT into the OLAP external table on the source, pipe: the streaming SELECT on the source, meta: the audit's count on the target); another session finds it in SHOW PROCESSLIST and sends \`KILL CONNECTION\` |
 | lost_answer | the load commits and its answer is lost: \`CLOSE AFTER COMMIT\` on the load statement (pipe: \`HTTP LOSE COMMIT\` on the Stream Load); n/a for meta (exlSchema sends no load there) |
 | refuse | as kill, and that FE refuses every new connection (\`REFUSE CONNECTIONS ON\`: its query, http and rpc ports, as when a leader goes away) for 3 s, then comes back; pipe: while a Stream Load is in flight (its body waiting on the held SELECT) the **target** FE refuses for 3 s and the SELECT is let go, so the next Stream Loads and label lookups meet the refusing FE; meta: the target FE, which the stand-in uses too |
 | fail | one load fails with a non-retryable error: \`FAIL 1 '<load>' 1064\` (pipe: \`HTTP FAIL\`, a 500 from the BE; meta: the \`ADMIN SET FRONTEND CONFIG\` that turns the legacy flag on) |

@@ -91,7 +91,8 @@ protected:
     }
     return std::nullopt;
   }
-  std::string alternative() const override { return "pipe"; }
+  // As for pipe: -o starrocks writes through the target's own tablet sink and carries every type.
+  std::string alternative() const override { return "starrocks"; }
 
   std::optional<TempObject> external_table(const RunContext&, const TableJob&,
                                            const starrocks::TableModel&) const override {

@@ -118,6 +118,11 @@ std::string export_expression(const Column& column, FileFormat format) {
   if (is_string_type(column.type)) {
     return "concat(\"x\", hex(" + name + "))";
   }
+  if (column.type.base == "float") {
+    // A FLOAT prints with fewer digits than it holds (MariaDB: 6); widened to DOUBLE first
+    // (exact), its text carries every bit back through CAST(... AS FLOAT).
+    return "concat(\"v\", CAST(" + name + " AS DOUBLE))";
+  }
   return "concat(\"v\", " + name + ")";
 }
 

@@ -11,6 +11,7 @@
 // fractional seconds are not exercised; srsim has no BITMAP/HLL functions (to_bitmap, hll_hash), so
 // those tables hold NULLs only.
 #include "e2e/vmode_support.hpp"
+#include "support/temp_dir.hpp"
 
 #include <fstream>
 #include <mutex>
@@ -127,7 +128,15 @@ const std::set<std::string>& refused_types(const std::string& mode) {
   // unescape quotes in ARRAY/MAP text elements and reads STRUCT in Hive's form only.
   static const std::set<std::string> k_pipe{"varbinary", "array_string", "map",
                                             "struct",    "bitmap",       "hll"};
+  // files_sql.cpp, CSV (srsim writes no Parquet, so the matrix runs format: csv): a value travels
+  // as hex or as its text, typed back by a CAST; no exact text form here for bytes, JSON,
+  // ARRAY, MAP, STRUCT, and none at all for aggregate states.
+  static const std::set<std::string> k_files{"varbinary", "json",   "array_int", "array_string",
+                                             "map",       "struct", "bitmap",    "hll"};
   static const std::set<std::string> k_none;
+  if (mode == "files") {
+    return k_files;
+  }
   if (mode == "mysql") {
     return k_mysql;
   }
@@ -231,7 +240,21 @@ TEST_P(TypeMatrixTest, EachTypeIsCopiedExactlyOrRefusedUpFront) {
   if (mode.front() == 'v') {
     extra.push_back("-a"); // v1-v5 read through a JDBC catalog the run creates
   }
-  const ExlResult r = run_exl(vmode(mode, db + ".*", extra));
+  std::vector<std::string> args = vmode(mode, db + ".*", extra);
+  config::test::TempDir files_dir;
+  if (mode == "files") { // the sandbox's object store, CSV
+    const auto env = load_sandbox_env();
+    args.insert(args.begin(),
+                {"-config",
+                 files_dir.write("files.yaml", read_file(config_path()) +
+                                                   "storage:\n  format: csv\n  source:\n    "
+                                                   "endpoint: " +
+                                                   env->at("EXL_S3_ENDPOINT") +
+                                                   "\n    bucket: exl-src\n    prefix: " + db +
+                                                   "\n    access_key_env: EXL_S3_ACCESS_KEY\n    "
+                                                   "secret_key_env: EXL_S3_SECRET_KEY\n")});
+  }
+  const ExlResult r = run_exl(args);
   EXPECT_EQ(r.exit_code, refused_types(mode).empty() ? 0 : 1) << r.out << r.err;
   const auto writes = writes_in(dst.statements());
   for (const TypeCase& c : type_cases()) {
@@ -241,7 +264,7 @@ TEST_P(TypeMatrixTest, EachTypeIsCopiedExactlyOrRefusedUpFront) {
 
 INSTANTIATE_TEST_SUITE_P(TypeMatrix, TypeMatrixTest,
                          ::testing::Values("mysql", "starrocks", "v1", "v2", "v3", "v4", "v5",
-                                           "pipe"),
+                                           "pipe", "files"),
                          [](const auto& info) { return info.param; });
 
 } // namespace

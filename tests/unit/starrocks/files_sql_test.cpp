@@ -118,6 +118,15 @@ TEST(FilesSqlTest, CsvLoadCastsEveryColumnBackToItsType) {
   // SHOW CREATE TABLE's internal spellings become the types CAST takes.
   const std::vector<Column> inner{column("d", "decimal64", {10, 2}), column("i", "int", {11}),
                                   column("l", "largeint")};
+  FilesExportSpec floats;
+  floats.source = {{}, "d", "t"};
+  floats.columns = {column("f", "float"), column("g", "double")};
+  floats.format = FileFormat::Csv;
+  floats.url = "s3://b/p/";
+  floats.storage = storage();
+  // A FLOAT's own text can be shorter than its bits; widened to DOUBLE it is not.
+  EXPECT_THAT(build_files_export(floats),
+              HasSubstr("SELECT concat(\"v\", CAST(`f` AS DOUBLE)), concat(\"v\", `g`) FROM"));
   EXPECT_THAT(build_files_select(inner, FileFormat::Csv, "s3://b/p/", storage()),
               HasSubstr("SELECT CAST(substr($1, 2) AS DECIMAL(10, 2)), CAST(substr($2, 2) AS "
                         "INT), CAST(substr($3, 2) AS LARGEINT) FROM"));

@@ -207,6 +207,9 @@ TEST_F(FilesTest, UnloadVersionGatesAndMessages) {
   const std::string q = "SELECT 1";
   std::string base = "INSERT INTO FILES('path' = '" + url("g/") + "', " + creds();
   // 3.1: no INSERT INTO FILES in the grammar; the error stands at the first property.
+  EXPECT_EQ(error_on(Version{2, 5, 22}, base + ", 'format' = 'csv') " + q),
+            "Getting syntax error at line 1, column 18. Detail message: Unexpected input "
+            "''path''.");
   std::string e31 = error_on(k_v31, base + ", 'format' = 'csv') " + q);
   EXPECT_EQ(e31, "Getting syntax error at line 1, column 18. Detail message: Unexpected input "
                  "''path''.");
@@ -257,6 +260,9 @@ TEST_F(FilesTest, UnloadVersionGatesAndMessages) {
 
 TEST_F(FilesTest, FilesReadVersionGatesAndMissingFiles) {
   std::string sel = "SELECT * FROM " + files("nothing/*");
+  EXPECT_EQ(error_on(Version{2, 5, 22}, sel),
+            "srsim does not support: FILES() before StarRocks 3.1 (2.5's own error was not "
+            "checked)");
   EXPECT_EQ(error_on(k_v31, sel), "Getting analyzing error. Detail message: not supported "
                                   "format: csv.");
   EXPECT_EQ(error_on(k_v32, sel), "Getting analyzing error. Detail message: not supported "
@@ -361,7 +367,8 @@ TEST_F(FilesTest, InsertFromFilesIsALabelledLoadWithPartitionChecks) {
   // unhex answers a string (StarRocks's VARCHAR), stored as such.
   ok("INSERT INTO t (dt, k, v) SELECT $1, concat(unhex('C3A9'), unhex(hex($2))), 0 FROM " +
      files("ld/p2.csv"));
-  EXPECT_EQ(scalar("SELECT k FROM t WHERE v = 0"), "\xC3\xA9" "c");
+  EXPECT_EQ(scalar("SELECT k FROM t WHERE v = 0"), "\xC3\xA9"
+                                                   "c");
 }
 
 } // namespace

@@ -322,6 +322,21 @@ TEST_F(FilesTest, CsvReadOptionsGlobsAndLists) {
             "only true/false allowed.");
 }
 
+TEST_F(FilesTest, ClientListsEveryPageAndDeletes) {
+  // s3rver pages ListObjectsV2 only when started with NODE_OPTIONS=--openssl-legacy-provider.
+  for (const char* k : {"p/a b.csv", "p/b+c.csv", "p/c&d.csv", "p/d.csv", "p/e.csv"}) {
+    store().put(m_prefix + "/" + k, k);
+  }
+  auto all = store().list(m_prefix + "/p/", 2);
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].key, m_prefix + "/p/a b.csv");
+  EXPECT_EQ(all[2].key, m_prefix + "/p/c&d.csv");
+  EXPECT_EQ(store().get(all[1].key), "p/b+c.csv");
+  EXPECT_EQ(all[1].size, 9u);
+  store().remove(all[0].key);
+  EXPECT_EQ(store().list(m_prefix + "/p/", 2).size(), 4u);
+}
+
 TEST_F(FilesTest, FunctionsOverFilesColumns) {
   store().put(m_prefix + "/fn/f.csv", "abz\t00ff41\t12.5\t2024-02-29\n");
   ResultSet rs = rows("SELECT hex($1), unhex('414243'), substr($1, 2, 2), concat($1, '-', $4), "

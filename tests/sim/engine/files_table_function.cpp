@@ -296,6 +296,11 @@ std::string FilesRelations::materialize(const std::string& sql) {
 
 std::string FilesRelations::load(const FilesProps& p) {
   const Version& v = m_ctx.version();
+  if (!v.at_least(3, 1)) {
+    // FILES() came in 3.1 (files.md "supported from v3.1.0"); 2.5's grammar reads FILES(..) as an
+    // ordinary table function call, whose exact refusal was not checked.
+    fail_unsupported("FILES() before StarRocks 3.1 (2.5's own error was not checked)");
+  }
   // TableFunctionTable.parseProperties (3.1 .. main): path, then format.
   auto path = p.get("path");
   if (!path) {

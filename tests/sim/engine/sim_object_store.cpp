@@ -176,13 +176,14 @@ void SimObjectStore::remove(const std::string& key) {
   request("DELETE", key, "", "");
 }
 
-std::vector<StoredObject> SimObjectStore::list(const std::string& prefix) {
+std::vector<StoredObject> SimObjectStore::list(const std::string& prefix, int page_keys) {
   std::vector<StoredObject> out;
   std::string token;
   for (;;) {
     // Query parameters in canonical (sorted) order.
     std::string q = (token.empty() ? "" : "continuation-token=" + uri_encode(token, false) + "&") +
-                    "list-type=2&prefix=" + uri_encode(prefix, false);
+                    "list-type=2&max-keys=" + std::to_string(page_keys) +
+                    "&prefix=" + uri_encode(prefix, false);
     Response r = request("GET", "", q, "");
     // Each <Contents> holds one Key and one Size.
     for (const std::string& c : xml_values(r.body, "Contents", false)) {

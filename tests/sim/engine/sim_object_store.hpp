@@ -44,8 +44,9 @@ public:
   SimObjectStore(ObjectStoreAccess access, std::string bucket);
   void put(const std::string& key, const std::string& body);
   std::string get(const std::string& key);
-  // Every object whose key starts with `prefix` (all pages), in key order.
-  std::vector<StoredObject> list(const std::string& prefix);
+  // Every object whose key starts with `prefix` (all pages of at most `page_keys` keys), in key
+  // order.
+  std::vector<StoredObject> list(const std::string& prefix, int page_keys = 1000);
   void remove(const std::string& key);
   const std::string& bucket() const { return m_bucket; }
 

@@ -230,6 +230,9 @@ TEST_F(FilesTest, UnloadVersionGatesAndMessages) {
   const std::string q = "SELECT 1";
   std::string base = "INSERT INTO FILES('path' = '" + url("g/") + "', " + creds();
   // 3.1: no INSERT INTO FILES in the grammar; the error stands at the first property.
+  EXPECT_EQ(error_on(Version{2, 5, 22}, base + ", 'format' = 'csv') " + q),
+            "Getting syntax error at line 1, column 18. Detail message: Unexpected input "
+            "''path''.");
   std::string e31 = error_on(k_v31, base + ", 'format' = 'csv') " + q);
   EXPECT_EQ(e31, "Getting syntax error at line 1, column 18. Detail message: Unexpected input "
                  "''path''.");
@@ -280,6 +283,9 @@ TEST_F(FilesTest, UnloadVersionGatesAndMessages) {
 
 TEST_F(FilesTest, FilesReadVersionGatesAndMissingFiles) {
   std::string sel = "SELECT * FROM " + files("nothing/*");
+  EXPECT_EQ(error_on(Version{2, 5, 22}, sel),
+            "srsim does not support: FILES() before StarRocks 3.1 (2.5's own error was not "
+            "checked)");
   EXPECT_EQ(error_on(k_v31, sel), "Getting analyzing error. Detail message: not supported "
                                   "format: csv.");
   EXPECT_EQ(error_on(k_v32, sel), "Getting analyzing error. Detail message: not supported "
@@ -337,6 +343,21 @@ TEST_F(FilesTest, CsvReadOptionsGlobsAndLists) {
   EXPECT_EQ(error("SELECT * FROM " + files("esc/e.csv", "'csv.trim_space' = 'maybe'")),
             "Getting analyzing error. Detail message: illegal value of csv.trim_space: maybe, "
             "only true/false allowed.");
+}
+
+TEST_F(FilesTest, ClientListsEveryPageAndDeletes) {
+  // s3rver pages ListObjectsV2 only when started with NODE_OPTIONS=--openssl-legacy-provider.
+  for (const char* k : {"p/a b.csv", "p/b+c.csv", "p/c&d.csv", "p/d.csv", "p/e.csv"}) {
+    store().put(m_prefix + "/" + k, k);
+  }
+  auto all = store().list(m_prefix + "/p/", 2);
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].key, m_prefix + "/p/a b.csv");
+  EXPECT_EQ(all[2].key, m_prefix + "/p/c&d.csv");
+  EXPECT_EQ(store().get(all[1].key), "p/b+c.csv");
+  EXPECT_EQ(all[1].size, 9u);
+  store().remove(all[0].key);
+  EXPECT_EQ(store().list(m_prefix + "/p/", 2).size(), 4u);
 }
 
 TEST_F(FilesTest, FunctionsOverFilesColumns) {

@@ -14,8 +14,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "s3rver.sh: $*" >&2; exit 1; }
-pid_alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
-alive() { [ -f "$1" ] && pid_alive "$(cat "$1")"; }
+# shellcheck source=../support/pids.sh
+. "$here/../support/pids.sh"
 
 find_s3rver() {
   s3rver_bin=${S3RVER_BIN:-$here/node_modules/.bin/s3rver}
@@ -71,13 +71,7 @@ up() {
 }
 
 down() {
-  local pidfile="$DIR/s3rver.pid"
-  alive "$pidfile" || { rm -f "$pidfile"; return 0; }
-  local pid; pid=$(cat "$pidfile")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.05; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
+  stop_pid "$DIR/s3rver.pid"
 }
 
 status() {

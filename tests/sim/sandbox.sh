@@ -27,9 +27,8 @@ s3rver_sh="$repo/tests/s3/s3rver.sh"
 clusters=(src dst) # `up` adds the --also-dst clusters and records the list in DIR/clusters
 
 die() { echo "sandbox.sh: $*" >&2; exit 1; }
-# A process is alive when it exists and is not a zombie (pid 1 may reap late).
-pid_alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
-alive() { [ -f "$1" ] && pid_alive "$(cat "$1")"; }
+# shellcheck source=../support/pids.sh
+. "$repo/tests/support/pids.sh"
 random_password() { echo "sr$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
 
 # Waits until srsim in $1 wrote its ready file (it does so once all ports listen).
@@ -187,16 +186,6 @@ summary() {
   done
   "$s3rver_sh" status "$DIR/s3" 2>/dev/null || true
   echo "env: source $DIR/sandbox.env; config: $DIR/exlSchema.yaml"
-}
-
-stop_pid() {
-  local pidfile=$1
-  alive "$pidfile" || { rm -f "$pidfile"; return 0; }
-  local pid; pid=$(cat "$pidfile")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.05; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
 }
 
 down() {

@@ -36,7 +36,7 @@ std::map<std::string, RunPrefix> run_prefixes(const storage::S3Client& client) {
 bool clean_location(const storage::StorageLocation& location, const CleanRequest& request,
                     state::StateStore* store, std::ostream& out) {
   const storage::S3Client client(location);
-  const std::string root = "s3://" + location.bucket + "/" + location.prefix + "/";
+  const std::string root = location.url(location.prefix + "/");
   const auto runs = run_prefixes(client);
   out << "storage." << location.name << " (" << root << "): " << runs.size()
       << " run prefix(es) left by exlSchema -o files\n";

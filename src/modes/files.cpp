@@ -45,19 +45,6 @@ starrocks::FilesStorage files_storage(const StorageLocation& location) {
           location.secret_key};
 }
 
-std::string s3_url(const StorageLocation& location, const std::string& key) {
-  return "s3://" + location.bucket + "/" + key;
-}
-
-// The key of `url` in `location`, when it names that bucket.
-std::optional<std::string> key_of(const StorageLocation& location, const std::string& url) {
-  const std::string head = "s3://" + location.bucket + "/";
-  if (url.rfind(head, 0) != 0) {
-    return std::nullopt;
-  }
-  return url.substr(head.size());
-}
-
 std::uint64_t total_bytes(const std::vector<ObjectInfo>& objects) {
   return std::accumulate(objects.begin(), objects.end(), std::uint64_t{0},
                          [](std::uint64_t sum, const ObjectInfo& o) { return sum + o.size; });
@@ -75,7 +62,6 @@ struct FilesUnit {
   starrocks::InsertSpec load;
   std::optional<std::int64_t> source_id;
   std::optional<std::int64_t> source_version;
-  bool whole_table = false;
 };
 
 class FilesMode final : public ExternalCopyMode {
@@ -105,7 +91,6 @@ protected:
     FilesUnit unit;
     unit.name = load.name;
     unit.job = plan.job;
-    unit.whole_table = load.whole_table;
     for (const std::string& name : starrocks::insertable_columns(model)) {
       unit.columns.push_back(*model.find_column(name));
     }
@@ -129,15 +114,12 @@ protected:
     spec.label = load_label(ctx, plan.job, {load.name});
     spec.columns = starrocks::insertable_columns(model);
 
+    // (A missing partition's ADD is in the table's prepare: ExternalCopyMode::add_first.)
     std::vector<Statement> steps;
-    if (load.add) {
-      steps.push_back(Statement{Side::Target, *load.add, {}, true});
-    }
     std::string export_text = export_sql(ctx, unit);
     if (ctx.options.storage.target) {
-      export_text += "\nthen this host copies " +
-                     s3_url(*ctx.options.storage.source, unit.export_key) + "* to " +
-                     s3_url(*ctx.options.storage.target, unit.load_key) +
+      export_text += "\nthen this host copies " + ctx.options.storage.source->url(unit.export_key) +
+                     "* to " + ctx.options.storage.target->url(unit.load_key) +
                      " (each object verified by size and MD5)";
     }
     steps.push_back(Statement{Side::Source, export_text, {}, false});
@@ -153,11 +135,7 @@ protected:
     result.name = task.name;
     result.table = table.job.name();
     result.partitions = task.partitions;
-    for (const Statement& step : task.steps) {
-      if (step.side == Side::Target && step.label.empty()) {
-        ctx.gate.mutate(step); // an ADD PARTITION the load needs
-      }
-    }
+    // The task's steps are for the plan; the unit carries what they say (its export, copy, load).
     const FilesUnit unit = unit_of(task.steps.back().label);
     UnitRun run(ctx, unit, result);
     run.go();
@@ -173,7 +151,7 @@ protected:
     }
     const bool equal = table_report.status != runner::TaskStatus::Inconsistent &&
                        table_report.status != runner::TaskStatus::Failed;
-    const std::string where = s3_url(*ctx.options.storage.source, table_key(ctx, plan.job));
+    const std::string where = ctx.options.storage.source->url(table_key(ctx, plan.job));
     if (!equal) {
       table_report.notes.push_back("its objects are kept under " + where +
                                    " for a re-run; `exlSchema clean` lists them");
@@ -213,7 +191,7 @@ private:
       if (!m_ctx.options.storage.target) {
         load_key = export_key; // one bucket: the target reads what the source wrote
       } else {
-        if (const auto key = key_of(m_load.location(), record->load_url); key && reused) {
+        if (const auto key = m_load.location().url_key(record->load_url); key && reused) {
           load_key = *key;
         }
         copy_objects(*record, export_key, load_key, objects, reused);
@@ -235,7 +213,7 @@ private:
           record.source_version != m_unit.source_version || record.source_id != m_unit.source_id) {
         return false;
       }
-      const auto key = key_of(m_source.location(), record.export_url);
+      const auto key = m_source.location().url_key(record.export_url);
       if (!key) {
         return false;
       }
@@ -278,8 +256,8 @@ private:
       state::FileUnit record;
       record.unit = m_unit.name;
       record.run_id = m_ctx.options.run_id;
-      record.export_url = s3_url(m_source.location(), export_key);
-      record.load_url = s3_url(m_load.location(), load_key);
+      record.export_url = m_source.location().url(export_key);
+      record.load_url = m_load.location().url(load_key);
       record.stage = state::FileStage::Exported;
       record.format = starrocks::to_string(m_unit.format);
       record.source_id = m_unit.source_id;
@@ -302,7 +280,7 @@ private:
       storage::CopyOptions options;
       options.cancelled = [this] { return m_ctx.cancel.is_cancelled(); };
       storage::copy_prefix(m_source, export_key, m_load, load_key, options);
-      record.load_url = s3_url(m_load.location(), load_key);
+      record.load_url = m_load.location().url(load_key);
       record.stage = state::FileStage::Copied;
       put(record);
     }
@@ -382,7 +360,7 @@ private:
     spec.columns = unit.columns;
     spec.predicates = unit.predicates;
     spec.format = unit.format;
-    spec.url = s3_url(*ctx.options.storage.source, unit.export_key);
+    spec.url = ctx.options.storage.source->url(unit.export_key);
     spec.storage = files_storage(*ctx.options.storage.source);
     return starrocks::build_files_export(spec);
   }
@@ -391,8 +369,8 @@ private:
                               const std::string& load_key) {
     const StorageLocation& location = ctx.options.storage.load_location();
     starrocks::InsertSpec spec = unit.load;
-    spec.query = starrocks::build_files_select(unit.columns, unit.format,
-                                               s3_url(location, load_key), files_storage(location));
+    spec.query = starrocks::build_files_select(unit.columns, unit.format, location.url(load_key),
+                                               files_storage(location));
     return starrocks::build_insert(spec, ctx.target.version);
   }
 
@@ -413,11 +391,11 @@ private:
           continue; // another run's unit on its way
         }
         units.push_back(unit.unit);
-        if (const auto key = key_of(*ctx.options.storage.source, unit.export_url)) {
+        if (const auto key = ctx.options.storage.source->url_key(unit.export_url)) {
           prefixes.push_back(*key);
         }
         if (ctx.options.storage.target) {
-          if (const auto key = key_of(*ctx.options.storage.target, unit.load_url)) {
+          if (const auto key = ctx.options.storage.target->url_key(unit.load_url)) {
             load_prefixes.push_back(*key);
           }
         }

@@ -110,18 +110,6 @@ void StateStore::forget_file_units(const TableCopy& copy, const std::vector<std:
   });
 }
 
-std::vector<std::pair<TableCopy, FileUnit>> StateStore::all_file_units() {
-  return guarded(*m_impl, m_path, "cannot read the file units", [&] {
-    Statement query(m_impl->db,
-                    std::string(k_unit_columns) + "ORDER BY source, target, table_name, unit");
-    std::vector<std::pair<TableCopy, FileUnit>> units;
-    while (query.step()) {
-      units.push_back(read_unit(query));
-    }
-    return units;
-  });
-}
-
 void StateStore::forget_file_units_under(const std::string& url_prefix) {
   guarded(*m_impl, m_path, "cannot forget file units", [&] {
     // substr, not LIKE: a URL holds '_' and '%', LIKE's wildcards.

@@ -574,7 +574,7 @@ void S3Client::abort_multipart(const std::string& key,
 }
 
 std::string S3Client::s3_url(const std::string& key) const {
-  return "s3://" + m_location.bucket + "/" + key;
+  return m_location.url(key);
 }
 
 } // namespace exl::storage

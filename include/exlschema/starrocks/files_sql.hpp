@@ -69,7 +69,4 @@ std::string build_files_export(const FilesExportSpec& spec);
 std::string build_files_select(const std::vector<Column>& columns, FileFormat format,
                                const std::string& url, const FilesStorage& storage);
 
-// Shown instead of the keys in plans and logs (util::redact hides them as well).
-inline constexpr std::string_view k_hidden_secret = "***";
-
 } // namespace exl::starrocks

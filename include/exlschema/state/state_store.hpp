@@ -88,8 +88,6 @@ public:
   std::optional<FileUnit> file_unit(const TableCopy& copy, const std::string& unit);
   std::vector<FileUnit> file_units(const TableCopy& copy);
   void forget_file_units(const TableCopy& copy, const std::vector<std::string>& units);
-  // Every unit of every copy still recorded (`exlSchema clean`): (copy, unit) pairs.
-  std::vector<std::pair<TableCopy, FileUnit>> all_file_units();
   // Forgets every unit whose export or load URL starts with `url_prefix` (its objects were
   // removed by `clean`).
   void forget_file_units_under(const std::string& url_prefix);

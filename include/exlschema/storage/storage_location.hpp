@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 // One S3-compatible object-storage location of `-o files` (issue #17): where a cluster writes or
@@ -23,7 +24,13 @@ struct StorageLocation {
   bool same_bucket(const StorageLocation& other) const {
     return endpoint == other.endpoint && bucket == other.bucket;
   }
-  bool uses_ssl() const { return endpoint.rfind("https://", 0) == 0; }
+  // "s3://bucket/key", as StarRocks's FILES() 'path' and exlSchema's records name an object or
+  // a prefix of this location; url_key is its inverse (nullopt: another bucket's URL).
+  std::string url(const std::string& key) const { return "s3://" + bucket + "/" + key; }
+  std::optional<std::string> url_key(const std::string& url) const {
+    const std::string head = "s3://" + bucket + "/";
+    return url.rfind(head, 0) == 0 ? std::optional(url.substr(head.size())) : std::nullopt;
+  }
 };
 
 } // namespace exl::storage

@@ -30,6 +30,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <stdexcept>
 
 namespace exl::modes {
 namespace {
@@ -175,6 +176,11 @@ private:
                                                               unit.job.name()} {}
 
     void go() {
+      // Object-store writes (emptying a prefix, the copy, deletes) are not cluster statements and
+      // do not pass the gate's mutate(); they follow its decision: none without -r.
+      if (!m_ctx.gate.executes()) {
+        throw std::logic_error("-o files: a unit ran without -r");
+      }
       std::optional<state::FileUnit> record;
       if (m_ctx.store != nullptr) {
         record = m_ctx.store->file_unit(m_copy, m_unit.name);
